@@ -1,7 +1,16 @@
 package io.patchbay.config;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
+@OpenAPIDefinition(
+        info = @Info(title = "config-service", version = "1", description = "Patchbay integration configurations (Vercel-compatible)"),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class Application {
     public static void main(String[] args) {
         Micronaut.run(Application.class, args);

@@ -1,0 +1,71 @@
+package io.patchbay.config.adapter.in.web;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.config.application.port.in.AppCommand;
+import io.patchbay.config.application.port.in.AppsUseCase;
+import io.patchbay.config.domain.Plan;
+import io.patchbay.config.domain.WireEnum;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.JsonBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The app registry. */
+@Controller("/v1/integrations/apps")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Apps")
+public class AppController {
+    private static final String[] FIELDS = {"slug", "name", "icon", "scopes", "marketplace", "partnerTeamId", "requiredPlan", "available",
+        "isLegacy"};
+
+    private final AppsUseCase apps;
+
+    public AppController(AppsUseCase apps) {
+        this.apps = apps;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Register an app (admin)")
+    public AppResponse create(Caller caller, @Body JsonNode json) {
+        return WireMapper.app(apps.create(command(caller, JsonBody.of(json).allowOnly(FIELDS))));
+    }
+
+    @Get
+    @Operation(summary = "List the app registry")
+    public List<AppResponse> list(Caller caller) {
+        return apps.list(caller).stream().map(WireMapper::app).toList();
+    }
+
+    @Get("/{idOrSlug}")
+    @Operation(summary = "Read an app by id or slug")
+    public AppResponse get(Caller caller, @PathVariable String idOrSlug) {
+        return WireMapper.app(apps.get(caller, PathIds.appIdOrSlug(idOrSlug, "idOrSlug")));
+    }
+
+    @Patch("/{idOrSlug}")
+    @Operation(summary = "Change an app (admin); available=false disables its configurations, true re-enables them")
+    public AppResponse update(Caller caller, @PathVariable String idOrSlug, @Body JsonNode json) {
+        return WireMapper.app(apps.update(PathIds.appIdOrSlug(idOrSlug, "idOrSlug"), command(caller, JsonBody.of(json).allowOnly(FIELDS))));
+    }
+
+    private static AppCommand command(Caller caller, JsonBody body) {
+        return new AppCommand(caller, body.string("slug").orElse(null), body.string("name").orElse(null), body.string("icon").orElse(null),
+                body.strings("scopes").orElse(null), body.bool("marketplace").orElse(null),
+                body.string("partnerTeamId").map(t -> PathIds.team(t, "partnerTeamId")).orElse(null), body.has("partnerTeamId"),
+                body.parsed("requiredPlan", (v, f) -> WireEnum.parse(Plan.class, v, f)).orElse(null), body.bool("available").orElse(null),
+                body.bool("isLegacy").orElse(null));
+    }
+}

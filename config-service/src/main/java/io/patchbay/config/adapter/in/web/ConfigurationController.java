@@ -1,0 +1,180 @@
+package io.patchbay.config.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.config.application.port.in.ChangeAccessCommand;
+import io.patchbay.config.application.port.in.ConfigurationListing;
+import io.patchbay.config.application.port.in.ConfigurationsUseCase;
+import io.patchbay.config.application.port.in.InstallCommand;
+import io.patchbay.config.application.port.in.ListConfigurationsQuery;
+import io.patchbay.config.application.port.in.TransferCommand;
+import io.patchbay.config.application.port.out.PageKey;
+import io.patchbay.config.domain.InstallationType;
+import io.patchbay.config.domain.ProjectSelection;
+import io.patchbay.config.domain.Source;
+import io.patchbay.config.domain.WireEnum;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.infra.web.JsonBody;
+import io.patchbay.kernel.paging.CursorCodec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+
+@Controller("/v1/integrations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Integration configurations")
+public class ConfigurationController {
+    static final String NEXT_HEADER = "X-Next-Until";
+    private static final int MAX_LIMIT = 1000;
+    /** A filter value @vercel/sdk may send; no Patchbay configuration has it, so the answer is an empty list. */
+    private static final String PROVISIONING = "provisioning";
+
+    private final ConfigurationsUseCase configurations;
+    private final CursorCodec cursors;
+
+    public ConfigurationController(ConfigurationsUseCase configurations, CursorCodec cursors) {
+        this.configurations = configurations;
+        this.cursors = cursors;
+    }
+
+    @Get("/configuration/{id}")
+    @Operation(summary = "Retrieve an integration configuration")
+    public ConfigurationResponse get(Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId,
+                                     @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
+        return WireMapper.configuration(configurations.get(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id)), null);
+    }
+
+    @Get("/configurations")
+    @Operation(summary = "List the acting user's or team's configurations (bare array, newest first; X-Next-Until when more)")
+    public HttpResponse<List<ConfigurationResponse>> list(Caller caller, @Nullable @QueryValue String view,
+                                                          @Nullable @QueryValue String installationType,
+                                                          @Nullable @QueryValue String integrationIdOrSlug, @Nullable @QueryValue String limit,
+                                                          @Nullable @QueryValue String until, @Nullable @QueryValue String teamId,
+                                                          @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
+        if (view == null || view.isBlank()) {
+            throw Problems.validation("view", "is required: account or project");
+        }
+        if (!view.equals("account") && !view.equals("project")) {
+            throw Problems.validation("view", "must be account or project, was '" + view + "'");
+        }
+        boolean projectView = view.equals("project");
+        if (PROVISIONING.equals(installationType)) {
+            return HttpResponse.ok(List.of());
+        }
+        InstallationType type = installationType == null ? null : WireEnum.parse(InstallationType.class, installationType, "installationType");
+        String appFilter = integrationIdOrSlug == null ? null : PathIds.appIdOrSlug(integrationIdOrSlug, "integrationIdOrSlug");
+        PageKey after = null;
+        if (until != null) {
+            List<String> parts = cursors.decode(until, "until", 2);
+            try {
+                after = new PageKey(Long.parseLong(parts.get(0)), parts.get(1));
+            } catch (NumberFormatException e) {
+                throw Problems.validation("until", "is not a valid cursor");
+            }
+        }
+        ConfigurationListing listing = configurations.list(new ListConfigurationsQuery(caller, PathIds.selector(teamId, slug, teamHeader),
+                projectView, type, appFilter, limit(limit), after));
+        List<ConfigurationResponse> body = listing.items().stream()
+                .map(c -> WireMapper.configuration(c, projectView ? listing.apps().get(c.integrationId()) : null))
+                .toList();
+        MutableHttpResponse<List<ConfigurationResponse>> response = HttpResponse.ok(body);
+        listing.next().ifPresent(k -> response.header(NEXT_HEADER, cursors.encode(List.of(Long.toString(k.createdAt()), k.id()))));
+        return response;
+    }
+
+    @Post("/configurations")
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Install an app for the acting user or team")
+    public ConfigurationResponse create(Caller caller, @Body JsonNode json, @Nullable @QueryValue String teamId,
+                                        @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
+        JsonBody body = JsonBody.of(json).allowOnly("integrationIdOrSlug", "scopes", "projectSelection", "projects", "source");
+        InstallCommand command = new InstallCommand(caller, PathIds.selector(teamId, slug, teamHeader),
+                PathIds.appIdOrSlug(body.requiredString("integrationIdOrSlug"), "integrationIdOrSlug"),
+                body.strings("scopes").orElse(null),
+                body.parsed("projectSelection", (v, f) -> WireEnum.parse(ProjectSelection.class, v, f)).orElse(null),
+                body.strings("projects").orElse(null),
+                body.parsed("source", (v, f) -> WireEnum.parse(Source.class, v, f)).orElse(null));
+        return WireMapper.configuration(configurations.install(command), null);
+    }
+
+    @Patch("/configuration/{id}")
+    @Operation(summary = "Change a configuration's scopes and project access")
+    public ConfigurationResponse update(Caller caller, @PathVariable String id, @Body JsonNode json, @Nullable @QueryValue String teamId,
+                                        @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
+        JsonBody body = JsonBody.of(json).allowOnly("scopes", "projectSelection", "projects");
+        ChangeAccessCommand command = new ChangeAccessCommand(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id),
+                body.strings("scopes").orElse(null),
+                body.parsed("projectSelection", (v, f) -> WireEnum.parse(ProjectSelection.class, v, f)).orElse(null),
+                body.strings("projects").orElse(null), body.has("projects"));
+        return WireMapper.configuration(configurations.changeAccess(command), null);
+    }
+
+    @Delete("/configuration/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a configuration (marketplace installs wait for the partner to finalize)")
+    public void delete(Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId, @Nullable @QueryValue String slug,
+                       @Nullable @Header("X-Team-Id") String teamHeader) {
+        configurations.delete(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id));
+    }
+
+    @Post("/configuration/{id}/disable")
+    @Operation(summary = "Disable a configuration (disabled-by-owner or, for admins, disabled-by-admin)")
+    public ConfigurationResponse disable(Caller caller, @PathVariable String id, @Nullable @Body JsonNode json,
+                                         @Nullable @QueryValue String teamId, @Nullable @QueryValue String slug,
+                                         @Nullable @Header("X-Team-Id") String teamHeader) {
+        String reason = json == null ? null : JsonBody.of(json).allowOnly("reason").string("reason").orElse(null);
+        return WireMapper.configuration(configurations.disable(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id),
+                reason), null);
+    }
+
+    @Post("/configuration/{id}/enable")
+    @Operation(summary = "Enable a disabled configuration")
+    public ConfigurationResponse enable(Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId,
+                                        @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
+        return WireMapper.configuration(configurations.enable(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id)),
+                null);
+    }
+
+    @Post("/configuration/{id}/transfer")
+    @Operation(summary = "Transfer a configuration to another acting user, optionally into another team")
+    public ConfigurationResponse transfer(Caller caller, @PathVariable String id, @Body JsonNode json, @Nullable @QueryValue String teamId,
+                                          @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
+        JsonBody body = JsonBody.of(json).allowOnly("userId", "teamId");
+        String toUser = PathIds.user(body.requiredString("userId"), "userId");
+        String toTeam = body.string("teamId").map(t -> PathIds.team(t, "teamId")).orElse(null);
+        return WireMapper.configuration(configurations.transfer(new TransferCommand(caller, PathIds.selector(teamId, slug, teamHeader),
+                PathIds.configuration(id), toUser, toTeam)), null);
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return MAX_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Problems.validation("limit", "must be an integer from 1 to " + MAX_LIMIT + ", was '" + limit + "'");
+    }
+}

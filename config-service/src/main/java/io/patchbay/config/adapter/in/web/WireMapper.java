@@ -1,0 +1,45 @@
+package io.patchbay.config.adapter.in.web;
+
+import io.patchbay.config.domain.App;
+import io.patchbay.config.domain.Configuration;
+import io.patchbay.config.domain.Member;
+import io.patchbay.config.domain.Notification;
+import io.patchbay.config.domain.Team;
+import io.patchbay.config.domain.WireEnum;
+
+/** Domain → wire format. */
+final class WireMapper {
+    static final String TYPE = "integration-configuration";
+
+    private WireMapper() {
+    }
+
+    static ConfigurationResponse configuration(Configuration c, App appForProjectView) {
+        Notification n = c.notification();
+        return new ConfigurationResponse(c.createdAt(), c.id(), c.integrationId(), c.ownerId(), c.slug(), c.teamId(), TYPE, c.updatedAt(),
+                c.userId(), c.scopes(), c.completedAt(), c.projects(), wire(c.projectSelection()), wire(c.source()),
+                wire(c.installationType()), wire(c.status()), c.externalId(),
+                n == null ? null : new ConfigurationResponse.NotificationBody(n.level().wire(), n.title(), n.message(), n.href()),
+                c.disabledAt(), wire(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt(),
+                appForProjectView == null ? null
+                        : new ConfigurationResponse.IntegrationSummary(appForProjectView.name(),
+                        appForProjectView.icon() == null ? "" : appForProjectView.icon(), appForProjectView.legacy()));
+    }
+
+    static AppResponse app(App a) {
+        return new AppResponse(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), a.requiredPlan().wire(),
+                a.available(), a.legacy(), a.createdAt(), a.updatedAt());
+    }
+
+    static TeamResponses.TeamResponse team(Team t) {
+        return new TeamResponses.TeamResponse(t.id(), t.slug(), t.plan().wire());
+    }
+
+    static TeamResponses.MemberResponse member(Member m) {
+        return new TeamResponses.MemberResponse(m.teamId(), m.userId(), m.role().name());
+    }
+
+    private static String wire(WireEnum value) {
+        return value == null ? null : value.wire();
+    }
+}

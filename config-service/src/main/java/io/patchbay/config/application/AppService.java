@@ -1,0 +1,115 @@
+package io.patchbay.config.application;
+
+import io.patchbay.config.application.port.in.AppCommand;
+import io.patchbay.config.application.port.in.AppsUseCase;
+import io.patchbay.config.application.port.out.AppStore;
+import io.patchbay.config.application.port.out.BulkSelection;
+import io.patchbay.config.domain.App;
+import io.patchbay.config.domain.DisableReason;
+import io.patchbay.config.domain.Plan;
+import io.patchbay.config.domain.Scopes;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.id.Ids;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+
+@Singleton
+public class AppService implements AppsUseCase {
+    private final AppStore apps;
+    private final BulkLifecycle bulk;
+    private final Clock clock;
+
+    public AppService(AppStore apps, BulkLifecycle bulk, Clock clock) {
+        this.apps = apps;
+        this.bulk = bulk;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public App create(AppCommand c) {
+        requireAdmin(c.caller());
+        if (c.slug() == null) {
+            throw Problems.validation("slug", "is required");
+        }
+        if (c.name() == null) {
+            throw Problems.validation("name", "is required");
+        }
+        long now = clock.millis();
+        App app = new App(Ids.prefixed(App.ID_PREFIX, 24), slug(c.slug()), name(c.name()), icon(c.icon()),
+                c.scopes() == null ? List.of() : Scopes.validFormat(c.scopes(), "scopes"),
+                Boolean.TRUE.equals(c.marketplace()), c.partnerTeamId(), c.requiredPlan() == null ? Plan.HOBBY : c.requiredPlan(),
+                c.available() == null || c.available(), Boolean.TRUE.equals(c.legacy()), now, now);
+        apps.insert(app, c.caller().userId());
+        return app;
+    }
+
+    @Override
+    @Transactional
+    public List<App> list(Caller caller) {
+        return apps.list();
+    }
+
+    @Override
+    @Transactional
+    public App get(Caller caller, String idOrSlug) {
+        return apps.findByIdOrSlug(idOrSlug).orElseThrow(() -> Problems.notFound("app " + idOrSlug));
+    }
+
+    @Override
+    @Transactional
+    public App update(String idOrSlug, AppCommand c) {
+        requireAdmin(c.caller());
+        App old = apps.findByIdOrSlug(idOrSlug).orElseThrow(() -> Problems.notFound("app " + idOrSlug));
+        App updated = new App(old.id(),
+                c.slug() == null ? old.slug() : slug(c.slug()),
+                c.name() == null ? old.name() : name(c.name()),
+                c.icon() == null ? old.icon() : icon(c.icon()),
+                c.scopes() == null ? old.scopes() : Scopes.validFormat(c.scopes(), "scopes"),
+                c.marketplace() == null ? old.marketplace() : c.marketplace(),
+                c.partnerTeamIdGiven() ? c.partnerTeamId() : old.partnerTeamId(),
+                c.requiredPlan() == null ? old.requiredPlan() : c.requiredPlan(),
+                c.available() == null ? old.available() : c.available(),
+                c.legacy() == null ? old.legacy() : c.legacy(),
+                old.createdAt(), Math.max(clock.millis(), old.updatedAt()));
+        apps.update(old, updated, c.caller().userId());
+        String actor = c.caller().userId();
+        if (old.available() && !updated.available()) {
+            bulk.disable(new BulkSelection.ActiveOfApp(old.id()), DisableReason.FEATURE_NOT_AVAILABLE, actor);
+        } else if (!old.available() && updated.available()) {
+            bulk.enable(new BulkSelection.DisabledOfApp(old.id(), DisableReason.FEATURE_NOT_AVAILABLE), actor);
+        }
+        return updated;
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw Problems.forbidden("only platform admins may change the app registry");
+        }
+    }
+
+    private static String slug(String slug) {
+        if (!App.SLUG.matcher(slug).matches()) {
+            throw Problems.validation("slug", "must match [a-z0-9][a-z0-9-]{1,63}, was '" + slug + "'");
+        }
+        return slug;
+    }
+
+    private static String name(String name) {
+        if (name.isBlank() || name.length() > 100) {
+            throw Problems.validation("name", "must be 1 to 100 characters");
+        }
+        return name;
+    }
+
+    private static String icon(String icon) {
+        if (icon != null && icon.length() > 2048) {
+            throw Problems.validation("icon", "must be at most 2048 characters");
+        }
+        return icon;
+    }
+}

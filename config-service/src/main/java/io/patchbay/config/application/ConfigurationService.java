@@ -1,0 +1,292 @@
+package io.patchbay.config.application;
+
+import io.patchbay.config.application.port.in.ChangeAccessCommand;
+import io.patchbay.config.application.port.in.ConfigurationListing;
+import io.patchbay.config.application.port.in.ConfigurationsUseCase;
+import io.patchbay.config.application.port.in.InstallCommand;
+import io.patchbay.config.application.port.in.ListConfigurationsQuery;
+import io.patchbay.config.application.port.in.TeamSelector;
+import io.patchbay.config.application.port.in.TransferCommand;
+import io.patchbay.config.application.port.out.AppStore;
+import io.patchbay.config.application.port.out.ConfigurationListQuery;
+import io.patchbay.config.application.port.out.ConfigurationPage;
+import io.patchbay.config.application.port.out.ConfigurationStore;
+import io.patchbay.config.application.port.out.LifecycleEventPublisher;
+import io.patchbay.config.application.port.out.MembershipStore;
+import io.patchbay.config.domain.App;
+import io.patchbay.config.domain.Configuration;
+import io.patchbay.config.domain.ConfigurationAccess;
+import io.patchbay.config.domain.DisableReason;
+import io.patchbay.config.domain.Plan;
+import io.patchbay.config.domain.ProjectSelection;
+import io.patchbay.config.domain.Scopes;
+import io.patchbay.config.domain.Source;
+import io.patchbay.config.domain.Team;
+import io.patchbay.config.domain.WireEnum;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
+import io.patchbay.kernel.id.Ids;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+@Singleton
+public class ConfigurationService implements ConfigurationsUseCase {
+    private static final Pattern PROJECT_ID = Pattern.compile("prj_[0-9A-Za-z]{1,64}");
+    private static final int MAX_PROJECTS = 1000;
+
+    private final ConfigurationStore store;
+    private final AppStore apps;
+    private final MembershipStore memberships;
+    private final LifecycleEventPublisher publisher;
+    private final TeamResolver teams;
+    private final Clock clock;
+
+    public ConfigurationService(ConfigurationStore store, AppStore apps, MembershipStore memberships, LifecycleEventPublisher publisher,
+                                TeamResolver teams, Clock clock) {
+        this.store = store;
+        this.apps = apps;
+        this.memberships = memberships;
+        this.publisher = publisher;
+        this.teams = teams;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Configuration get(Caller caller, TeamSelector team, String id) {
+        return visible(caller, team, id);
+    }
+
+    @Override
+    @Transactional
+    public ConfigurationListing list(ListConfigurationsQuery query) {
+        Optional<String> acting = teams.acting(query.caller(), query.team());
+        String owner = acting.orElse(query.caller().userId());
+        ConfigurationPage page = store.list(new ConfigurationListQuery(owner, acting.isEmpty(), query.installationType(),
+                query.integrationIdOrSlug(), query.projectView(), query.limit(), query.after()));
+        Map<String, App> byId = query.projectView()
+                ? apps.findByIds(page.items().stream().map(Configuration::integrationId).distinct().toList()).stream()
+                        .collect(Collectors.toMap(App::id, Function.identity()))
+                : Map.of();
+        return new ConfigurationListing(page.items(), byId, page.next());
+    }
+
+    @Override
+    @Transactional
+    public Configuration install(InstallCommand command) {
+        Caller caller = command.caller();
+        App app = apps.findByIdOrSlug(command.integrationIdOrSlug())
+                .orElseThrow(() -> Problems.unprocessable("integrationIdOrSlug", "no app '" + command.integrationIdOrSlug() + "'"));
+        if (!app.available()) {
+            throw Problems.unprocessable("integrationIdOrSlug", "app '" + app.slug() + "' is not available");
+        }
+        Optional<String> team = teams.acting(caller, command.team());
+        if (team.isPresent()) {
+            if (!caller.managesTeam(team.get()) && !caller.isAdmin()) {
+                throw Problems.forbidden("only team owners, members and developers may install for team " + team.get());
+            }
+            requirePlan(team.get(), app, "teamId");
+        }
+        List<String> scopes = command.scopes() == null ? app.scopes() : allowedScopes(app, command.scopes());
+        ProjectSelection selection = command.selection() == null ? ProjectSelection.ALL : command.selection();
+        List<String> projects = projects(selection, command.projects());
+        Source source = command.source() == null ? Source.EXTERNAL : command.source();
+        Configuration configuration = Configuration.install(Ids.prefixed(Configuration.ID_PREFIX, 24), app, team.orElse(null),
+                caller.userId(), scopes, selection, projects, source, clock.millis());
+        store.insert(configuration);
+        return configuration;
+    }
+
+    @Override
+    @Transactional
+    public Configuration changeAccess(ChangeAccessCommand command) {
+        Configuration c = manageable(command.caller(), command.team(), command.id());
+        App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> Problems.notFound("app " + c.integrationId()));
+        List<String> scopes = command.scopes() == null ? c.scopes() : allowedScopes(app, command.scopes());
+        ProjectSelection selection = command.selection() == null ? c.projectSelection() : command.selection();
+        List<String> requested = command.projectsGiven() ? command.projects()
+                : selection == ProjectSelection.SELECTED ? c.projects() : null;
+        List<String> projects = projects(selection, requested);
+        c.changeAccess(scopes, selection, projects, command.caller().userId(), clock.millis());
+        store.update(c);
+        return c;
+    }
+
+    @Override
+    @Transactional
+    public Configuration disable(Caller caller, TeamSelector team, String id, String reasonValue) {
+        Configuration c = visible(caller, team, id);
+        boolean manages = ConfigurationAccess.canManage(caller, c);
+        DisableReason reason = reasonValue == null
+                ? (caller.isAdmin() && !managesWithoutAdmin(caller, c) ? DisableReason.DISABLED_BY_ADMIN : DisableReason.DISABLED_BY_OWNER)
+                : WireEnum.parse(DisableReason.class, reasonValue, "reason");
+        switch (reason) {
+            case DISABLED_BY_ADMIN -> {
+                if (!caller.isAdmin()) {
+                    throw Problems.forbidden("only platform admins may disable with disabled-by-admin");
+                }
+            }
+            case DISABLED_BY_OWNER -> {
+                if (!manages) {
+                    throw Problems.forbidden("only the owner or a team manager may disable this configuration");
+                }
+            }
+            default -> throw Problems.validation("reason", "'" + reason.wire() + "' is set only by automatic triggers; use "
+                    + DisableReason.DISABLED_BY_OWNER.wire() + " or " + DisableReason.DISABLED_BY_ADMIN.wire());
+        }
+        requireNotDeletionRequested(c);
+        c.disable(reason, caller.userId(), clock.millis()).ifPresent(e -> save(c, e));
+        return c;
+    }
+
+    @Override
+    @Transactional
+    public Configuration enable(Caller caller, TeamSelector team, String id) {
+        Configuration c = visible(caller, team, id);
+        if (!ConfigurationAccess.canManage(caller, c)) {
+            throw Problems.forbidden("only the owner or a team manager may enable this configuration");
+        }
+        requireNotDeletionRequested(c);
+        if (c.isDisabled() && !c.disabledReason().isMembershipReason()
+                && c.disabledReason() != DisableReason.DISABLED_BY_OWNER && !caller.isAdmin()) {
+            throw Problems.forbidden("a configuration disabled for " + c.disabledReason().wire() + " may be enabled only by a platform admin");
+        }
+        c.enable(caller.userId(), clock.millis()).ifPresent(e -> save(c, e));
+        return c;
+    }
+
+    @Override
+    @Transactional
+    public Configuration transfer(TransferCommand command) {
+        Caller caller = command.caller();
+        Configuration c = visible(caller, command.team(), command.id());
+        boolean allowed = caller.isAdmin() || (c.isTeamInstall() && caller.managesTeam(c.teamId()));
+        if (!allowed) {
+            throw Problems.forbidden("only a manager of the owning team or a platform admin may transfer a configuration");
+        }
+        String targetTeam = command.toTeamId() != null ? command.toTeamId() : c.teamId();
+        if (command.toTeamId() != null && !caller.isAdmin() && !caller.managesTeam(command.toTeamId())) {
+            throw Problems.forbidden("you must manage team " + command.toTeamId() + " to move a configuration into it");
+        }
+        if (targetTeam != null) {
+            boolean managerMember = memberships.findMember(targetTeam, command.toUserId())
+                    .map(m -> m.role().isManager()).orElse(false);
+            if (!managerMember) {
+                throw Problems.unprocessable("userId", "user " + command.toUserId() + " is not an owner, member or developer of team "
+                        + targetTeam);
+            }
+            if (!targetTeam.equals(c.teamId())) {
+                App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> Problems.notFound("app " + c.integrationId()));
+                requirePlan(targetTeam, app, "teamId");
+            }
+        }
+        save(c, c.transfer(command.toUserId(), targetTeam, caller.userId(), clock.millis()));
+        return c;
+    }
+
+    @Override
+    @Transactional
+    public void delete(Caller caller, TeamSelector team, String id) {
+        Configuration c = reachable(caller, team, id).orElseThrow(() -> Problems.notFound("configuration " + id));
+        if (!ConfigurationAccess.canManage(caller, c)) {
+            throw Problems.forbidden("only the owner or a team manager may delete this configuration");
+        }
+        long before = c.version();
+        Optional<ConfigurationLifecycleEvent> event = c.requestDeletion(caller.userId(), clock.millis());
+        if (event.isPresent()) {
+            save(c, event.get());
+        } else if (c.version() != before) {
+            store.update(c);
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------------
+
+    private Configuration visible(Caller caller, TeamSelector team, String id) {
+        return reachable(caller, team, id).filter(c -> !c.isDeleted()).orElseThrow(() -> Problems.notFound("configuration " + id));
+    }
+
+    /**
+     * The configuration if the caller may read it; a team the request names must be one of the caller's (403, checked
+     * first) and then only that team's configurations are in reach.
+     */
+    private Optional<Configuration> reachable(Caller caller, TeamSelector team, String id) {
+        Optional<String> named = teams.named(caller, team);
+        return store.find(id)
+                .filter(c -> ConfigurationAccess.canRead(caller, c))
+                .filter(c -> named.map(t -> t.equals(c.teamId())).orElse(true));
+    }
+
+    private Configuration manageable(Caller caller, TeamSelector team, String id) {
+        Configuration c = visible(caller, team, id);
+        if (!ConfigurationAccess.canManage(caller, c)) {
+            throw Problems.forbidden("only the owner or a team manager may change this configuration");
+        }
+        return c;
+    }
+
+    private static boolean managesWithoutAdmin(Caller caller, Configuration c) {
+        return c.isTeamInstall() ? caller.managesTeam(c.teamId()) : c.ownerId().equals(caller.userId());
+    }
+
+    private void save(Configuration c, ConfigurationLifecycleEvent event) {
+        store.update(c);
+        publisher.publish(List.of(event));
+    }
+
+    private static void requireNotDeletionRequested(Configuration c) {
+        if (c.isDeletionRequested()) {
+            throw Problems.conflict("deletion of this configuration has been requested");
+        }
+    }
+
+    private void requirePlan(String teamId, App app, String field) {
+        Plan plan = memberships.findTeam(teamId).map(Team::plan).orElse(Plan.HOBBY);
+        if (plan.isBelow(app.requiredPlan())) {
+            throw Problems.unprocessable(field, "team " + teamId + " is on plan " + plan.wire() + " but app '" + app.slug()
+                    + "' requires " + app.requiredPlan().wire());
+        }
+    }
+
+    private static List<String> allowedScopes(App app, List<String> requested) {
+        List<String> scopes = Scopes.validFormat(requested, "scopes");
+        for (int i = 0; i < scopes.size(); i++) {
+            if (!app.scopes().contains(scopes.get(i))) {
+                throw Problems.validation("scopes[" + i + "]", "'" + scopes.get(i) + "' is not one of app '" + app.slug()
+                        + "' scopes " + app.scopes());
+            }
+        }
+        return scopes;
+    }
+
+    private static List<String> projects(ProjectSelection selection, List<String> projects) {
+        if (selection == ProjectSelection.ALL) {
+            if (projects != null && !projects.isEmpty()) {
+                throw Problems.validation("projects", "may be given only when projectSelection is selected");
+            }
+            return null;
+        }
+        if (projects == null || projects.isEmpty()) {
+            throw Problems.validation("projects", "is required and must not be empty when projectSelection is selected");
+        }
+        if (projects.size() > MAX_PROJECTS) {
+            throw Problems.validation("projects", "at most " + MAX_PROJECTS + " projects");
+        }
+        for (int i = 0; i < projects.size(); i++) {
+            String p = projects.get(i);
+            if (p == null || !PROJECT_ID.matcher(p).matches()) {
+                throw Problems.validation("projects[" + i + "]", "must be a project id (prj_…), was '" + p + "'");
+            }
+        }
+        return projects.stream().distinct().toList();
+    }
+}

@@ -1,0 +1,79 @@
+package io.patchbay.config.application;
+
+import io.patchbay.config.application.port.in.MembershipUseCase;
+import io.patchbay.config.application.port.out.BulkSelection;
+import io.patchbay.config.application.port.out.MembershipStore;
+import io.patchbay.config.domain.DisableReason;
+import io.patchbay.config.domain.Member;
+import io.patchbay.config.domain.Plan;
+import io.patchbay.config.domain.Team;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.error.Problems;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.util.regex.Pattern;
+
+/**
+ * Keeps the membership records and runs the automatic triggers: a member who leaves or stops being a manager, and a
+ * plan that drops below an app's required plan, disable the configurations concerned in the same transaction.
+ */
+@Singleton
+public class MembershipService implements MembershipUseCase {
+    private static final Pattern TEAM_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+
+    private final MembershipStore memberships;
+    private final BulkLifecycle bulk;
+
+    public MembershipService(MembershipStore memberships, BulkLifecycle bulk) {
+        this.memberships = memberships;
+        this.bulk = bulk;
+    }
+
+    @Override
+    @Transactional
+    public Team putTeam(Caller caller, String teamId, String slug, Plan plan) {
+        requireOwnerOrAdmin(caller, teamId);
+        if (slug != null && !TEAM_SLUG.matcher(slug).matches()) {
+            throw Problems.validation("slug", "must match [a-z0-9][a-z0-9-]{0,99}, was '" + slug + "'");
+        }
+        Team previous = memberships.findTeam(teamId).orElse(new Team(teamId, null, Plan.HOBBY));
+        Team team = new Team(teamId, slug != null ? slug : previous.slug(), plan != null ? plan : previous.plan());
+        memberships.saveTeam(team, caller.userId());
+        if (team.plan().isBelow(previous.plan())) {
+            bulk.disable(new BulkSelection.ActiveOfTeamNeedingPlanAbove(teamId, team.plan()), DisableReason.ACCOUNT_PLAN_DOWNGRADE,
+                    caller.userId());
+        } else if (previous.plan().isBelow(team.plan())) {
+            bulk.enable(new BulkSelection.DisabledOfTeamAllowedBy(teamId, DisableReason.ACCOUNT_PLAN_DOWNGRADE, team.plan()),
+                    caller.userId());
+        }
+        return team;
+    }
+
+    @Override
+    @Transactional
+    public Member putMember(Caller caller, String teamId, String userId, TeamRole role) {
+        requireOwnerOrAdmin(caller, teamId);
+        Member member = new Member(teamId, userId, role);
+        boolean wasManager = memberships.saveMember(member, caller.userId()).map(m -> m.role().isManager()).orElse(false);
+        if (wasManager && !role.isManager()) {
+            bulk.disable(new BulkSelection.ActiveOfTeamUser(teamId, userId), DisableReason.ORIGINAL_OWNER_ROLE_DOWNGRADED, caller.userId());
+        }
+        return member;
+    }
+
+    @Override
+    @Transactional
+    public void removeMember(Caller caller, String teamId, String userId) {
+        requireOwnerOrAdmin(caller, teamId);
+        memberships.removeMember(teamId, userId);
+        bulk.disable(new BulkSelection.ActiveOfTeamUser(teamId, userId), DisableReason.ORIGINAL_OWNER_LEFT_THE_TEAM, caller.userId());
+    }
+
+    private static void requireOwnerOrAdmin(Caller caller, String teamId) {
+        if (!caller.isAdmin() && caller.roleIn(teamId).filter(r -> r == TeamRole.OWNER).isEmpty()) {
+            throw Problems.forbidden("only platform admins and owners of team " + teamId + " may change its records");
+        }
+    }
+}
