@@ -1,0 +1,189 @@
+package io.patchbay.kernel.infra.inbox;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.patchbay.kernel.event.LifecycleTopic;
+import io.patchbay.kernel.infra.event.InvalidEventException;
+import io.patchbay.kernel.infra.event.LifecycleEnvelope;
+import io.patchbay.kernel.infra.event.LifecycleEventCodec;
+import jakarta.annotation.PreDestroy;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads the lifecycle topic in the service's consumer group and hands each event to the {@link LifecycleInbox} with the
+ * service's {@link LifecycleEventHandler}. A record that fails is retried with backoff; after the last attempt (or at
+ * once when it cannot be decoded) it goes to the dead-letter topic with the error in headers, and the consumer moves on.
+ * Offsets are committed after the records are handled (at-least-once; the inbox makes it exactly-once in effect).
+ */
+@Context
+@Requires(beans = LifecycleEventHandler.class)
+@Requires(property = "kafka.bootstrap.servers")
+@Requires(property = "patchbay.consumer.enabled", notEquals = "false")
+public class LifecycleConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleConsumer.class);
+
+    private final LifecycleInbox inbox;
+    private final LifecycleEventHandler handler;
+    private final LifecycleEventCodec codec;
+    private final LifecycleConsumerSettings settings;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, byte[]> deadLetters;
+    private final Map<InboxOutcome, AtomicLong> outcomes = new HashMap<>();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final Thread worker;
+    private volatile boolean running = true;
+
+    public LifecycleConsumer(LifecycleInbox inbox, LifecycleEventHandler handler, LifecycleEventCodec codec, LifecycleConsumerSettings settings) {
+        this.inbox = inbox;
+        this.handler = handler;
+        this.codec = codec;
+        this.settings = settings;
+        for (InboxOutcome o : InboxOutcome.values()) {
+            outcomes.put(o, new AtomicLong());
+        }
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-lifecycle"), new StringDeserializer(), new ByteArrayDeserializer());
+        this.deadLetters = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-dlt"), new StringSerializer(), new ByteArraySerializer());
+        this.worker = Thread.ofPlatform().name("lifecycle-consumer").daemon().start(this::run);
+    }
+
+    public long count(InboxOutcome outcome) {
+        return outcomes.get(outcome).get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.get();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(LifecycleTopic.NAME));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    handle(record);
+                }
+                if (!records.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("lifecycle consumer stopped: {}", e.toString());
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        LifecycleEnvelope envelope;
+        try {
+            envelope = codec.decode(headers(record), record.value());
+        } catch (InvalidEventException e) {
+            deadLetter(record, "undecodable: " + e.getMessage());
+            return;
+        }
+        Duration backoff = settings.initialBackoff();
+        for (int attempt = 1; running; attempt++) {
+            try {
+                InboxOutcome outcome = inbox.receive(envelope, handler);
+                outcomes.get(outcome).incrementAndGet();
+                if (outcome != InboxOutcome.APPLIED) {
+                    LOG.debug("lifecycle event {} for {} skipped: {}", envelope.id(), envelope.subject(), outcome);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= settings.attempts()) {
+                    deadLetter(record, "failed after " + attempt + " attempts: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                    return;
+                }
+                LOG.warn("lifecycle event {} attempt {} failed ({}); retrying in {} ms", envelope.id(), attempt, e.toString(), backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String error) {
+        ProducerRecord<String, byte[]> dead = new ProducerRecord<>(LifecycleTopic.DEAD_LETTER, record.key(), record.value());
+        for (Header h : record.headers()) {
+            dead.headers().add(h);
+        }
+        dead.headers().add(LifecycleTopic.DLT_ERROR, error.getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(LifecycleTopic.DLT_ORIGINAL_PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(LifecycleTopic.DLT_ORIGINAL_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(LifecycleTopic.DLT_CONSUMER_GROUP, settings.groupId().getBytes(StandardCharsets.UTF_8));
+        try {
+            deadLetters.send(dead).get(30, TimeUnit.SECONDS);
+            deadLettered.incrementAndGet();
+            LOG.warn("lifecycle record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
+                    LifecycleTopic.DEAD_LETTER, error);
+        } catch (Exception e) {
+            // Not committing past a record we could neither apply nor park: stop this poll loop so it is redelivered.
+            throw new IllegalStateException("could not dead-letter record at offset " + record.offset(), e);
+        }
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header h : record.headers()) {
+            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+        }
+        return headers;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    public void stop() {
+        running = false;
+        consumer.wakeup();
+        try {
+            worker.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deadLetters.close(Duration.ofSeconds(2));
+    }
+}
