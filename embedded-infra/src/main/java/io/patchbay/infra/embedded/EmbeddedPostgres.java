@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -35,13 +36,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final int port;
     private final Path runDir;
     private final Process process;
+    private final String clusterName;
     private final Thread shutdownHook = new Thread(this::stop, "embedded-postgres-stop");
 
-    private EmbeddedPostgres(Path dataDir, int port, Path runDir, Process process) {
+    private EmbeddedPostgres(Path dataDir, int port, Path runDir, Process process, String clusterName) {
         this.dataDir = dataDir;
         this.port = port;
         this.runDir = runDir;
         this.process = process;
+        this.clusterName = clusterName;
     }
 
     /** Starts a durable server; {@code port} 0 picks a free port. */
@@ -145,26 +148,35 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        SQLException last = null;
         while (process.isAlive() && System.nanoTime() < deadline) {
-            try (Connection ignored = connect("postgres")) {
+            if (answersAsThisServer()) {
                 return;
-            } catch (SQLException e) {
-                last = e;
             }
             pause(50);
         }
         String problem = process.isAlive() ? "PostgreSQL was not ready within " + timeout
                 : "PostgreSQL exited with code " + process.exitValue();
-        IllegalStateException failure = failure(problem, last);
+        IllegalStateException failure = failure(problem);
         stop();
         throw failure;
     }
 
-    private IllegalStateException failure(String message, Exception cause) {
-        String hint = Unprivileged.needed() ? " [running as root through `unshare -U`: user namespaces must be allowed]" : "";
+    /** True once our own process answers; another server already on the port must not pass for it. */
+    private boolean answersAsThisServer() {
+        try (Connection connection = connect("postgres");
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SHOW cluster_name")) {
+            return row.next() && clusterName.equals(row.getString(1));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private IllegalStateException failure(String message) {
+        String log = tail(runDir.resolve("postgres.log"), 30);
+        String hint = log.contains("unshare:") ? " [we run as root, so through `unshare -U`: user namespaces must be allowed]" : "";
         return new IllegalStateException(message + " (data " + dataDir + ", port " + port + ")" + hint
-                + "; server log:\n" + tail(runDir.resolve("postgres.log"), 30), cause);
+                + "; server log:\n" + log);
     }
 
     static String tail(Path file, int lines) {
@@ -220,12 +232,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 if (Directories.isMissingOrEmpty(dataDir)) {
                     initdb(home, runDir);
                 }
-                Process process = new ProcessBuilder(Unprivileged.command(home.resolve("bin/postgres").toString(),
-                        serverArgs(runDir, chosenPort)))
-                        .redirectErrorStream(true)
-                        .redirectOutput(runDir.resolve("postgres.log").toFile())
-                        .start();
-                EmbeddedPostgres server = new EmbeddedPostgres(dataDir, chosenPort, runDir, process);
+                String clusterName = runDir.getFileName().toString();
+                Process process = PostgresLauncher.start(home, "postgres", serverArgs(runDir, chosenPort, clusterName),
+                        runDir.resolve("postgres.log"));
+                EmbeddedPostgres server = new EmbeddedPostgres(dataDir, chosenPort, runDir, process, clusterName);
                 Runtime.getRuntime().addShutdownHook(server.shutdownHook);
                 server.awaitReady(startupTimeout);
                 log.info("PostgreSQL started on 127.0.0.1:{} (data {}) in {} ms", chosenPort, dataDir,
@@ -244,8 +254,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 args.add("--no-sync");
             }
             Path log = runDir.resolve("initdb.log");
-            Process initdb = new ProcessBuilder(Unprivileged.command(home.resolve("bin/initdb").toString(), args))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process initdb = PostgresLauncher.start(home, "initdb", args, log);
             try {
                 if (!initdb.waitFor(120, TimeUnit.SECONDS) || initdb.exitValue() != 0) {
                     initdb.destroyForcibly();
@@ -258,11 +267,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
         }
 
-        private List<String> serverArgs(Path runDir, int chosenPort) {
+        private List<String> serverArgs(Path runDir, int chosenPort, String clusterName) {
             List<String> args = new ArrayList<>(List.of("-D", dataDir.toString(), "-p", Integer.toString(chosenPort),
                     "-h", "127.0.0.1", "-k", runDir.toString()));
             List<String> settings = new ArrayList<>(List.of("max_connections=200", "shared_buffers=64MB",
-                    "huge_pages=off", "max_wal_size=256MB", "timezone=UTC"));
+                    "huge_pages=off", "max_wal_size=256MB", "timezone=UTC", "cluster_name=" + clusterName));
             if (!durable) {
                 settings.addAll(List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"));
             }

@@ -1,6 +1,7 @@
 package io.patchbay.infra.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,6 +56,17 @@ class EmbeddedPostgresTest {
             assertThat(query(postgres, "postgres", "SHOW max_connections")).containsExactly("200");
             assertThat(query(postgres, "postgres", "SHOW fsync")).containsExactly("off");
             assertThat(query(postgres, "postgres", "SELECT current_user")).containsExactly("postgres");
+        }
+    }
+
+    @Test
+    void refusesASecondServerOnTheSameDataDirectoryWithTheServerLog() {
+        try (EmbeddedPostgres running = EmbeddedPostgres.builder(dataDir).durable(false).start()) {
+            assertThatThrownBy(() -> EmbeddedPostgres.start(dataDir, running.port()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("PostgreSQL exited")
+                    .hasMessageContaining("lock file");
+            assertThat(running.isRunning()).isTrue();
         }
     }
 

@@ -1,0 +1,123 @@
+package io.patchbay.config.api;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.event.LifecycleTopic;
+import io.patchbay.test.TestInfra;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A team plan downgrade that touches 10,000 configurations: one request, one transaction, 10,000 disables and 10,000
+ * outbox events, delivered to Kafka. Records the time and the heap used while it runs (target/benchmarks).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlanDowngradeLoadIT implements TestPropertyProvider {
+    static final int COUNT = 10_000;
+    static final String TEAM = "team_bulkAcme";
+    final TestInfra infra = TestInfra.get();
+    String jdbcUrl;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        jdbcUrl = infra.newDatabase("config_bulk");
+        Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
+        props.put("patchbay.deletion.job.enabled", "false");
+        return props;
+    }
+
+    @Test
+    void downgradeDisablesTenThousandConfigurationsAndPublishesTenThousandEvents() throws Exception {
+        Api api = new Api(server.getURI());
+        String owner = Api.token("bulkOwner", TEAM, TeamRole.OWNER);
+        String appId = api.post("/v1/integrations/apps", Api.admin(), "{\"slug\":\"bulk-app\",\"name\":\"Bulk\",\"requiredPlan\":\"pro\"}")
+                .json().get("id").asText();
+        assertThat(api.send("PUT", "/v1/teams/" + TEAM, owner, "{\"plan\":\"pro\"}").status()).isEqualTo(200);
+        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO configuration (id, integration_id, slug, owner_id, team_id, user_id, scopes, project_selection, source, "
+                    + "installation_type, status, created_at, updated_at, completed_at, version, created_by, updated_by) "
+                    + "SELECT 'icfg_' || substr(md5(i::text) || md5((i + 1)::text), 1, 24), '" + appId + "', 'bulk-app', '" + TEAM + "', '"
+                    + TEAM + "', 'bulkOwner', '{}', 'all', 'external', 'external', 'ready', now() - i * interval '1 ms', now(), now(), 1, "
+                    + "'seed', 'seed' FROM generate_series(1, " + COUNT + ") AS i");
+        }
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long baseline = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(baseline);
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            while (sampling.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                Thread.onSpinWait();
+            }
+        });
+        long started = System.nanoTime();
+        Api.Response downgrade = api.send("PUT", "/v1/teams/" + TEAM, owner, "{\"plan\":\"hobby\"}");
+        long requestMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(downgrade.status()).as(downgrade.toString()).isEqualTo(200);
+
+        long[] published = new long[1];
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            published[0] = count("SELECT count(*) FROM outbox_event WHERE published_at IS NOT NULL");
+            assertThat(published[0]).isEqualTo(COUNT);
+        });
+        long publishedMillis = (System.nanoTime() - started) / 1_000_000;
+        sampling.set(false);
+        sampler.join();
+
+        assertThat(count("SELECT count(*) FROM configuration WHERE disabled_reason = 'account-plan-downgrade' AND version = 2")).isEqualTo(COUNT);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id FROM configuration")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        long onTopic = TopicReader.read(infra.kafkaBootstrap(), LifecycleTopic.NAME, r -> ids.contains(r.key())
+                && "io.patchbay.configuration.disabled.v1".equals(new String(r.headers().lastHeader("ce_type").value()))).stream()
+                .map(r -> r.key()).distinct().count();
+        assertThat(onTopic).isEqualTo(COUNT);
+
+        long peakDeltaMb = (peak.get() - baseline) / (1024 * 1024);
+        String report = String.format("{\"configurations\":%d,\"requestMillis\":%d,\"publishedMillis\":%d,\"heapBaselineMb\":%d,"
+                        + "\"heapPeakDeltaMb\":%d,\"maxHeapMb\":%d}%n", COUNT, requestMillis, publishedMillis, baseline / (1024 * 1024), peakDeltaMb,
+                memory.getHeapMemoryUsage().getMax() / (1024 * 1024));
+        Path out = Path.of("target", "benchmarks", "plan-downgrade.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println("BENCHMARK plan-downgrade " + report.trim());
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.patchbay.kernel.infra;
+
+import io.micronaut.context.annotation.Requires;
+import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
+import io.patchbay.kernel.infra.inbox.LifecycleEventHandler;
+import io.patchbay.kernel.infra.jdbc.Sql;
+import jakarta.inject.Singleton;
+
+/**
+ * A consuming service's handler for the kernel tests: records each applied event in the inbox transaction; a
+ * configuration id starting with {@code icfg_FAIL} always fails (to exercise retries and the dead-letter topic).
+ */
+@Singleton
+@Requires(property = "kernel-it.handler", value = "true")
+class RecordingHandler implements LifecycleEventHandler {
+    private final Sql sql;
+
+    RecordingHandler(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public void apply(ConfigurationLifecycleEvent event) {
+        if (event.configurationId().startsWith("icfg_FAIL")) {
+            throw new IllegalStateException("this handler refuses " + event.configurationId());
+        }
+        sql.update("INSERT INTO applied_event (configuration_id, version) VALUES (?, ?)", event.configurationId(), event.version());
+    }
+}
