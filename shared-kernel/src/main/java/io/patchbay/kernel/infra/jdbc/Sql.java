@@ -71,16 +71,16 @@ public class Sql {
         if (rows.isEmpty()) {
             return;
         }
-        Connection connection = transactions.getConnection();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                bind(connection, ps, row);
-                ps.addBatch();
+        withConnection(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    bind(connection, ps, row);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                return null;
             }
-            ps.executeBatch();
-        } catch (SQLException e) {
-            throw translate(e);
-        }
+        });
     }
 
     /** Runs {@code work} in a new transaction (or the current one) and commits it. */
@@ -93,14 +93,36 @@ public class Sql {
         T run(PreparedStatement ps) throws SQLException;
     }
 
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
     private <T> T run(String sql, Object[] params, StatementWork<T> work) {
-        Connection connection = transactions.getConnection();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            bind(connection, ps, params);
-            return work.run(ps);
+        return withConnection(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                bind(connection, ps, params);
+                return work.run(ps);
+            }
+        });
+    }
+
+    /** The current transaction's connection; outside a transaction, a read-only one just for this statement. */
+    private <T> T withConnection(ConnectionWork<T> work) {
+        try {
+            if (transactions.hasConnection()) {
+                return work.run(transactions.getConnection());
+            }
         } catch (SQLException e) {
             throw translate(e);
         }
+        return transactions.executeRead(status -> {
+            try {
+                return work.run(status.getConnection());
+            } catch (SQLException e) {
+                throw translate(e);
+            }
+        });
     }
 
     private static void bind(Connection connection, PreparedStatement ps, Object[] params) throws SQLException {
