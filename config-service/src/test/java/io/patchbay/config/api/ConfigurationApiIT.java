@@ -34,11 +34,13 @@ class ConfigurationApiIT implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
     Api api;
+    String jdbcUrl;
 
     @Override
     public Map<String, String> getProperties() {
         TestInfra infra = TestInfra.get();
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(infra.newDatabase("config_api")));
+        jdbcUrl = infra.newDatabase("config_api");
+        Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
         props.put("patchbay.deletion.job.enabled", "false");
         return props;
     }
@@ -250,6 +252,36 @@ class ConfigurationApiIT implements TestPropertyProvider {
         JsonNode personal = create(twoTeams, "{\"integrationIdOrSlug\":\"slack\"}");
         assertThat(personal.has("teamId")).isFalse();
         assertThat(personal.get("ownerId").asText()).isEqualTo("multi");
+    }
+
+    @Test
+    void concurrentChangesToOneConfigurationAreNeverLost() throws Exception {
+        String id = create(dev, "{\"integrationIdOrSlug\":\"slack\"}").get("id").asText();
+        int writers = 12;
+        List<java.util.concurrent.Future<Api.Response>> results = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            for (int i = 0; i < writers; i++) {
+                String scopes = i % 2 == 0 ? "[\"read:project\"]" : "[\"read-write:log-drain\"]";
+                results.add(pool.submit(() -> api.send("PATCH", "/v1/integrations/configuration/" + id, dev, "{\"scopes\":" + scopes + "}")));
+            }
+        }
+        int ok = 0;
+        for (var f : results) {
+            Api.Response r = f.get();
+            assertThat(r.status()).as(r.toString()).isIn(200, 409);
+            if (r.status() == 200) {
+                ok++;
+            } else {
+                assertProblem(r, 409, null);
+            }
+        }
+        assertThat(ok).isGreaterThanOrEqualTo(1);
+        long version = 1 + ok;
+        java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
+        try (c; var rs = c.createStatement().executeQuery("SELECT version FROM configuration WHERE id = '" + id + "'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("every accepted change is counted, none overwritten").isEqualTo(version);
+        }
     }
 
     @Test
