@@ -72,14 +72,18 @@ public final class TestInfra {
         backend.startKafka();
     }
 
-    /** The properties a {@code TestPropertyProvider} returns to point a Micronaut service at this infrastructure. */
+    /**
+     * The properties a {@code TestPropertyProvider} returns to point a Micronaut service at this infrastructure. The
+     * lifecycle topic gets one partition in tests (events.md).
+     */
     public Map<String, String> micronautProperties(String jdbcUrl) {
         return Map.of(
                 "datasources.default.url", jdbcUrl,
                 "datasources.default.username", user(),
                 "datasources.default.password", password(),
                 "datasources.default.driver-class-name", "org.postgresql.Driver",
-                "kafka.bootstrap.servers", kafkaBootstrap());
+                "kafka.bootstrap.servers", kafkaBootstrap(),
+                "patchbay.topic.partitions", "1");
     }
 
     static String sanitize(String prefix) {

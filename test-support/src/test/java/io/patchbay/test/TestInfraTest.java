@@ -55,7 +55,8 @@ class TestInfraTest {
                 Map.entry("datasources.default.username", infra.user()),
                 Map.entry("datasources.default.password", infra.password()),
                 Map.entry("datasources.default.driver-class-name", "org.postgresql.Driver"),
-                Map.entry("kafka.bootstrap.servers", infra.kafkaBootstrap()));
+                Map.entry("kafka.bootstrap.servers", infra.kafkaBootstrap()),
+                Map.entry("patchbay.topic.partitions", "1"));
     }
 
     @Test

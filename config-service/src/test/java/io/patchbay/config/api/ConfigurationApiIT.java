@@ -289,11 +289,19 @@ class ConfigurationApiIT implements TestPropertyProvider {
         Api.Response health = api.get("/health", null);
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(api.get("/health/liveness", null).status()).isEqualTo(200);
-        assertThat(api.get("/health/readiness", null).status()).isEqualTo(200);
+        Api.Response readiness = api.get("/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.raw().body()).as("readiness covers the database and Kafka").contains("jdbc").contains("kafka");
         assertThat(api.get("/prometheus", null).raw().body()).contains("jvm_memory_used_bytes");
         Api.Response openapi = api.get("/openapi/config-service.yml", null);
         assertThat(openapi.status()).isEqualTo(200);
-        assertThat(openapi.raw().body()).contains("/v1/integrations/configuration/{id}").contains("/v1/integrations/configurations");
+        assertThat(openapi.raw().body()).contains("/v1/integrations/configuration/{id}").contains("/v1/integrations/configurations")
+                .contains("/v1/installations/{id}").contains("/v1/integrations/apps").contains("/v1/teams/{teamId}");
+        for (String seedField : List.of("createdAt", "integrationId", "ownerId", "slug", "type", "updatedAt", "userId", "scopes",
+                "completedAt", "projects", "source", "teamId", "disabledAt", "disabledReason", "deletedAt", "deleteRequestedAt",
+                "installationType", "projectSelection")) {
+            assertThat(openapi.raw().body()).as("OpenAPI has the seed field %s", seedField).contains(seedField + ":");
+        }
         assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
         Api.Response withId = api.send("GET", "/health", null, null, "X-Request-Id", "req-123");
         assertThat(withId.header("X-Request-Id")).isEqualTo("req-123");

@@ -1,0 +1,83 @@
+package io.patchbay.kernel.infra.event;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.patchbay.kernel.event.LifecycleTopic;
+import jakarta.annotation.PreDestroy;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes sure the lifecycle topic and its dead-letter topic exist, with {@code PATCHBAY_TOPIC_PARTITIONS} partitions
+ * (default 6) and the broker's default replication. Works in the background, retrying while Kafka is away, so a service
+ * starts without waiting for Kafka; existing topics are left as they are.
+ */
+@Context
+@Requires(property = "kafka.bootstrap.servers")
+@Requires(property = "patchbay.topic.provision", notEquals = "false")
+public class LifecycleTopicProvisioner {
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleTopicProvisioner.class);
+
+    private final Thread worker;
+    private volatile boolean done;
+
+    public LifecycleTopicProvisioner(@Value("${kafka.bootstrap.servers}") String bootstrap,
+                                     @Value("${patchbay.topic.partitions:6}") int partitions) {
+        this.worker = Thread.ofPlatform().name("topic-provisioner").daemon().start(() -> provision(bootstrap, partitions));
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+
+    private void provision(String bootstrap, int partitions) {
+        Duration backoff = Duration.ofMillis(500);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.CLIENT_ID_CONFIG, "topic-provisioner"))) {
+            while (!done && !Thread.currentThread().isInterrupted()) {
+                try {
+                    for (String topic : List.of(LifecycleTopic.NAME, LifecycleTopic.DEAD_LETTER)) {
+                        create(admin, topic, partitions);
+                    }
+                    done = true;
+                } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                    LOG.debug("topics not provisioned yet ({}); retrying", e.getMessage());
+                    Thread.sleep(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void create(Admin admin, String topic, int partitions) throws ExecutionException, InterruptedException,
+            java.util.concurrent.TimeoutException {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get(10, TimeUnit.SECONDS);
+            LOG.info("created topic {} with {} partitions", topic, partitions);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        done = true;
+        worker.interrupt();
+    }
+}
