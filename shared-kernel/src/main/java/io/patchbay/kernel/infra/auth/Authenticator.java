@@ -20,10 +20,12 @@ public class Authenticator {
 
     private final TokenVerifier verifier;
     private final List<String> schemes;
+    private final String schemeNames;
 
     public Authenticator(TokenVerifier verifier, @Value("${patchbay.auth.schemes:Bearer}") List<String> schemes) {
         this.verifier = verifier;
         this.schemes = schemes.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+        this.schemeNames = String.join(" or ", schemes.stream().map(String::trim).toList());
     }
 
     public Caller authenticate(HttpRequest<?> request) {
@@ -42,7 +44,7 @@ public class Authenticator {
         int space = header.indexOf(' ');
         String scheme = space > 0 ? header.substring(0, space).toLowerCase(Locale.ROOT) : "";
         if (!schemes.contains(scheme)) {
-            throw Problems.unauthorized("the Authorization header must be " + String.join(" or ", schemes) + " <token>");
+            throw Problems.unauthorized("the Authorization header must be " + schemeNames + " <token>");
         }
         String token = header.substring(space + 1).trim();
         if (token.isEmpty()) {
