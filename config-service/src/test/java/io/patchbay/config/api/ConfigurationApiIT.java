@@ -6,7 +6,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.test.Api;
 import io.patchbay.test.TestInfra;
+import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.patchbay.test.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** config-service over HTTP against a real PostgreSQL and Kafka: the endpoints, their rules and their errors. */
@@ -26,10 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConfigurationApiIT implements TestPropertyProvider {
     static final String TEAM = "team_apiAcme";
-    final String owner = Api.token("ownerUser", TEAM, TeamRole.OWNER);
-    final String dev = Api.token("devUser", TEAM, TeamRole.DEVELOPER);
-    final String viewer = Api.token("viewerUser", TEAM, TeamRole.VIEWER);
-    final String stranger = Api.token("stranger", "team_other", TeamRole.OWNER);
+    final String owner = Tokens.token("ownerUser", TEAM, TeamRole.OWNER);
+    final String dev = Tokens.token("devUser", TEAM, TeamRole.DEVELOPER);
+    final String viewer = Tokens.token("viewerUser", TEAM, TeamRole.VIEWER);
+    final String stranger = Tokens.token("stranger", "team_other", TeamRole.OWNER);
 
     @Inject
     EmbeddedServer server;
@@ -48,10 +51,10 @@ class ConfigurationApiIT implements TestPropertyProvider {
     @BeforeAll
     void setUp() {
         api = new Api(server.getURI());
-        assertThat(api.post("/v1/integrations/apps", Api.admin(), """
+        assertThat(api.post("/v1/integrations/apps", Tokens.admin(), """
                 {"slug":"slack","name":"Slack","icon":"https://example.com/slack.png","scopes":["read:project","read-write:log-drain"]}
                 """).status()).isEqualTo(201);
-        assertThat(api.post("/v1/integrations/apps", Api.admin(), """
+        assertThat(api.post("/v1/integrations/apps", Tokens.admin(), """
                 {"slug":"store","name":"Store","scopes":["read:project"],"marketplace":true,"partnerTeamId":"team_partner"}
                 """).status()).isEqualTo(201);
         assertThat(api.send("PUT", "/v1/teams/" + TEAM, owner, "{\"slug\":\"api-acme\",\"plan\":\"pro\"}").status()).isEqualTo(200);
@@ -67,21 +70,6 @@ class ConfigurationApiIT implements TestPropertyProvider {
         return r.json();
     }
 
-    static void assertProblem(Api.Response r, int status, String field) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.contentType()).as(r + " " + r.raw().headers().map()).startsWith("application/problem+json");
-        JsonNode body = r.json();
-        assertThat(body.get("status").asInt()).isEqualTo(status);
-        assertThat(body.get("code").asText()).isNotBlank();
-        assertThat(body.get("title").asText()).isNotBlank();
-        assertThat(body.get("type").asText()).startsWith("https://");
-        assertThat(r.raw().body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("io.micronaut");
-        if (field != null) {
-            List<String> fields = new ArrayList<>();
-            body.get("errors").forEach(e -> fields.add(e.get("field").asText()));
-            assertThat(fields).as(r.toString()).contains(field);
-        }
-    }
 
     @Test
     void createReadListAndTheWireFormat() {
@@ -126,7 +114,7 @@ class ConfigurationApiIT implements TestPropertyProvider {
 
     @Test
     void pagesWithLimitAndUntilVisitEveryConfigurationOnce() {
-        String pager = Api.token("pager", List.of(), false);
+        String pager = Tokens.token("pager", List.of(), false);
         Set<String> created = new HashSet<>();
         for (int i = 0; i < 7; i++) {
             created.add(create(pager, "{\"integrationIdOrSlug\":\"slack\"}").get("id").asText());
@@ -177,7 +165,7 @@ class ConfigurationApiIT implements TestPropertyProvider {
         assertThat(requested.get("deleteRequestedAt").isNumber()).isTrue();
         assertThat(requested.get("customerDeleteRequestedAt").isNumber()).isTrue();
         assertProblem(api.send("PATCH", "/v1/integrations/configuration/" + market, dev, "{\"scopes\":[]}"), 409, null);
-        String partner = Api.token("partnerUser", "team_partner", TeamRole.MEMBER);
+        String partner = Tokens.token("partnerUser", "team_partner", TeamRole.MEMBER);
         assertThat(api.send("PATCH", "/v1/installations/" + market, partner,
                 "{\"status\":\"ready\",\"externalId\":\"ext-1\",\"notification\":{\"level\":\"warn\",\"title\":\"Pay up\"}}").status()).isEqualTo(204);
         JsonNode updated = api.get("/v1/integrations/configuration/" + market, dev).json();
@@ -222,7 +210,7 @@ class ConfigurationApiIT implements TestPropertyProvider {
         assertProblem(api.post("/v1/integrations/configuration/" + id + "/transfer", owner, "{}"), 400, "userId");
         assertProblem(api.send("PUT", "/v1/teams/" + TEAM + "/members/someone", owner, "{\"role\":\"KING\"}"), 400, "role");
         assertProblem(api.send("PUT", "/v1/teams/" + TEAM, owner, "{\"plan\":\"platinum\"}"), 400, "plan");
-        assertProblem(api.post("/v1/integrations/apps", Api.admin(), "{\"slug\":\"slack\",\"name\":\"Dup\"}"), 409, null);
+        assertProblem(api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"slack\",\"name\":\"Dup\"}"), 409, null);
         assertProblem(api.post("/v1/integrations/apps", dev, "{\"slug\":\"mine\",\"name\":\"Mine\"}"), 403, null);
         assertProblem(api.send("DELETE", "/v1/integrations/configurations", dev, null), 405, null);
         assertProblem(api.get("/v1/nothing-here", dev), 404, null);
@@ -248,7 +236,7 @@ class ConfigurationApiIT implements TestPropertyProvider {
         assertThat(api.get(path, dev).status()).isEqualTo(200);
         assertThat(api.send("GET", path, dev, null, "Cookie", "").status()).isEqualTo(200);
 
-        String twoTeams = Api.token("multi", List.of(new TeamMembership(TEAM, TeamRole.MEMBER), new TeamMembership("team_b", TeamRole.OWNER)), false);
+        String twoTeams = Tokens.token("multi", List.of(new TeamMembership(TEAM, TeamRole.MEMBER), new TeamMembership("team_b", TeamRole.OWNER)), false);
         JsonNode personal = create(twoTeams, "{\"integrationIdOrSlug\":\"slack\"}");
         assertThat(personal.has("teamId")).isFalse();
         assertThat(personal.get("ownerId").asText()).isEqualTo("multi");

@@ -11,7 +11,9 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.event.LifecycleEventType;
 import io.patchbay.kernel.event.LifecycleTopic;
+import io.patchbay.test.Api;
 import io.patchbay.test.TestInfra;
+import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 class LifecycleEventsIT implements TestPropertyProvider {
     static final String TEAM = "team_eventsAcme";
     static final ObjectMapper JSON = new ObjectMapper();
-    final String owner = Api.token("evOwner", TEAM, TeamRole.OWNER);
+    final String owner = Tokens.token("evOwner", TEAM, TeamRole.OWNER);
     final TestInfra infra = TestInfra.get();
 
     @Inject
@@ -52,7 +54,7 @@ class LifecycleEventsIT implements TestPropertyProvider {
     @BeforeAll
     void setUp() {
         api = new Api(server.getURI());
-        api.post("/v1/integrations/apps", Api.admin(), "{\"slug\":\"ev-app\",\"name\":\"Ev\",\"scopes\":[\"read:project\"],\"requiredPlan\":\"pro\"}");
+        api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"ev-app\",\"name\":\"Ev\",\"scopes\":[\"read:project\"],\"requiredPlan\":\"pro\"}");
         api.send("PUT", "/v1/teams/" + TEAM, owner, "{\"plan\":\"pro\"}");
         api.send("PUT", "/v1/teams/" + TEAM + "/members/evOwner", owner, "{\"role\":\"OWNER\"}");
         api.send("PUT", "/v1/teams/" + TEAM + "/members/evDev", owner, "{\"role\":\"DEVELOPER\"}");
@@ -69,7 +71,7 @@ class LifecycleEventsIT implements TestPropertyProvider {
 
     @Test
     void everyLifecycleChangeIsPublishedInOrderWithCloudEventsHeadersAndValidPayloads() throws Exception {
-        String dev = Api.token("evDev", TEAM, TeamRole.DEVELOPER);
+        String dev = Tokens.token("evDev", TEAM, TeamRole.DEVELOPER);
         String id = api.post("/v1/integrations/configurations", dev, "{\"integrationIdOrSlug\":\"ev-app\"}").json().get("id").asText();
         String path = "/v1/integrations/configuration/" + id;
         assertThat(api.post(path + "/disable", dev, null).status()).isEqualTo(200);

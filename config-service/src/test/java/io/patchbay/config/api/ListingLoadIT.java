@@ -4,7 +4,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.test.Api;
 import io.patchbay.test.TestInfra;
+import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,8 +53,8 @@ class ListingLoadIT implements TestPropertyProvider {
     @Test
     void pagesThroughOneHundredThousandConfigurationsAtConstantCostPerPage() throws Exception {
         Api api = new Api(server.getURI());
-        String member = Api.token("lister", TEAM, TeamRole.MEMBER);
-        String appId = api.post("/v1/integrations/apps", Api.admin(), "{\"slug\":\"list-app\",\"name\":\"List\"}").json().get("id").asText();
+        String member = Tokens.token("lister", TEAM, TeamRole.MEMBER);
+        String appId = api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"list-app\",\"name\":\"List\"}").json().get("id").asText();
         try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO configuration (id, integration_id, slug, owner_id, team_id, user_id, scopes, project_selection, source, "
                     + "installation_type, status, created_at, updated_at, completed_at, version, created_by, updated_by) "

@@ -5,7 +5,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.event.LifecycleTopic;
+import io.patchbay.test.Api;
 import io.patchbay.test.TestInfra;
+import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,8 +55,8 @@ class PlanDowngradeLoadIT implements TestPropertyProvider {
     @Test
     void downgradeDisablesTenThousandConfigurationsAndPublishesTenThousandEvents() throws Exception {
         Api api = new Api(server.getURI());
-        String owner = Api.token("bulkOwner", TEAM, TeamRole.OWNER);
-        String appId = api.post("/v1/integrations/apps", Api.admin(), "{\"slug\":\"bulk-app\",\"name\":\"Bulk\",\"requiredPlan\":\"pro\"}")
+        String owner = Tokens.token("bulkOwner", TEAM, TeamRole.OWNER);
+        String appId = api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"bulk-app\",\"name\":\"Bulk\",\"requiredPlan\":\"pro\"}")
                 .json().get("id").asText();
         assertThat(api.send("PUT", "/v1/teams/" + TEAM, owner, "{\"plan\":\"pro\"}").status()).isEqualTo(200);
         try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement()) {

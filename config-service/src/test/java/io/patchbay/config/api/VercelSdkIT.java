@@ -4,7 +4,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.test.Api;
 import io.patchbay.test.TestInfra;
+import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -51,18 +53,18 @@ class VercelSdkIT implements TestPropertyProvider {
             assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300).exitCode()).isZero();
         }
         Api api = new Api(server.getURI());
-        assertThat(api.post("/v1/integrations/apps", Api.admin(),
+        assertThat(api.post("/v1/integrations/apps", Tokens.admin(),
                 "{\"slug\":\"slack\",\"name\":\"Slack\",\"scopes\":[\"read:project\"],\"icon\":\"https://example.com/s.png\"}").status())
                 .isEqualTo(201);
 
-        String user = Api.token("sdkUser", List.of(), false);
+        String user = Tokens.token("sdkUser", List.of(), false);
         String personal = api.post("/v1/integrations/configurations", user, "{\"integrationIdOrSlug\":\"slack\"}").json().get("id").asText();
         Result solo = run(List.of("node", "check.mjs"), Map.of("PATCHBAY_CONFIG_URL", server.getURI().toString(),
                 "PATCHBAY_TOKEN", user, "CONFIG_ID", personal), 120);
         assertThat(solo.exitCode()).as(solo.output()).isZero();
         assertThat(solo.output()).contains("\"ok\":true").contains("\"deleted\":true").contains("\"afterDeleteStatus\":404");
 
-        String team = Api.token("sdkDev", "team_sdk", TeamRole.DEVELOPER);
+        String team = Tokens.token("sdkDev", "team_sdk", TeamRole.DEVELOPER);
         String teamConfig = api.post("/v1/integrations/configurations?teamId=team_sdk", team,
                 "{\"integrationIdOrSlug\":\"slack\",\"projectSelection\":\"selected\",\"projects\":[\"prj_one\"]}").json().get("id").asText();
         Result teamRun = run(List.of("node", "check.mjs"), Map.of("PATCHBAY_CONFIG_URL", server.getURI().toString(),

@@ -1,10 +1,7 @@
-package io.patchbay.config.api;
+package io.patchbay.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.patchbay.kernel.auth.TeamMembership;
-import io.patchbay.kernel.auth.TeamRole;
-import io.patchbay.kernel.infra.auth.TokenMinter;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,11 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
-/** A plain HTTP client for the tests: raw bodies in, status/headers/JSON out, so malformed input can be sent as is. */
+/**
+ * A plain HTTP client for service tests: raw bodies in, status/headers/JSON out, so malformed input can be sent as is.
+ * A token without a space is sent as {@code Bearer <token>}; one with a space (e.g. {@code Key …}) as given.
+ */
 public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -50,17 +48,8 @@ public final class Api {
         }
     }
 
-    public static String token(String user, Collection<TeamMembership> teams, boolean admin) {
-        return TokenMinter.dev().mint(user, teams, admin ? Set.of("admin") : Set.of(), null, Duration.ofMinutes(30));
-    }
 
-    public static String token(String user, String team, TeamRole role) {
-        return token(user, List.of(new TeamMembership(team, role)), false);
-    }
 
-    public static String admin() {
-        return token("root", List.of(), true);
-    }
 
     public Response send(String method, String path, String token, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))

@@ -1,4 +1,4 @@
-package io.patchbay.config.api;
+package io.patchbay.test;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
