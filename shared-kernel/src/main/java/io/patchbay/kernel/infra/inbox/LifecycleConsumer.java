@@ -11,9 +11,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,7 +30,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -88,25 +92,54 @@ public class LifecycleConsumer {
     }
 
     private void run() {
-        try {
-            consumer.subscribe(List.of(LifecycleTopic.NAME));
-            while (running) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    handle(record);
+        consumer.subscribe(List.of(LifecycleTopic.NAME));
+        Duration backoff = settings.initialBackoff();
+        while (running) {
+            try {
+                pollOnce();
+                backoff = settings.initialBackoff();
+            } catch (WakeupException e) {
+                if (running) {
+                    LOG.debug("lifecycle consumer woken up while running");
                 }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
                 }
+                LOG.warn("lifecycle consumer: {}; retrying in {} ms", e.toString(), backoff.toMillis());
+                sleep(backoff);
+                backoff = next(backoff);
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
+        }
+        try {
+            consumer.close(Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            LOG.debug("closing the lifecycle consumer", e);
+        }
+    }
+
+    /**
+     * Handles one poll's records in order and commits what was handled. If a record can be neither applied nor
+     * dead-lettered, every partition of the batch is rewound to its first unhandled record, so nothing is skipped.
+     */
+    private void pollOnce() {
+        ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
+        Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                handle(record);
+                handled.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             }
         } catch (RuntimeException e) {
-            LOG.error("lifecycle consumer stopped: {}", e.toString());
+            for (TopicPartition partition : records.partitions()) {
+                OffsetAndMetadata done = handled.get(partition);
+                consumer.seek(partition, done != null ? done.offset() : records.records(partition).getFirst().offset());
+            }
+            throw e;
         } finally {
-            consumer.close(Duration.ofSeconds(2));
+            if (!handled.isEmpty()) {
+                consumer.commitSync(handled);
+            }
         }
     }
 
@@ -119,7 +152,8 @@ public class LifecycleConsumer {
             return;
         }
         Duration backoff = settings.initialBackoff();
-        for (int attempt = 1; running; attempt++) {
+        int attempt = 0;
+        while (running) {
             try {
                 InboxOutcome outcome = inbox.receive(envelope, handler);
                 outcomes.get(outcome).incrementAndGet();
@@ -128,15 +162,48 @@ public class LifecycleConsumer {
                 }
                 return;
             } catch (RuntimeException e) {
-                if (attempt >= settings.attempts()) {
+                if (isInfrastructure(e)) {
+                    LOG.warn("lifecycle event {}: the database is unavailable ({}); retrying in {} ms", envelope.id(), rootCause(e),
+                            backoff.toMillis());
+                } else if (++attempt >= settings.attempts()) {
                     deadLetter(record, "failed after " + attempt + " attempts: " + e.getClass().getSimpleName() + ": " + e.getMessage());
                     return;
+                } else {
+                    LOG.warn("lifecycle event {} attempt {} failed ({}); retrying in {} ms", envelope.id(), attempt, e.toString(),
+                            backoff.toMillis());
                 }
-                LOG.warn("lifecycle event {} attempt {} failed ({}); retrying in {} ms", envelope.id(), attempt, e.toString(), backoff.toMillis());
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
+                backoff = next(backoff);
             }
         }
+        throw new IllegalStateException("stopping: lifecycle event " + envelope.id() + " left for redelivery");
+    }
+
+    /** A database that cannot be reached is an outage, not a bad event: such failures are retried without limit. */
+    static boolean isInfrastructure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLNonTransientConnectionException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    private Duration next(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String error) {
@@ -153,9 +220,12 @@ public class LifecycleConsumer {
             deadLettered.incrementAndGet();
             LOG.warn("lifecycle record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
                     LifecycleTopic.DEAD_LETTER, error);
-        } catch (Exception e) {
-            // Not committing past a record we could neither apply nor park: stop this poll loop so it is redelivered.
-            throw new IllegalStateException("could not dead-letter record at offset " + record.offset(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering the record at offset " + record.offset(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            // Not committing past a record we could neither apply nor park: the batch is rewound and tried again.
+            throw new IllegalStateException("could not dead-letter the record at offset " + record.offset(), e);
         }
     }
 
