@@ -280,7 +280,8 @@ class ConfigurationApiIT implements TestPropertyProvider {
         Api.Response readiness = api.get("/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.raw().body()).as("readiness covers the database and Kafka").contains("jdbc").contains("kafka");
-        assertThat(api.get("/prometheus", null).raw().body()).contains("jvm_memory_used_bytes");
+        assertThat(api.get("/prometheus", null).raw().body()).contains("jvm_memory_used_bytes").contains("patchbay_outbox_pending")
+                .contains("patchbay_outbox_published_total");
         Api.Response openapi = api.get("/openapi/config-service.yml", null);
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.raw().body()).contains("/v1/integrations/configuration/{id}").contains("/v1/integrations/configurations")

@@ -2,6 +2,8 @@ package io.patchbay.kernel.infra.inbox;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.patchbay.kernel.event.LifecycleTopic;
 import io.patchbay.kernel.infra.event.InvalidEventException;
 import io.patchbay.kernel.infra.event.LifecycleEnvelope;
@@ -30,6 +32,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,14 +62,21 @@ public class LifecycleConsumer {
     private final Thread worker;
     private volatile boolean running = true;
 
-    public LifecycleConsumer(LifecycleInbox inbox, LifecycleEventHandler handler, LifecycleEventCodec codec, LifecycleConsumerSettings settings) {
+    public LifecycleConsumer(LifecycleInbox inbox, LifecycleEventHandler handler, LifecycleEventCodec codec, LifecycleConsumerSettings settings,
+                             Optional<MeterRegistry> meters) {
         this.inbox = inbox;
         this.handler = handler;
         this.codec = codec;
         this.settings = settings;
         for (InboxOutcome o : InboxOutcome.values()) {
-            outcomes.put(o, new AtomicLong());
+            AtomicLong counter = new AtomicLong();
+            outcomes.put(o, counter);
+            meters.ifPresent(registry -> FunctionCounter.builder("patchbay.lifecycle.events", counter, AtomicLong::get)
+                    .tag("outcome", o.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("lifecycle events received, by what the inbox did with them").register(registry));
         }
+        meters.ifPresent(registry -> FunctionCounter.builder("patchbay.lifecycle.dead.lettered", deadLettered, AtomicLong::get)
+                .description("lifecycle records sent to the dead-letter topic").register(registry));
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),

@@ -5,6 +5,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -66,15 +70,30 @@ public class OutboxRelay {
         void afterSendBeforeMark();
     }
 
-    public OutboxRelay(Sql sql, JsonMapper json, OutboxRelaySettings settings) {
+    public OutboxRelay(Sql sql, JsonMapper json, OutboxRelaySettings settings, Optional<MeterRegistry> meters) {
         this.sql = sql;
         this.json = json;
         this.settings = settings;
+        meters.ifPresent(registry -> {
+            FunctionCounter.builder("patchbay.outbox.published", published, AtomicLong::get)
+                    .description("outbox rows published to Kafka by this instance").register(registry);
+            Gauge.builder("patchbay.outbox.pending", this, OutboxRelay::pendingOrNaN)
+                    .description("outbox rows not yet published").register(registry);
+        });
         this.worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
 
     public long publishedCount() {
         return published.get();
+    }
+
+    /** Rows waiting to be published (for the metrics; NaN when the database does not answer). */
+    public double pendingOrNaN() {
+        try {
+            return sql.one("SELECT count(*) FROM outbox_event WHERE published_at IS NULL", r -> r.getLong(1)).orElse(0L);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     public void setFaultHook(FaultHook hook) {
