@@ -7,7 +7,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +35,11 @@ class ConfigurationApiIT implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
     Api api;
-    String jdbcUrl;
+    final TestDatabase db = new TestDatabase("config_api");
 
     @Override
     public Map<String, String> getProperties() {
-        TestInfra infra = TestInfra.get();
-        jdbcUrl = infra.newDatabase("config_api");
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
-        props.put("patchbay.deletion.job.enabled", "false");
-        return props;
+        return db.serviceProperties();
     }
 
     @BeforeAll
@@ -265,11 +259,8 @@ class ConfigurationApiIT implements TestPropertyProvider {
         }
         assertThat(ok).isGreaterThanOrEqualTo(1);
         long version = 1 + ok;
-        java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
-        try (c; var rs = c.createStatement().executeQuery("SELECT version FROM configuration WHERE id = '" + id + "'")) {
-            rs.next();
-            assertThat(rs.getLong(1)).as("every accepted change is counted, none overwritten").isEqualTo(version);
-        }
+        assertThat(db.count("SELECT version FROM configuration WHERE id = '" + id + "'"))
+                .as("every accepted change is counted, none overwritten").isEqualTo(version);
     }
 
     @Test

@@ -45,8 +45,7 @@ class LifecycleEventsIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(infra.newDatabase("config_events")));
-        props.put("patchbay.deletion.job.enabled", "false");
+        Map<String, String> props = new HashMap<>(new TestDatabase("config_events").serviceProperties());
         props.put("patchbay.outbox.poll-interval", "200ms");
         return props;
     }

@@ -5,7 +5,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -13,12 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ListingLoadIT implements TestPropertyProvider {
     static final int COUNT = 100_000;
     static final String TEAM = "team_listAcme";
-    final TestInfra infra = TestInfra.get();
-    String jdbcUrl;
+    final TestDatabase db = new TestDatabase("config_list");
 
     @Inject
     EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
-        jdbcUrl = infra.newDatabase("config_list");
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
-        props.put("patchbay.deletion.job.enabled", "false");
-        return props;
+        return db.serviceProperties();
     }
 
     @Test
@@ -55,14 +45,7 @@ class ListingLoadIT implements TestPropertyProvider {
         Api api = new Api(server.getURI());
         String member = Tokens.token("lister", TEAM, TeamRole.MEMBER);
         String appId = api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"list-app\",\"name\":\"List\"}").json().get("id").asText();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO configuration (id, integration_id, slug, owner_id, team_id, user_id, scopes, project_selection, source, "
-                    + "installation_type, status, created_at, updated_at, completed_at, version, created_by, updated_by) "
-                    + "SELECT 'icfg_' || substr(md5(i::text) || md5((i + 7)::text), 1, 24), '" + appId + "', 'list-app', '" + TEAM + "', '"
-                    + TEAM + "', 'lister', '{}', 'all', 'external', 'external', 'ready', "
-                    + "timestamp '2026-01-01' + (i / 3) * interval '1 ms', now(), now(), 1, 'seed', 'seed' FROM generate_series(1, " + COUNT + ") AS i");
-            st.execute("ANALYZE configuration");
-        }
+        db.seedConfigurations(COUNT, appId, "list-app", TEAM, "lister", "timestamp '2026-01-01' + (i / 3) * interval '1 ms'");
 
         Set<String> seen = new HashSet<>();
         List<Long> pageMillis = new ArrayList<>();
@@ -78,17 +61,9 @@ class ListingLoadIT implements TestPropertyProvider {
         assertThat(seen).hasSize(COUNT);
         assertThat(pageMillis).hasSize(COUNT / 1000);
 
-        String plan;
-        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("EXPLAIN SELECT id FROM configuration WHERE deleted_at IS NULL AND owner_id = '" + TEAM
-                     + "' AND team_id = owner_id AND (created_at, id) < (timestamp '2026-01-01 00:00:01', 'icfg_x') "
-                     + "ORDER BY created_at DESC, id DESC LIMIT 1001")) {
-            StringBuilder text = new StringBuilder();
-            while (rs.next()) {
-                text.append(rs.getString(1)).append('\n');
-            }
-            plan = text.toString();
-        }
+        String plan = String.join("\n", db.strings("EXPLAIN SELECT id FROM configuration WHERE deleted_at IS NULL AND owner_id = '" + TEAM
+                + "' AND team_id = owner_id AND (created_at, id) < (timestamp '2026-01-01 00:00:01', 'icfg_x') "
+                + "ORDER BY created_at DESC, id DESC LIMIT 1001"));
         assertThat(plan).contains("configuration_owner_page").doesNotContain("Sort");
 
         long firstTen = median(pageMillis.subList(1, 11));

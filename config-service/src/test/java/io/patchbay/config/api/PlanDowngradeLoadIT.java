@@ -16,12 +16,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,17 +34,14 @@ class PlanDowngradeLoadIT implements TestPropertyProvider {
     static final int COUNT = 10_000;
     static final String TEAM = "team_bulkAcme";
     final TestInfra infra = TestInfra.get();
-    String jdbcUrl;
+    final TestDatabase db = new TestDatabase("config_bulk");
 
     @Inject
     EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
-        jdbcUrl = infra.newDatabase("config_bulk");
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
-        props.put("patchbay.deletion.job.enabled", "false");
-        return props;
+        return db.serviceProperties();
     }
 
     @Test
@@ -59,13 +51,7 @@ class PlanDowngradeLoadIT implements TestPropertyProvider {
         String appId = api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"bulk-app\",\"name\":\"Bulk\",\"requiredPlan\":\"pro\"}")
                 .json().get("id").asText();
         assertThat(api.send("PUT", "/v1/teams/" + TEAM, owner, "{\"plan\":\"pro\"}").status()).isEqualTo(200);
-        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO configuration (id, integration_id, slug, owner_id, team_id, user_id, scopes, project_selection, source, "
-                    + "installation_type, status, created_at, updated_at, completed_at, version, created_by, updated_by) "
-                    + "SELECT 'icfg_' || substr(md5(i::text) || md5((i + 1)::text), 1, 24), '" + appId + "', 'bulk-app', '" + TEAM + "', '"
-                    + TEAM + "', 'bulkOwner', '{}', 'all', 'external', 'external', 'ready', now() - i * interval '1 ms', now(), now(), 1, "
-                    + "'seed', 'seed' FROM generate_series(1, " + COUNT + ") AS i");
-        }
+        db.seedConfigurations(COUNT, appId, "bulk-app", TEAM, "bulkOwner", "now() - i * interval '1 ms'");
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
@@ -85,21 +71,15 @@ class PlanDowngradeLoadIT implements TestPropertyProvider {
 
         long[] published = new long[1];
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            published[0] = count("SELECT count(*) FROM outbox_event WHERE published_at IS NOT NULL");
+            published[0] = db.count("SELECT count(*) FROM outbox_event WHERE published_at IS NOT NULL");
             assertThat(published[0]).isEqualTo(COUNT);
         });
         long publishedMillis = (System.nanoTime() - started) / 1_000_000;
         sampling.set(false);
         sampler.join();
 
-        assertThat(count("SELECT count(*) FROM configuration WHERE disabled_reason = 'account-plan-downgrade' AND version = 2")).isEqualTo(COUNT);
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id FROM configuration")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
+        assertThat(db.count("SELECT count(*) FROM configuration WHERE disabled_reason = 'account-plan-downgrade' AND version = 2")).isEqualTo(COUNT);
+        java.util.Set<String> ids = new java.util.HashSet<>(db.strings("SELECT id FROM configuration"));
         long onTopic = TopicReader.read(infra.kafkaBootstrap(), LifecycleTopic.NAME, r -> ids.contains(r.key())
                 && "io.patchbay.configuration.disabled.v1".equals(new String(r.headers().lastHeader("ce_type").value()))).stream()
                 .map(r -> r.key()).distinct().count();
@@ -113,13 +93,5 @@ class PlanDowngradeLoadIT implements TestPropertyProvider {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println("BENCHMARK plan-downgrade " + report.trim());
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +38,7 @@ class VercelSdkIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        TestInfra infra = TestInfra.get();
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(infra.newDatabase("config_sdk")));
-        props.put("patchbay.deletion.job.enabled", "false");
-        return props;
+        return new TestDatabase("config_sdk").serviceProperties();
     }
 
     @Test
