@@ -9,7 +9,8 @@ patchbay_find_jdk25() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(patchbay_java_major "$JAVA_HOME")" = "25" ]; then
     return 0
   fi
-  for candidate in /usr/lib/jvm/*25* /usr/lib/jvm/*/ /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/*; do
+  for candidate in /usr/lib/jvm/*25* /usr/lib/jvm/*/ /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
+      /Library/Java/JavaVirtualMachines/*/Contents/Home; do
     candidate="${candidate%/}"
     if [ -x "$candidate/bin/javac" ] && [ "$(patchbay_java_major "$candidate")" = "25" ]; then
       export JAVA_HOME="$candidate"
@@ -23,7 +24,8 @@ patchbay_find_jdk25() {
       return 0
     fi
   fi
-  echo "Patchbay needs a JDK 25 and found none (looked at JAVA_HOME, /usr/lib/jvm, /opt and java on PATH)." >&2
+  echo "Patchbay needs a JDK 25 and found none (looked at JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm, /opt, sdkman," >&2
+  echo "/Library/Java/JavaVirtualMachines and javac on the PATH)." >&2
   echo "Install one (e.g. Temurin 25) or point JAVA_HOME at it." >&2
   return 1
 }

@@ -45,7 +45,8 @@ public class LifecycleTopicProvisioner {
     private void provision(String bootstrap, int partitions) {
         Duration backoff = Duration.ofMillis(500);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.CLIENT_ID_CONFIG, "topic-provisioner"))) {
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.CLIENT_ID_CONFIG, "topic-provisioner"))) {
             while (!done && !Thread.currentThread().isInterrupted()) {
                 try {
                     for (String topic : List.of(LifecycleTopic.NAME, LifecycleTopic.DEAD_LETTER)) {
@@ -60,6 +61,8 @@ public class LifecycleTopicProvisioner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("could not provision the lifecycle topics: {}", e.toString());
         }
     }
 

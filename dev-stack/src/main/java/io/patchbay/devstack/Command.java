@@ -1,0 +1,41 @@
+package io.patchbay.devstack;
+
+import io.patchbay.kernel.auth.TeamMembership;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What the command line asked for; built by {@link Cli}. */
+sealed interface Command {
+
+    /** {@code up [--fresh] [--dir DIR]}: start the stack and keep it running until Ctrl-C. */
+    record Up(boolean fresh, Optional<Path> dir) implements Command {
+    }
+
+    /** {@code token --user ID [--team TEAM:ROLE ...] [--admin] [--env ENV_ID] [--ttl DURATION]}. */
+    record Token(String userId, List<TeamMembership> teams, boolean admin, Optional<String> environmentId,
+                 Duration ttl) implements Command {
+        public Token {
+            Objects.requireNonNull(userId, "userId");
+            teams = List.copyOf(teams);
+        }
+
+        List<String> roles() {
+            return admin ? List.of("admin") : List.of();
+        }
+    }
+
+    /** {@code status [--dir DIR]}: each service's health. */
+    record Status(Optional<Path> dir) implements Command {
+    }
+
+    /** {@code events [--dir DIR] [--follow]}: the lifecycle events on the topic, oldest first. */
+    record Events(Optional<Path> dir, boolean follow) implements Command {
+    }
+
+    /** {@code help}, {@code --help}, {@code -h} or no arguments. */
+    record Help() implements Command {
+    }
+}
