@@ -1,0 +1,61 @@
+package io.patchbay.catalog.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.catalog.application.port.in.CatalogUseCase;
+import io.patchbay.catalog.domain.CatalogType;
+import io.patchbay.kernel.auth.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The integrations catalog ({@code IntegrationConfig}) plus our additions {@code category} and {@code resource_types}. */
+@Controller("/api/v2/integrations-catalog")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Integrations catalog")
+public class CatalogController {
+    private final CatalogUseCase catalog;
+
+    public CatalogController(CatalogUseCase catalog) {
+        this.catalog = catalog;
+    }
+
+    @Get
+    @Operation(summary = "list integration configs", operationId = "listIntegrationConfigs")
+    public JsonNode list(Caller caller, @Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
+        int l = Queries.limit(limit);
+        int o = Queries.offset(offset);
+        List<CatalogType> all = catalog.list();
+        List<JsonNode> page = all.stream().skip(o).limit(l).map(CatalogController::type).toList();
+        return Wire.offsetPage(page, all.size(), l, o);
+    }
+
+    @Get("/{type}")
+    @Operation(summary = "get integration config", operationId = "getIntegrationConfig")
+    public JsonNode get(Caller caller, @PathVariable String type) {
+        return type(catalog.get(PathIds.type(type)));
+    }
+
+    static JsonNode type(CatalogType t) {
+        return Wire.obj()
+                .put("name", t.name())
+                .put("type", t.type())
+                .put("description", t.description())
+                .put("category", t.category())
+                .put("params", t.params().stream().map(p -> Wire.obj().put("id", p.id()).put("label", p.label()).put("values", p.values())
+                        .put("default", p.defaultValue()).put("optional", p.optional())).toList())
+                .put("requires_secret", t.requiresSecret())
+                .put("supported_secret_types", t.supportedSecretTypes())
+                .put("secret_params", t.secretParams())
+                .put("resource_types", t.resourceTypes().stream().map(r -> Wire.obj().put("id", r.id()).put("name", r.name())
+                        .put("permissions", r.permissions())).toList())
+                .node();
+    }
+}

@@ -1,0 +1,111 @@
+package io.patchbay.catalog.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.catalog.application.port.in.ConnectorsUseCase;
+import io.patchbay.catalog.domain.Connector;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.infra.web.JsonBody;
+import io.patchbay.kernel.paging.CursorCodec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Apono's admin v3 connectors: the built-in connector of this deployment and connectors registered by name. */
+@Controller("/api/admin/v3/connectors")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Connectors")
+public class ConnectorController {
+    private static final String TEAM = "X-Team-Id";
+    private static final String TOKEN_KIND = "v3-connectors";
+
+    private final ConnectorsUseCase connectors;
+    private final CursorCodec cursors;
+
+    public ConnectorController(ConnectorsUseCase connectors, CursorCodec cursors) {
+        this.connectors = connectors;
+        this.cursors = cursors;
+    }
+
+    @Get
+    @Operation(summary = "list connectors (status filter, limit, page_token)", operationId = "listConnectorsV3")
+    public JsonNode list(Caller caller, HttpRequest<?> request, @Nullable @Header(TEAM) String team) {
+        var params = request.getParameters();
+        List<String> statuses = Queries.multi(params, "status", true).stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        for (String s : statuses) {
+            if (!s.equals("CONNECTED") && !s.equals("DISCONNECTED")) {
+                throw Problems.validation("status", "must be CONNECTED or DISCONNECTED, was '" + s + "'");
+            }
+        }
+        int limit = Queries.limit(params.get("limit"));
+        int offset = 0;
+        String token = params.get("page_token");
+        if (token != null && !token.isEmpty()) {
+            List<String> parts = cursors.decode(token, "page_token", 3);
+            if (!TOKEN_KIND.equals(parts.get(0))) {
+                throw Problems.validation("page_token", "is not a page token of this list");
+            }
+            statuses = parts.get(1).isEmpty() ? List.of() : List.of(parts.get(1).split(","));
+            offset = Integer.parseInt(parts.get(2));
+        }
+        List<String> wanted = statuses;
+        List<Connector> all = connectors.list(caller, PathIds.team(team)).stream()
+                .filter(c -> wanted.isEmpty() || wanted.contains(c.connected() ? "CONNECTED" : "DISCONNECTED")).toList();
+        List<JsonNode> items = all.stream().skip(offset).limit(limit).map(ConnectorController::connector).toList();
+        String next = offset + limit < all.size() ? cursors.encode(List.of(TOKEN_KIND, String.join(",", wanted), Integer.toString(offset + limit))) : null;
+        return Wire.obj().put("items", items).put("pagination", Wire.obj().put("next_page_token", next)).node();
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "get connector", operationId = "getConnectorV3")
+    public JsonNode get(Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
+        return connector(connectors.get(caller, PathIds.team(team), PathIds.connector(id)));
+    }
+
+    @Put("/{id}")
+    @Operation(summary = "update (or register) a connector's name", operationId = "updateConnectorV3")
+    public JsonNode update(Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
+        String checked = PathIds.connector(id);
+        String name = JsonBody.of(body).allowOnly("name").requiredString("name");
+        return connector(connectors.upsert(caller, PathIds.team(team), checked, name));
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "delete connector (the built-in one cannot be deleted)", operationId = "deleteConnectorV3")
+    public HttpResponse<Void> delete(Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
+        connectors.delete(caller, PathIds.team(team), PathIds.connector(id));
+        return HttpResponse.noContent();
+    }
+
+    static JsonNode connector(Connector c) {
+        List<Object> sessions = c.connected() ? List.of(Wire.obj().put("id", c.id() + "-session")
+                .put("metadata", Wire.obj().put("cloud_provider_metadata", Wire.obj().put("local_deploy", true))
+                        .put("connector_version", c.version()))
+                .put("last_connected_time", c.lastConnected().toString())) : List.of();
+        return Wire.obj()
+                .put("id", c.id())
+                .put("name", c.name())
+                .put("status", c.connected() ? "CONNECTED" : "DISCONNECTED")
+                .put("version", c.version())
+                .put("last_connected", c.lastConnected() == null ? null : c.lastConnected().toString())
+                .put("is_latest_version", true)
+                .put("cloud_provider_type", c.builtIn() ? "LOCAL" : "UNKNOWN")
+                .put("sessions", sessions)
+                .put("built_in", c.builtIn())
+                .node();
+    }
+}

@@ -1,0 +1,79 @@
+package io.patchbay.catalog.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.catalog.application.port.in.IntegrationsUseCase;
+import io.patchbay.catalog.application.port.in.OffsetPage;
+import io.patchbay.catalog.domain.Integration;
+import io.patchbay.catalog.domain.WireFields;
+import io.patchbay.kernel.auth.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Apono's legacy v2 integrations API: the same integrations in the v2 shape. */
+@Controller("/api/v2/integrations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Integrations (v2)")
+public class IntegrationV2Controller {
+    private static final String TEAM = "X-Team-Id";
+
+    private final IntegrationsUseCase integrations;
+    private final IntegrationWire wire;
+
+    public IntegrationV2Controller(IntegrationsUseCase integrations, IntegrationWire wire) {
+        this.integrations = integrations;
+        this.wire = wire;
+    }
+
+    @Get
+    @Operation(summary = "list integrations", operationId = "listIntegrationsV2")
+    public JsonNode list(Caller caller, @Nullable @QueryValue String limit, @Nullable @QueryValue String offset,
+                         @Nullable @Header(TEAM) String team) {
+        OffsetPage<Integration> page = integrations.listByOffset(caller, PathIds.team(team), Queries.limit(limit), Queries.offset(offset));
+        return Wire.offsetPage(page.items().stream().map(wire::v2).toList(), page.total(), page.limit(), page.offset());
+    }
+
+    @Post
+    @Operation(summary = "create integration", operationId = "createIntegrationV2")
+    public JsonNode create(Caller caller, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
+        return wire.v2(integrations.create(caller, PathIds.team(team), IntegrationBodies.v2(body, true), WireFields.V2));
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "get integration", operationId = "getIntegrationV2")
+    public JsonNode get(Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
+        return wire.v2(integrations.get(caller, PathIds.team(team), PathIds.integration(id)));
+    }
+
+    @Put("/{id}")
+    @Operation(summary = "update integration", operationId = "updateIntegrationV2")
+    public JsonNode update(Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
+        String checked = PathIds.integration(id);
+        return wire.v2(integrations.replace(caller, PathIds.team(team), checked, IntegrationBodies.v2(body, false), WireFields.V2));
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "delete integration", operationId = "deleteIntegrationV2")
+    public JsonNode delete(Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
+        integrations.delete(caller, PathIds.team(team), PathIds.integration(id));
+        return Wire.message("integration " + id + " deleted");
+    }
+
+    @Post("/{id}/refresh")
+    @Operation(summary = "refresh integration (409 while Refreshing or Disabled)", operationId = "refreshIntegrationV2")
+    public JsonNode refresh(Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
+        integrations.refresh(caller, PathIds.team(team), PathIds.integration(id));
+        return Wire.message("refresh of integration " + id + " started");
+    }
+}

@@ -1,0 +1,78 @@
+package io.patchbay.catalog.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.catalog.application.port.in.InventoryUseCase;
+import io.patchbay.catalog.application.port.in.OffsetPage;
+import io.patchbay.catalog.domain.Permission;
+import io.patchbay.catalog.domain.Resource;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.JsonBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Apono's v3 resources, permissions and resource user tags. */
+@Controller("/api/v3/integrations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Resources")
+public class InventoryController {
+    private static final String TEAM = "X-Team-Id";
+
+    private final InventoryUseCase inventory;
+
+    public InventoryController(InventoryUseCase inventory) {
+        this.inventory = inventory;
+    }
+
+    @Get("/{id}/resources")
+    @Operation(summary = "get integration resources for the entire tenant", operationId = "getIntegrationResources")
+    public JsonNode resources(Caller caller, @PathVariable String id, @Nullable @QueryValue("resource-type") String resourceType,
+                              @Nullable @QueryValue String limit, @Nullable @QueryValue String offset, @Nullable @Header(TEAM) String team) {
+        OffsetPage<Resource> page = inventory.resources(caller, PathIds.team(team), PathIds.integration(id), blankToNull(resourceType),
+                Queries.limit(limit), Queries.offset(offset));
+        return Wire.offsetPage(page.items().stream().map(r -> Wire.obj().put("id", r.id()).put("name", r.name()).put("type", r.type())
+                .put("status", Wire.obj().put("status", r.status().name()).put("message", r.message()))).toList(), page.total(), page.limit(),
+                page.offset());
+    }
+
+    @Get("/{id}/permissions")
+    @Operation(summary = "get integration permissions for the entire tenant", operationId = "getIntegrationPermissions")
+    public JsonNode permissions(Caller caller, @PathVariable String id, @Nullable @QueryValue("resource-type") String resourceType,
+                                @Nullable @QueryValue String limit, @Nullable @QueryValue String offset, @Nullable @Header(TEAM) String team) {
+        OffsetPage<Permission> page = inventory.permissions(caller, PathIds.team(team), PathIds.integration(id), blankToNull(resourceType),
+                Queries.limit(limit), Queries.offset(offset));
+        return Wire.offsetPage(page.items().stream().map(p -> Wire.obj().put("id", p.id()).put("name", p.name())
+                .put("resource_type", p.resourceType())).toList(), page.total(), page.limit(), page.offset());
+    }
+
+    @Get("/resources/{resource_id}/user-tags")
+    @Operation(summary = "get user tags of a resource", operationId = "getResourceUserTags")
+    public JsonNode tags(Caller caller, @PathVariable("resource_id") String resourceId, @Nullable @Header(TEAM) String team) {
+        String id = PathIds.resource(resourceId);
+        return Wire.obj().put("resource_id", id).put("tags", inventory.tags(caller, PathIds.team(team), id)).node();
+    }
+
+    @Put("/resources/{resource_id}/user-tags")
+    @Operation(summary = "update user tags of a resource (replaces them)", operationId = "updateResourceUserTags")
+    public JsonNode updateTags(Caller caller, @PathVariable("resource_id") String resourceId, @Nullable @Body JsonNode body,
+                               @Nullable @Header(TEAM) String team) {
+        String id = PathIds.resource(resourceId);
+        JsonBody.of(body).allowOnly("tags");
+        var tags = IntegrationBodies.stringMap(body.get("tags"), "tags", true);
+        inventory.replaceTags(caller, PathIds.team(team), id, tags);
+        return Wire.message("user tags of resource " + id + " updated");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,102 @@
+package io.patchbay.catalog.application;
+
+import io.patchbay.catalog.application.port.in.ConnectorsUseCase;
+import io.patchbay.catalog.application.port.out.BuiltInConnector;
+import io.patchbay.catalog.application.port.out.ConnectorStore;
+import io.patchbay.catalog.application.port.out.IntegrationStore;
+import io.patchbay.catalog.domain.Connector;
+import io.patchbay.catalog.domain.IntegrationRules;
+import io.patchbay.catalog.domain.Tenant;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.Problems;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Connectors: the built-in one (always CONNECTED, runs the discoveries of this deployment, cannot be deleted) and
+ * connectors registered by PUT (DISCONNECTED: no remote agent runs here; integrations on them end in Error).
+ */
+@Singleton
+public class ConnectorService implements ConnectorsUseCase {
+    private final ConnectorStore store;
+    private final IntegrationStore integrations;
+    private final BuiltInConnector builtIn;
+    private final Clock clock;
+    private final Instant started;
+
+    public ConnectorService(ConnectorStore store, IntegrationStore integrations, BuiltInConnector builtIn, Clock clock) {
+        this.store = store;
+        this.integrations = integrations;
+        this.builtIn = builtIn;
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    @Override
+    public List<Connector> list(Caller caller, String teamHeader) {
+        Tenant tenant = Tenants.resolve(caller, teamHeader);
+        List<Connector> out = new ArrayList<>();
+        out.add(builtIn(tenant));
+        for (var r : store.list(tenant.teamId())) {
+            if (!r.id().equals(builtIn.id())) {
+                out.add(registered(r));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Connector get(Caller caller, String teamHeader, String id) {
+        Tenant tenant = Tenants.resolve(caller, teamHeader);
+        return find(tenant, id).orElseThrow(() -> Problems.notFound("connector " + id));
+    }
+
+    @Override
+    @Transactional
+    public Connector upsert(Caller caller, String teamHeader, String id, String name) {
+        Tenant tenant = Tenants.manager(caller, teamHeader);
+        if (!IntegrationRules.NAME.matcher(name).matches()) {
+            throw Problems.validation("name", "must be 1 to 100 letters, digits, spaces, '-', '_' or '.'");
+        }
+        store.upsert(tenant.teamId(), id, name, tenant.userId(), clock.instant());
+        return find(tenant, id).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public void delete(Caller caller, String teamHeader, String id) {
+        Tenant tenant = Tenants.manager(caller, teamHeader);
+        if (id.equals(builtIn.id())) {
+            throw Problems.conflict("the built-in connector " + id + " cannot be deleted");
+        }
+        if (store.find(tenant.teamId(), id).isEmpty()) {
+            throw Problems.notFound("connector " + id);
+        }
+        if (integrations.anyUsesConnector(tenant.teamId(), id)) {
+            throw Problems.conflict("connector " + id + " is used by integrations; move or delete them first");
+        }
+        store.delete(tenant.teamId(), id);
+    }
+
+    private Optional<Connector> find(Tenant tenant, String id) {
+        if (id.equals(builtIn.id())) {
+            return Optional.of(builtIn(tenant));
+        }
+        return store.find(tenant.teamId(), id).map(this::registered);
+    }
+
+    private Connector builtIn(Tenant tenant) {
+        String name = store.find(tenant.teamId(), builtIn.id()).map(ConnectorStore.ConnectorRecord::name).orElse(builtIn.name());
+        return new Connector(builtIn.id(), name, true, true, builtIn.version(), started.isAfter(clock.instant()) ? started : clock.instant());
+    }
+
+    private Connector registered(ConnectorStore.ConnectorRecord r) {
+        return new Connector(r.id(), r.name(), false, false, builtIn.version(), null);
+    }
+}

@@ -1,0 +1,61 @@
+package io.patchbay.catalog.application;
+
+import io.patchbay.catalog.application.port.in.LifecycleUseCase;
+import io.patchbay.catalog.application.port.out.DiscoveryJobs;
+import io.patchbay.catalog.application.port.out.IntegrationStore;
+import io.patchbay.catalog.domain.Integration;
+import io.patchbay.kernel.event.ConfigurationDeleted;
+import io.patchbay.kernel.event.ConfigurationDisabled;
+import io.patchbay.kernel.event.ConfigurationEnabled;
+import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
+import io.patchbay.kernel.event.ConfigurationTransferred;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * events.md for catalog-service: disabled → linked integrations {@code Disabled} (refresh 409); enabled/transferred →
+ * the status before (a discovery queued if one was due or it never synced); deleted → deleted with their resources.
+ * Runs inside the kernel inbox's transaction.
+ */
+@Singleton
+public class LifecycleService implements LifecycleUseCase {
+    private final IntegrationStore integrations;
+    private final DiscoveryJobs jobs;
+    private final Clock clock;
+
+    public LifecycleService(IntegrationStore integrations, DiscoveryJobs jobs, Clock clock) {
+        this.integrations = integrations;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    @Override
+    public void apply(ConfigurationLifecycleEvent event) {
+        Instant now = clock.instant();
+        for (Integration integration : integrations.findByConfigurationForUpdate(event.configurationId())) {
+            switch (event) {
+                case ConfigurationDisabled ignored -> {
+                    if (integration.disable(now)) {
+                        integrations.update(integration);
+                    }
+                }
+                case ConfigurationEnabled ignored -> restore(integration, now);
+                case ConfigurationTransferred ignored -> restore(integration, now);
+                case ConfigurationDeleted ignored -> integrations.delete(integration.id());
+            }
+        }
+    }
+
+    private void restore(Integration integration, Instant now) {
+        boolean wasDisabled = integration.status() == io.patchbay.catalog.domain.IntegrationStatus.Disabled;
+        boolean discover = integration.restore(now);
+        if (wasDisabled) {
+            integrations.update(integration);
+        }
+        if (discover) {
+            jobs.enqueue(integration.id(), integration.revision(), now);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.patchbay.catalog.domain;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The outcome of one discovery: the resources and permissions read, the resource types read completely (only these
+ * may mark missing resources {@code Deleted}), warnings for the parts that failed, or an error when nothing could be read.
+ */
+public record DiscoveryResult(List<DiscoveredResource> resources, List<Permission> permissions, Set<String> completeTypes,
+                              List<String> warnings, String error) {
+    public DiscoveryResult {
+        resources = List.copyOf(resources);
+        permissions = List.copyOf(permissions);
+        completeTypes = Set.copyOf(completeTypes);
+        warnings = List.copyOf(warnings);
+    }
+
+    public static DiscoveryResult failed(String error) {
+        return new DiscoveryResult(List.of(), List.of(), Set.of(), List.of(), error);
+    }
+
+    public IntegrationStatus outcome() {
+        return error != null ? IntegrationStatus.Error : warnings.isEmpty() ? IntegrationStatus.Active : IntegrationStatus.Warning;
+    }
+
+    public String details() {
+        if (error != null) {
+            return error;
+        }
+        String counts = "discovered " + resources.size() + " resources and " + permissions.size() + " permissions";
+        return warnings.isEmpty() ? counts : counts + "; " + String.join("; ", warnings);
+    }
+}

@@ -1,0 +1,104 @@
+package io.patchbay.catalog.domain;
+
+import io.patchbay.kernel.error.FieldError;
+import io.patchbay.kernel.error.Problems;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The spec's rules for an integration's writable fields; every broken rule is a 400 naming its field. */
+public final class IntegrationRules {
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9 ._-]{1,100}");
+    public static final int MAX_CUSTOM_ACCESS_DETAILS = 400;
+
+    private IntegrationRules() {
+    }
+
+    /** Checks {@code spec} against its catalog type and returns the config with defaults filled in. */
+    public static Map<String, String> check(IntegrationSpec spec, CatalogType type, WireFields fields) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!NAME.matcher(spec.name()).matches()) {
+            errors.add(new FieldError("name", "must be 1 to 100 letters, digits, spaces, '-', '_' or '.'"));
+        }
+        if (spec.customAccessDetails() != null && spec.customAccessDetails().length() > MAX_CUSTOM_ACCESS_DETAILS) {
+            errors.add(new FieldError("custom_access_details", "must be at most " + MAX_CUSTOM_ACCESS_DETAILS + " characters, has "
+                    + spec.customAccessDetails().length()));
+        }
+        Map<String, String> config = new LinkedHashMap<>();
+        for (var entry : spec.config().entrySet()) {
+            var param = type.param(entry.getKey());
+            if (param.isEmpty()) {
+                errors.add(new FieldError(fields.config() + "." + entry.getKey(), "is not a parameter of " + type.type() + " (known: "
+                        + String.join(", ", type.params().stream().map(CatalogParam::id).toList()) + ")"));
+            } else if (!param.get().values().isEmpty() && !param.get().values().contains(entry.getValue())) {
+                errors.add(new FieldError(fields.config() + "." + entry.getKey(), "must be one of " + String.join(", ", param.get().values())
+                        + ", was '" + entry.getValue() + "'"));
+            }
+        }
+        for (CatalogParam p : type.params()) {
+            String value = spec.config().get(p.id());
+            if (value == null || value.isBlank()) {
+                if (!p.defaultValue().isEmpty()) {
+                    config.put(p.id(), p.defaultValue());
+                } else if (!p.optional()) {
+                    errors.add(new FieldError(fields.config() + "." + p.id(), "is required for " + type.type()));
+                }
+            } else {
+                config.put(p.id(), value);
+            }
+        }
+        String port = config.get("port");
+        if (port != null && type.param("port").isPresent() && !port.matches("[0-9]{1,5}")) {
+            errors.add(new FieldError(fields.config() + ".port", "must be a port number, was '" + port + "'"));
+        }
+        if (spec.connectedResourceTypes() != null) {
+            if (spec.connectedResourceTypes().isEmpty()) {
+                errors.add(new FieldError("connected_resource_types", "must name at least one resource type, or be left out for all"));
+            }
+            Set<String> seen = new HashSet<>();
+            for (String rt : spec.connectedResourceTypes()) {
+                if (type.resourceType(rt).isEmpty()) {
+                    errors.add(new FieldError("connected_resource_types", "'" + rt + "' is not a resource type of " + type.type()
+                            + " (known: " + String.join(", ", type.resourceTypeIds()) + ")"));
+                } else if (!seen.add(rt)) {
+                    errors.add(new FieldError("connected_resource_types", "'" + rt + "' is listed twice"));
+                }
+            }
+        }
+        SecretStore store = spec.secretStore();
+        if (store == null) {
+            if (type.requiresSecret()) {
+                errors.add(new FieldError(fields.secret(), "is required for " + type.type() + " (one of "
+                        + String.join(", ", type.supportedSecretTypes()) + ")"));
+            }
+        } else {
+            if (!type.supportedSecretTypes().contains(store.kind().legacyType())) {
+                errors.add(new FieldError(fields.secret(), store.kind().wire() + " is not supported for " + type.type()));
+            }
+            if (store.isApono()) {
+                for (var entry : store.fields().entrySet()) {
+                    if (!type.secretParams().contains(entry.getKey())) {
+                        errors.add(new FieldError(fields.secret() + ".apono.parameters." + entry.getKey(), "is not a secret parameter of "
+                                + type.type() + " (known: " + String.join(", ", type.secretParams()) + ")"));
+                    }
+                }
+                if (type.requiresSecret()) {
+                    for (String required : type.secretParams()) {
+                        if (!store.fields().containsKey(required)) {
+                            errors.add(new FieldError(fields.secret() + ".apono.parameters." + required, "is required for " + type.type()));
+                        }
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.validation(errors);
+        }
+        return config;
+    }
+}

@@ -1,0 +1,6 @@
+package io.patchbay.catalog.domain;
+
+/** A discovered resource's state (Apono's ResourceStatusV1). */
+public enum ResourceStatus {
+    Active, Error, Deleted
+}

@@ -1,0 +1,282 @@
+package io.patchbay.catalog.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.event.ConfigurationDeleted;
+import io.patchbay.kernel.event.ConfigurationDisabled;
+import io.patchbay.kernel.event.ConfigurationEnabled;
+import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
+import io.patchbay.kernel.event.ConfigurationTransferred;
+import io.patchbay.kernel.event.LifecycleTopic;
+import io.patchbay.kernel.infra.event.LifecycleEventCodec;
+import io.patchbay.kernel.infra.inbox.InboxOutcome;
+import io.patchbay.kernel.infra.inbox.LifecycleConsumer;
+import io.patchbay.kernel.infra.outbox.OutboxMessage;
+import io.patchbay.test.Api;
+import io.patchbay.test.TestInfra;
+import io.patchbay.test.TopicReader;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.patchbay.test.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * configuration_id links (checked with a stand-in config-service) and the lifecycle consumer against real Kafka and
+ * PostgreSQL: disabled → Disabled and refresh 409; enabled/transferred → the status before (a discovery when it never
+ * synced); deleted → the integration and its resources are gone; duplicates, stale versions and poison records.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LifecycleIT implements TestPropertyProvider {
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    LifecycleEventCodec codec;
+    @Inject
+    LifecycleConsumer consumer;
+
+    private String jdbcUrl;
+    private Api api;
+    private KafkaProducer<String, byte[]> producer;
+    private final String owner = Tokens.token("lena", "team_life", TeamRole.OWNER);
+
+    @Override
+    public Map<String, String> getProperties() {
+        jdbcUrl = TestInfra.get().newDatabase("catalog_life");
+        int port = freePort();
+        Map<String, String> props = new HashMap<>(TestInfra.get().micronautProperties(jdbcUrl));
+        props.put("micronaut.server.port", Integer.toString(port));
+        props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + port);
+        props.put("catalog-it.config-service", "true");
+        props.put("patchbay.consumer.group-id", "catalog-lifecycle-it");
+        props.put("patchbay.consumer.initial-backoff", "20ms");
+        props.put("patchbay.consumer.attempts", "2");
+        props.put("patchbay.discovery.poll-interval", "100ms");
+        props.put("patchbay.discovery.connect-timeout", "3s");
+        return props;
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Api api() {
+        if (api == null) {
+            api = new Api(server.getURI());
+        }
+        return api;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrap(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
+    }
+
+    @AfterAll
+    void closeProducer() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+
+    private void publish(UUID eventId, ConfigurationLifecycleEvent event) throws Exception {
+        OutboxMessage m = codec.toOutbox(eventId, event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(m.topic(), m.key(), m.payload());
+        m.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer().send(record).get();
+    }
+
+    private static long now() {
+        return System.currentTimeMillis();
+    }
+
+    static ConfigurationDisabled disabled(String cfg, long version) {
+        return new ConfigurationDisabled(cfg, "oac_x", "app", "team_life", "team_life", "lena", version, now(), now(), "disabled-by-owner");
+    }
+
+    static ConfigurationEnabled enabled(String cfg, long version) {
+        return new ConfigurationEnabled(cfg, "oac_x", "app", "team_life", "team_life", "lena", version, now(), now(), "disabled-by-owner");
+    }
+
+    static ConfigurationTransferred transferred(String cfg, long version) {
+        return new ConfigurationTransferred(cfg, "oac_x", "app", "team_life", "team_life", "lena", version, now(), now(), "leo", "team_old", "team_old");
+    }
+
+    static ConfigurationDeleted deleted(String cfg, long version) {
+        return new ConfigurationDeleted(cfg, "oac_x", "app", "team_life", "team_life", "lena", version, now(), now(), null);
+    }
+
+    private String kafkaIntegration(String name, String configurationId) {
+        Api.Response r = api().post("/api/admin/v4/integrations", owner, "{\"name\":\"" + name + "\",\"type\":\"kafka\",\"integration_config\":"
+                + "{\"bootstrap_servers\":\"" + TestInfra.get().kafkaBootstrap() + "\"},\"configuration_id\":\"" + configurationId + "\"}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("id").asText();
+    }
+
+    private JsonNode get(String id) {
+        return api().get("/api/admin/v4/integrations/" + id, owner).json();
+    }
+
+    private String status(String id) {
+        Api.Response r = api().get("/api/admin/v4/integrations/" + id, owner);
+        return r.status() == 404 ? "gone" : r.json().get("status").asText();
+    }
+
+    private void awaitStatus(String id, String expected) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> status(id).equals(expected));
+    }
+
+    @Test
+    void linksAreCheckedWithConfigService() {
+        String id = kafkaIntegration("Linked", "icfg_ok_link");
+        assertThat(get(id).get("configuration_id").asText()).isEqualTo("icfg_ok_link");
+        Api.Response missing = api().post("/api/admin/v4/integrations", owner, "{\"name\":\"Missing\",\"type\":\"kafka\",\"integration_config\":"
+                + "{\"bootstrap_servers\":\"h:1\"},\"configuration_id\":\"icfg_missing\"}");
+        assertProblem(missing, 422, "configuration_id");
+        String other = Tokens.token("otto", "team_outside", TeamRole.OWNER);
+        assertProblem(api().post("/api/admin/v4/integrations", other, "{\"name\":\"Invisible\",\"type\":\"kafka\",\"integration_config\":"
+                + "{\"bootstrap_servers\":\"h:1\"},\"configuration_id\":\"icfg_ok_2\"}"), 422, "configuration_id");
+        assertProblem(api().post("/api/admin/v4/integrations", owner, "{\"name\":\"Bad id\",\"type\":\"kafka\",\"integration_config\":"
+                + "{\"bootstrap_servers\":\"h:1\"},\"configuration_id\":\"icfg bad\"}"), 400, "configuration_id");
+        // linked to a disabled configuration: starts Disabled, refresh refused, no discovery queued
+        String off = kafkaIntegration("Linked off", "icfg_off_link");
+        assertThat(get(off).get("status").asText()).isEqualTo("Disabled");
+        assertProblem(api().post("/api/v2/integrations/" + off + "/refresh", owner, null), 409, null);
+        // v2 sees the link too, and PUT without configuration_id keeps it
+        Api.Response put = api().send("PUT", "/api/v2/integrations/" + id, owner, "{\"name\":\"Linked\",\"metadata\":{\"bootstrap_servers\":\""
+                + TestInfra.get().kafkaBootstrap() + "\"}}");
+        assertThat(put.json().get("configuration_id").asText()).isEqualTo("icfg_ok_link");
+    }
+
+    @Test
+    void disabledThenEnabledRestoresTheStatusBefore() throws Exception {
+        String cfg = "icfg_life_" + UUID.randomUUID().toString().substring(0, 8);
+        String id = kafkaIntegration("Life " + cfg, cfg);
+        awaitStatus(id, "Active");
+        String syncedAt = get(id).get("last_sync_time").asText();
+        publish(UUID.randomUUID(), disabled(cfg, 2));
+        awaitStatus(id, "Disabled");
+        assertProblem(api().post("/api/v2/integrations/" + id + "/refresh", owner, null), 409, null);
+        assertThat(api().get("/api/v2/integrations/" + id, owner).json().get("status").asText()).isEqualTo("Disabled");
+        publish(UUID.randomUUID(), enabled(cfg, 3));
+        awaitStatus(id, "Active");
+        assertThat(get(id).get("last_sync_time").asText()).as("restored, not re-synced").isEqualTo(syncedAt);
+        publish(UUID.randomUUID(), disabled(cfg, 4));
+        awaitStatus(id, "Disabled");
+        publish(UUID.randomUUID(), transferred(cfg, 5));
+        awaitStatus(id, "Active");
+        assertThat(api().post("/api/v2/integrations/" + id + "/refresh", owner, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anIntegrationThatNeverSyncedIsDiscoveredWhenEnabled() throws Exception {
+        String cfg = "icfg_off_never_" + UUID.randomUUID().toString().substring(0, 8);
+        String id = kafkaIntegration("Never synced", cfg);
+        assertThat(status(id)).isEqualTo("Disabled");
+        publish(UUID.randomUUID(), enabled(cfg, 2));
+        awaitStatus(id, "Active");
+        assertThat(get(id).get("last_sync_time").isNull()).isFalse();
+    }
+
+    @Test
+    void deletedTakesTheIntegrationAndItsResources() throws Exception {
+        String cfg = "icfg_del_" + UUID.randomUUID().toString().substring(0, 8);
+        String id = kafkaIntegration("Deleted " + cfg, cfg);
+        awaitStatus(id, "Active");
+        assertThat(api().get("/api/v3/integrations/" + id + "/resources", owner).json().get("data").size()).isPositive();
+        publish(UUID.randomUUID(), deleted(cfg, 7));
+        awaitStatus(id, "gone");
+        assertThat(count("SELECT count(*) FROM resource WHERE integration_id = '" + id + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM discovery_job WHERE integration_id = '" + id + "'")).isZero();
+        // a configuration known to be deleted cannot be linked any more
+        assertProblem(api().post("/api/admin/v4/integrations", owner, "{\"name\":\"Late\",\"type\":\"kafka\",\"integration_config\":"
+                + "{\"bootstrap_servers\":\"h:1\"},\"configuration_id\":\"" + cfg + "\"}"), 422, "configuration_id");
+    }
+
+    @Test
+    void duplicatesAreAppliedOnceAndStaleVersionsAreSkipped() throws Exception {
+        String cfg = "icfg_dup_" + UUID.randomUUID().toString().substring(0, 8);
+        String id = kafkaIntegration("Dup " + cfg, cfg);
+        awaitStatus(id, "Active");
+        long duplicatesBefore = consumer.count(InboxOutcome.DUPLICATE);
+        long staleBefore = consumer.count(InboxOutcome.STALE);
+        UUID eventId = UUID.randomUUID();
+        publish(eventId, disabled(cfg, 10));
+        publish(eventId, disabled(cfg, 10));
+        awaitStatus(id, "Disabled");
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.count(InboxOutcome.DUPLICATE) > duplicatesBefore);
+        assertThat(count("SELECT count(*) FROM inbox_event WHERE event_id = '" + eventId + "'")).isEqualTo(1);
+        publish(UUID.randomUUID(), enabled(cfg, 12));
+        awaitStatus(id, "Active");
+        UUID staleId = UUID.randomUUID();
+        publish(staleId, disabled(cfg, 11));
+        await().atMost(Duration.ofSeconds(30)).until(() -> consumer.count(InboxOutcome.STALE) > staleBefore);
+        assertThat(status(id)).as("an older version does not undo the newer one").isEqualTo("Active");
+        assertThat(count("SELECT count(*) FROM inbox_event WHERE event_id = '" + staleId + "' AND outcome = 'stale'")).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextOneIsApplied() throws Exception {
+        String cfg = "icfg_poison_" + UUID.randomUUID().toString().substring(0, 8);
+        String id = kafkaIntegration("Poison " + cfg, cfg);
+        awaitStatus(id, "Active");
+        ProducerRecord<String, byte[]> poison = new ProducerRecord<>(LifecycleTopic.NAME, cfg, "{not json".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(LifecycleTopic.CE_SPECVERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(LifecycleTopic.CE_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        producer().send(poison).get();
+        publish(UUID.randomUUID(), disabled(cfg, 2));
+        awaitStatus(id, "Disabled");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !TopicReader.read(TestInfra.get().kafkaBootstrap(), LifecycleTopic.DEAD_LETTER,
+                r -> cfg.equals(r.key())).isEmpty());
+        var dead = TopicReader.read(TestInfra.get().kafkaBootstrap(), LifecycleTopic.DEAD_LETTER, r -> cfg.equals(r.key())).getFirst();
+        assertThat(new String(dead.headers().lastHeader(LifecycleTopic.DLT_ERROR).value(), StandardCharsets.UTF_8)).isNotBlank();
+    }
+
+    @Test
+    void aRecordLinkedAfterItsDisabledEventStartsDisabled() throws Exception {
+        String cfg = "icfg_late_" + UUID.randomUUID().toString().substring(0, 8);
+        publish(UUID.randomUUID(), disabled(cfg, 3));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM configuration_projection WHERE configuration_id = '"
+                + cfg + "' AND state = 'DISABLED'") == 1);
+        String id = kafkaIntegration("Late " + cfg, cfg);
+        assertThat(status(id)).isEqualTo("Disabled");
+        publish(UUID.randomUUID(), enabled(cfg, 4));
+        awaitStatus(id, "Active");
+    }
+
+    private long count(String sql) throws Exception {
+        try (var c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
+             var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
