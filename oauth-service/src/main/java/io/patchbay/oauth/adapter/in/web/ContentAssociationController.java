@@ -1,0 +1,74 @@
+package io.patchbay.oauth.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.oauth.application.port.in.ContentAssociationsUseCase;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@Controller("/__api__/v1/content/{content_guid}/oauth/integrations/associations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "OAuth integrations")
+public class ContentAssociationController {
+    private static final String FIELD = "oauth_integration_guid";
+
+    private final ContentAssociationsUseCase associations;
+
+    public ContentAssociationController(ContentAssociationsUseCase associations) {
+        this.associations = associations;
+    }
+
+    @Get
+    @Operation(summary = "The content item's OAuth integration associations (administrators and publishers)")
+    public List<AssociationResponse> list(Caller caller, @PathVariable("content_guid") String contentGuid,
+                                          @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
+        return associations.list(caller, WireInput.team(team), WireInput.guid(contentGuid, "content_guid")).stream()
+                .map(WireMapper::association).toList();
+    }
+
+    @Put
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Replace the content item's associations: [{\"oauth_integration_guid\": …}]; [] clears them")
+    public void replace(Caller caller, @PathVariable("content_guid") String contentGuid, @Nullable @Body JsonNode json,
+                        @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
+        UUID content = WireInput.guid(contentGuid, "content_guid");
+        if (json == null || !json.isArray()) {
+            throw Problems.validation("body", "must be a JSON array of {\"" + FIELD + "\": \"<guid>\"}");
+        }
+        List<UUID> guids = new ArrayList<>();
+        for (int i = 0; i < json.size(); i++) {
+            JsonNode item = json.get(i);
+            String at = "[" + i + "]";
+            if (item == null || !item.isObject()) {
+                throw Problems.validation(at, "must be an object {\"" + FIELD + "\": \"<guid>\"}");
+            }
+            for (var entry : item.entries()) {
+                if (!entry.getKey().equals(FIELD)) {
+                    throw Problems.validation(at + "." + entry.getKey(), "is not a known field (known: " + FIELD + ")");
+                }
+            }
+            JsonNode value = item.get(FIELD);
+            if (value == null || !value.isString()) {
+                throw Problems.validation(at + "." + FIELD, "is required and must be a string");
+            }
+            guids.add(WireInput.guid(value.getStringValue(), at + "." + FIELD));
+        }
+        associations.replace(caller, WireInput.team(team), content, guids);
+    }
+}

@@ -1,0 +1,86 @@
+package io.patchbay.oauth.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.JsonBody;
+import io.patchbay.oauth.application.port.in.CreateIntegrationCommand;
+import io.patchbay.oauth.application.port.in.IntegrationsUseCase;
+import io.patchbay.oauth.application.port.in.UpdateIntegrationCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+
+@Controller("/__api__/v1/oauth/integrations")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "OAuth integrations")
+public class IntegrationController {
+    static final String TEAM_HEADER = "X-Team-Id";
+
+    private final IntegrationsUseCase integrations;
+
+    public IntegrationController(IntegrationsUseCase integrations) {
+        this.integrations = integrations;
+    }
+
+    @Get
+    @Operation(summary = "List the acting team's OAuth integrations (administrators and publishers; a bare array)")
+    public List<IntegrationResponse> list(Caller caller, @Nullable @Header(TEAM_HEADER) String team) {
+        return integrations.list(caller, WireInput.team(team)).stream().map(WireMapper::integration).toList();
+    }
+
+    @Post
+    @Operation(summary = "Create an OAuth integration from a template (administrators; answers 200 like Posit)")
+    public IntegrationResponse create(Caller caller, @Body JsonNode json, @Nullable @Header(TEAM_HEADER) String team) {
+        JsonBody body = JsonBody.of(json).allowOnly("name", "description", "template", "config", "configuration_id");
+        String template = body.requiredString("template");
+        String name = body.string("name").orElse(null);
+        String description = body.string("description").orElse(null);
+        String configurationId = body.string("configuration_id").orElse(null);
+        return WireMapper.integration(integrations.create(new CreateIntegrationCommand(caller, WireInput.team(team), name, description, template,
+                WireInput.config(json.get("config")), configurationId)));
+    }
+
+    @Get("/{guid}")
+    @Operation(summary = "Get an OAuth integration (administrators and publishers)")
+    public IntegrationResponse get(Caller caller, @PathVariable String guid, @Nullable @Header(TEAM_HEADER) String team) {
+        return WireMapper.integration(integrations.get(caller, WireInput.team(team), WireInput.guid(guid, "guid")));
+    }
+
+    @Patch("/{guid}")
+    @Operation(summary = "Change name, description or config (partial: given keys replace, null removes; administrators)")
+    public IntegrationResponse update(Caller caller, @PathVariable String guid, @Body JsonNode json, @Nullable @Header(TEAM_HEADER) String team) {
+        var id = WireInput.guid(guid, "guid");
+        JsonBody body = JsonBody.of(json).allowOnly("name", "description", "config");
+        String name = body.string("name").orElse(null);
+        String description = body.string("description").orElse(null);
+        return WireMapper.integration(integrations.update(new UpdateIntegrationCommand(caller, WireInput.team(team), id, body.has("name"), name,
+                body.has("description"), description, WireInput.config(json.get("config")))));
+    }
+
+    @Delete("/{guid}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete an OAuth integration with its associations and sessions (administrators)")
+    public void delete(Caller caller, @PathVariable String guid, @Nullable @Header(TEAM_HEADER) String team) {
+        integrations.delete(caller, WireInput.team(team), WireInput.guid(guid, "guid"));
+    }
+
+    @Get("/{guid}/associations")
+    @Operation(summary = "The content associated with an OAuth integration (administrators)")
+    public List<AssociationResponse> associations(Caller caller, @PathVariable String guid, @Nullable @Header(TEAM_HEADER) String team) {
+        return integrations.associations(caller, WireInput.team(team), WireInput.guid(guid, "guid")).stream().map(WireMapper::association).toList();
+    }
+}

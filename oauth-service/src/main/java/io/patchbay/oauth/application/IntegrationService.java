@@ -1,0 +1,191 @@
+package io.patchbay.oauth.application;
+
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.id.Ids;
+import io.patchbay.kernel.secret.SecretBox;
+import io.patchbay.oauth.application.port.in.CreateIntegrationCommand;
+import io.patchbay.oauth.application.port.in.IntegrationView;
+import io.patchbay.oauth.application.port.in.IntegrationsUseCase;
+import io.patchbay.oauth.application.port.in.UpdateIntegrationCommand;
+import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
+import io.patchbay.oauth.application.port.out.AssociationStore;
+import io.patchbay.oauth.application.port.out.ConfigurationLinkPort;
+import io.patchbay.oauth.application.port.out.IntegrationStore;
+import io.patchbay.oauth.application.port.out.LifecycleProjectionPort;
+import io.patchbay.oauth.application.port.out.TemplateCatalog;
+import io.patchbay.oauth.domain.Association;
+import io.patchbay.oauth.domain.ConfigValidator;
+import io.patchbay.oauth.domain.IntegrationState;
+import io.patchbay.oauth.domain.OAuthIntegration;
+import io.patchbay.oauth.domain.PositRole;
+import io.patchbay.oauth.domain.Template;
+import io.patchbay.oauth.domain.ValidatedConfig;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+@Singleton
+public class IntegrationService implements IntegrationsUseCase, UseIntegrationUseCase {
+    static final Pattern CONFIGURATION_ID = Ids.pattern("icfg_", 24);
+    private static final int MAX_TEXT = 1024;
+
+    private final IntegrationStore store;
+    private final AssociationStore associations;
+    private final TemplateCatalog templates;
+    private final ConfigurationLinkPort links;
+    private final LifecycleProjectionPort projections;
+    private final SecretBox box;
+    private final Clock clock;
+
+    public IntegrationService(IntegrationStore store, AssociationStore associations, TemplateCatalog templates, ConfigurationLinkPort links,
+                              LifecycleProjectionPort projections, SecretBox box, Clock clock) {
+        this.store = store;
+        this.associations = associations;
+        this.templates = templates;
+        this.links = links;
+        this.projections = projections;
+        this.box = box;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public List<IntegrationView> list(Caller caller, String teamHeader) {
+        Optional<String> team = Access.actingTeamOrAll(caller, teamHeader);
+        PositRole role = team.map(t -> Access.requireReader(Access.roleIn(caller, t))).orElse(PositRole.ADMINISTRATOR);
+        List<OAuthIntegration> found = team.map(store::listByTeam).orElseGet(store::listAll);
+        Map<Long, Integer> counts = role.isAdministrator() ? store.contentCounts(found.stream().map(OAuthIntegration::id).toList()) : Map.of();
+        return found.stream().map(i -> new IntegrationView(i, role.isAdministrator() ? counts.getOrDefault(i.id(), 0) : null)).toList();
+    }
+
+    @Override
+    @Transactional
+    public IntegrationView get(Caller caller, String teamHeader, UUID guid) {
+        OAuthIntegration integration = find(guid);
+        PositRole role = Access.requireReader(Access.roleOn(caller, teamHeader, integration));
+        return view(integration, role);
+    }
+
+    /** Not transactional as a whole: the config-service link check runs before any database work; the insert is atomic. */
+    @Override
+    public IntegrationView create(CreateIntegrationCommand c) {
+        String team = Access.actingTeam(c.caller(), c.teamHeader());
+        Access.requireAdministrator(Access.roleIn(c.caller(), team));
+        Template template = templates.find(c.template())
+                .orElseThrow(() -> Problems.validation("template", "is not a known template (known: "
+                        + String.join(", ", templates.all().stream().map(Template::id).toList()) + ")"));
+        text("name", c.name());
+        text("description", c.description());
+        if (c.configurationId() != null && !CONFIGURATION_ID.matcher(c.configurationId()).matches()) {
+            throw Problems.validation("configuration_id", "must be a configuration id (icfg_ and 24 letters or digits)");
+        }
+        ValidatedConfig config = ConfigValidator.validate(template, Map.of(), Set.of(), c.config());
+        IntegrationState state = IntegrationState.ACTIVE;
+        String reason = null;
+        if (c.configurationId() != null) {
+            ConfigurationLinkPort.LinkedConfiguration linked = links.require(c.configurationId());
+            Optional<LifecycleProjectionPort.Projection> known = projections.projection(c.configurationId());
+            if (known.isPresent() && known.get().state() == LifecycleProjectionPort.State.DELETED) {
+                throw Problems.unprocessable("configuration_id", "configuration " + c.configurationId() + " is deleted");
+            }
+            boolean disabled = known.map(p -> p.state() == LifecycleProjectionPort.State.DISABLED).orElse(linked.disabled());
+            if (disabled) {
+                state = IntegrationState.DISABLED;
+                reason = known.map(LifecycleProjectionPort.Projection::reason).orElse(linked.disabledReason());
+            }
+        }
+        Instant now = now();
+        String by = c.caller().userId();
+        OAuthIntegration integration = new OAuthIntegration(null, UUID.randomUUID(), team, c.name(), c.description(), template.id(),
+                config.authType(), config.config(), config.newSecrets().keySet(), c.configurationId(), state, reason, 1, now, now, by, by);
+        OAuthIntegration stored = store.insert(integration, seal(config.newSecrets()));
+        return new IntegrationView(stored, 0);
+    }
+
+    @Override
+    @Transactional
+    public IntegrationView update(UpdateIntegrationCommand c) {
+        OAuthIntegration current = find(c.guid());
+        Access.requireAdministrator(Access.requireReader(Access.roleOn(c.caller(), c.teamHeader(), current)));
+        if (c.nameGiven()) {
+            text("name", c.name());
+        }
+        if (c.descriptionGiven()) {
+            text("description", c.description());
+        }
+        Template template = templates.find(current.template())
+                .orElseThrow(() -> Problems.conflict("the template " + current.template() + " of this integration is no longer shipped"));
+        ValidatedConfig config = ConfigValidator.validate(template, current.config(), current.secretNames(), c.config());
+        Set<String> secretNames = new HashSet<>(current.secretNames());
+        secretNames.removeAll(config.removedSecrets());
+        secretNames.addAll(config.newSecrets().keySet());
+        OAuthIntegration changed = current.changed(c.nameGiven() ? c.name() : current.name(),
+                c.descriptionGiven() ? c.description() : current.description(), config, secretNames, now(), c.caller().userId());
+        store.update(changed, seal(config.newSecrets()), config.removedSecrets(), c.caller().userId());
+        return view(changed, PositRole.ADMINISTRATOR);
+    }
+
+    @Override
+    @Transactional
+    public void delete(Caller caller, String teamHeader, UUID guid) {
+        OAuthIntegration current = find(guid);
+        Access.requireAdministrator(Access.requireReader(Access.roleOn(caller, teamHeader, current)));
+        store.delete(current.id());
+    }
+
+    @Override
+    @Transactional
+    public List<Association> associations(Caller caller, String teamHeader, UUID guid) {
+        OAuthIntegration current = find(guid);
+        Access.requireAdministrator(Access.requireReader(Access.roleOn(caller, teamHeader, current)));
+        return associations.forIntegration(current.id());
+    }
+
+    @Override
+    @Transactional
+    public Usable requireUsable(Caller caller, String teamHeader, UUID guid) {
+        OAuthIntegration integration = find(guid);
+        Access.requireReader(Access.roleOn(caller, teamHeader, integration));
+        integration.requireUsable();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        store.sealedSecrets(integration.id()).forEach((name, sealed) -> secrets.put(name, box.open(sealed)));
+        return new Usable(integration, Map.copyOf(secrets));
+    }
+
+    private IntegrationView view(OAuthIntegration integration, PositRole role) {
+        return new IntegrationView(integration, role.isAdministrator() ? store.contentCounts(List.of(integration.id())).getOrDefault(integration.id(), 0)
+                : null);
+    }
+
+    private OAuthIntegration find(UUID guid) {
+        return store.findByGuid(guid).orElseThrow(() -> Access.notFound(guid));
+    }
+
+    private Map<String, String> seal(Map<String, String> plain) {
+        Map<String, String> sealed = new LinkedHashMap<>();
+        plain.forEach((name, value) -> sealed.put(name, box.seal(value)));
+        return sealed;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static void text(String field, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw Problems.validation(field, "must be at most " + MAX_TEXT + " characters");
+        }
+    }
+}

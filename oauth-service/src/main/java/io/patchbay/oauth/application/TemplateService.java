@@ -1,0 +1,48 @@
+package io.patchbay.oauth.application;
+
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.TeamMembership;
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.oauth.application.port.in.TemplatesUseCase;
+import io.patchbay.oauth.application.port.out.TemplateCatalog;
+import io.patchbay.oauth.domain.PositRole;
+import io.patchbay.oauth.domain.Template;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Templates are the same for every tenant: an administrator or publisher of the acting team (or of any team, if none is named) reads them. */
+@Singleton
+public class TemplateService implements TemplatesUseCase {
+    private final TemplateCatalog catalog;
+
+    public TemplateService(TemplateCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public List<Template> list(Caller caller, String teamHeader) {
+        requireReader(caller, teamHeader);
+        return catalog.all();
+    }
+
+    @Override
+    public Template get(Caller caller, String teamHeader, String key) {
+        requireReader(caller, teamHeader);
+        return catalog.find(key).orElseThrow(() -> Problems.notFound("OAuth template " + key));
+    }
+
+    private static void requireReader(Caller caller, String teamHeader) {
+        if (teamHeader != null && !teamHeader.isBlank()) {
+            Access.requireReader(Access.roleIn(caller, Access.actingTeam(caller, teamHeader)));
+            return;
+        }
+        if (caller.isAdmin()) {
+            return;
+        }
+        boolean reader = caller.teams().stream().map(TeamMembership::role).map(PositRole::of).anyMatch(PositRole::mayReadIntegrations);
+        if (!reader) {
+            throw Problems.forbidden("viewers have no access to the OAuth integrations API");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.patchbay.oauth.application.port.in;
+
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.oauth.domain.Template;
+
+import java.util.List;
+
+/** The shipped templates, read-only, for administrators and publishers. */
+public interface TemplatesUseCase {
+    List<Template> list(Caller caller, String teamHeader);
+
+    Template get(Caller caller, String teamHeader, String key);
+}

@@ -1,0 +1,42 @@
+package io.patchbay.oauth.application.port.out;
+
+import io.patchbay.oauth.domain.OAuthIntegration;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Integrations and their sealed secrets. Sealed values go in and never come out of this port except through {@link #sealedSecrets}. */
+public interface IntegrationStore {
+    /** Stores the integration and its sealed secrets atomically; returns it with its numeric id. */
+    OAuthIntegration insert(OAuthIntegration integration, Map<String, String> sealedSecrets);
+
+    Optional<OAuthIntegration> findByGuid(UUID guid);
+
+    List<OAuthIntegration> listByTeam(String teamId);
+
+    List<OAuthIntegration> listAll();
+
+    /** The team's integrations among {@code guids} (others are simply absent). */
+    List<OAuthIntegration> findByGuids(String teamId, Collection<UUID> guids);
+
+    /** Saves a change made from version {@code changed.version() - 1}; a lost race is a 409. */
+    void update(OAuthIntegration changed, Map<String, String> sealedSecrets, Set<String> removedSecrets, String by);
+
+    boolean delete(long id);
+
+    Map<Long, Integer> contentCounts(Collection<Long> ids);
+
+    /** The sealed secrets of one integration (for the provider calls of the token flows). */
+    Map<String, String> sealedSecrets(long id);
+
+    int disableLinked(String configurationId, String reason, Instant now);
+
+    int activateLinked(String configurationId, Instant now);
+
+    int deleteLinked(String configurationId);
+}

@@ -1,0 +1,145 @@
+package io.patchbay.oauth.api;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.TeamMembership;
+import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.secret.SecretBox;
+import io.patchbay.oauth.Application;
+import io.patchbay.oauth.application.port.in.ReencryptSecretsUseCase;
+import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
+import io.patchbay.oauth.support.Captured;
+import io.patchbay.oauth.support.Json;
+import io.patchbay.oauth.support.RecordingApi;
+import io.patchbay.oauth.support.TestProperties;
+import io.patchbay.oauth.support.Tokens;
+import io.patchbay.test.Api;
+import io.patchbay.test.TestInfra;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Key rotation with real keys and a real database: values sealed under k1 still open after k2 becomes active (k1 listed
+ * as an old key); the re-encrypt job moves them — client secrets and session tokens — to k2, after which k2 alone opens
+ * them; the {@code reencrypt-secrets} command does the same for the next key and reports values no key opens.
+ */
+class SecretRotationIT {
+    static final String TEAM = "team_rotation";
+    final String owner = Tokens.token("rotator", TEAM, TeamRole.OWNER);
+    final Caller ownerCaller = new Caller("rotator", List.of(new TeamMembership(TEAM, TeamRole.OWNER)), Set.of(), Optional.empty());
+
+    static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    static EmbeddedServer start(Map<String, String> base, Map<String, String> extra) {
+        Map<String, Object> props = new HashMap<>(base);
+        props.putAll(extra);
+        return ApplicationContext.run(EmbeddedServer.class, props);
+    }
+
+    List<List<String>> rows(String jdbcUrl, String query) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
+             PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
+            List<List<String>> out = new ArrayList<>();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.add(rs.getString(i));
+                }
+                out.add(row);
+            }
+            return out;
+        }
+    }
+
+    @Test
+    void secondKeyOpensOldValuesAndTheJobAndTheCommandMoveThemToTheActiveKey() throws Exception {
+        Map<String, String> base = TestProperties.of("oauth_rotation");
+        String jdbcUrl = base.get("datasources.default.url");
+        String k1 = newKey();
+        String k2 = newKey();
+        String k3 = newKey();
+        Map<String, String> written = new LinkedHashMap<>();
+        String sessionToken = Captured.plant();
+        String refreshToken = Captured.plant();
+
+        try (EmbeddedServer first = start(base, Map.of("patchbay.encryption.key", k1, "patchbay.encryption.key-id", "k1"))) {
+            RecordingApi api = new RecordingApi(first.getURI());
+            for (int i = 0; i < 5; i++) {
+                String secret = Captured.plant();
+                Api.Response r = api.post("/__api__/v1/oauth/integrations", owner, Json.of(Map.of("name", "rot" + i, "template", "github",
+                        "config", Map.of("client_id", "Iv1.rot" + i, "client_secret", secret))));
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                written.put(r.json().get("guid").asText(), secret);
+            }
+            SecretBox box = first.getApplicationContext().getBean(SecretBox.class);
+            try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO oauth_session (guid, integration_id, user_id, access_token_sealed, "
+                         + "refresh_token_sealed, key_id, created_time, updated_time) SELECT gen_random_uuid(), min(id), 'viewer', ?, ?, 'k1', now(), now() "
+                         + "FROM oauth_integration")) {
+                ps.setString(1, box.seal(sessionToken));
+                ps.setString(2, box.seal(refreshToken));
+                ps.executeUpdate();
+            }
+        }
+        assertThat(rows(jdbcUrl, "SELECT DISTINCT key_id FROM oauth_integration_secret")).containsExactly(List.of("k1"));
+
+        Map<String, String> second = Map.of("patchbay.encryption.key", k2, "patchbay.encryption.key-id", "k2",
+                "patchbay.encryption.old-keys", "k1:" + k1, "patchbay.secrets.reencrypt.enabled", "true",
+                "patchbay.secrets.reencrypt.initial-delay", "1s", "patchbay.secrets.reencrypt.batch-size", "2");
+        try (EmbeddedServer rotated = start(base, second)) {
+            UseIntegrationUseCase use = rotated.getApplicationContext().getBean(UseIntegrationUseCase.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows(jdbcUrl, "SELECT key_id FROM oauth_integration_secret UNION ALL "
+                    + "SELECT key_id FROM oauth_session").stream().allMatch(r -> r.getFirst().equals("k2")));
+            for (var e : written.entrySet()) {
+                assertThat(use.requireUsable(ownerCaller, null, UUID.fromString(e.getKey())).secrets().get("client_secret")).isEqualTo(e.getValue());
+            }
+        }
+        SecretBox onlyK2 = new SecretBox(Map.of("k2", Base64.getDecoder().decode(k2)), "k2");
+        for (List<String> row : rows(jdbcUrl, "SELECT sealed_value FROM oauth_integration_secret")) {
+            assertThat(row.getFirst()).startsWith("v1:k2:");
+            assertThat(written.values()).contains(onlyK2.open(row.getFirst()));
+        }
+        List<String> session = rows(jdbcUrl, "SELECT access_token_sealed, refresh_token_sealed FROM oauth_session").getFirst();
+        assertThat(onlyK2.open(session.get(0))).isEqualTo(sessionToken);
+        assertThat(onlyK2.open(session.get(1))).isEqualTo(refreshToken);
+
+        try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
+             PreparedStatement ps = c.prepareStatement("INSERT INTO oauth_integration_secret (integration_id, name, sealed_value, key_id, "
+                     + "updated_time, updated_by) SELECT min(id), 'orphan', ?, 'k0', now(), 'test' FROM oauth_integration")) {
+            ps.setString(1, new SecretBox(Map.of("k0", Base64.getDecoder().decode(newKey())), "k0").seal(Captured.plant()));
+            ps.executeUpdate();
+        }
+        Map<String, Object> command = new HashMap<>(base);
+        command.putAll(Map.of("patchbay.encryption.key", k3, "patchbay.encryption.key-id", "k3", "patchbay.encryption.old-keys", "k2:" + k2,
+                "patchbay.secrets.reencrypt.batch-size", "3"));
+        ReencryptSecretsUseCase.Report report = Application.reencrypt(command);
+        assertThat(report.resealed()).as("five client secrets and one session").isEqualTo(6);
+        assertThat(report.failed()).as("the value under an unknown key").isEqualTo(1);
+        assertThat(rows(jdbcUrl, "SELECT DISTINCT key_id FROM oauth_integration_secret WHERE name = 'client_secret' UNION "
+                + "SELECT key_id FROM oauth_session")).containsExactly(List.of("k3"));
+        System.out.printf("BENCHMARK oauth-reencrypt resealed=%d failed=%d%n", report.resealed(), report.failed());
+    }
+}
