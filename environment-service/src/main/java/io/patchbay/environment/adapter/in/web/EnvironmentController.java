@@ -1,0 +1,82 @@
+package io.patchbay.environment.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.environment.application.port.in.EnvironmentsUseCase;
+import io.patchbay.environment.application.port.in.Listing;
+import io.patchbay.environment.domain.Environment;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.JsonBody;
+import io.patchbay.kernel.paging.CursorCodec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Controller("/environment")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Environments")
+public class EnvironmentController {
+    private final EnvironmentsUseCase environments;
+    private final CursorCodec cursors;
+
+    public EnvironmentController(EnvironmentsUseCase environments, CursorCodec cursors) {
+        this.environments = environments;
+        this.cursors = cursors;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Create an environment in the acting team (team_id, else X-Team-Id, else the caller's only team)")
+    public Wire.EnvironmentResponse create(Caller caller, @Body JsonNode json, @Nullable @Header("X-Team-Id") String teamHeader) {
+        JsonBody body = JsonBody.of(json).allowOnly("name", "team_id");
+        String name = body.requiredString("name");
+        String team = Params.optionalTeam(body.string("team_id").orElse(null), "team_id");
+        return Wire.environment(environments.create(caller, team, Params.optionalTeam(teamHeader, "X-Team-Id"), name));
+    }
+
+    @Get
+    @Operation(summary = "List environments (newest first; filters team_id, name; limit 1-100, next_cursor)")
+    public Wire.ListResponse<Wire.EnvironmentResponse> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue("team_id") String teamId,
+                                                            @Nullable @QueryValue String name, @Nullable @QueryValue String limit,
+                                                            @Nullable @QueryValue("next_cursor") String nextCursor) {
+        Params.onlyKnown(request, "team_id", "name", "limit", "next_cursor");
+        Listing<Environment> listing = environments.list(caller, Params.optionalTeam(teamId, "team_id"), name, Params.limit(limit),
+                Params.cursor(cursors, nextCursor));
+        return new Wire.ListResponse<>(listing.items().stream().map(Wire::environment).toList(),
+                listing.next().map(k -> Params.encode(cursors, k)).orElse(null));
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "Get an environment")
+    public Wire.EnvironmentResponse get(Caller caller, @PathVariable String id) {
+        return Wire.environment(environments.get(caller, Params.uuid(id, "id")));
+    }
+
+    @Patch("/{id}")
+    @Operation(summary = "Rename an environment")
+    public Wire.EnvironmentResponse update(Caller caller, @PathVariable String id, @Body JsonNode json) {
+        JsonBody body = JsonBody.of(json).allowOnly("name");
+        return Wire.environment(environments.rename(caller, Params.uuid(id, "id"), body.requiredString("name")));
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "Delete an environment (409 while integrations are installed in it)")
+    public Wire.IdResponse delete(Caller caller, @PathVariable String id) {
+        var uuid = Params.uuid(id, "id");
+        environments.delete(caller, uuid);
+        return new Wire.IdResponse(uuid.toString());
+    }
+}

@@ -1,0 +1,143 @@
+package io.patchbay.environment.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase;
+import io.patchbay.environment.application.port.in.InstallView;
+import io.patchbay.environment.application.port.in.Listing;
+import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore.InstallFilter;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.JsonBody;
+import io.patchbay.kernel.paging.CursorCodec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Truto's environment integrations (seeds 001 and 002), plus the effective config, merge-patch override edits and approvals. */
+@Controller("/environment-integration")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Environment integrations")
+public class EnvironmentIntegrationController {
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final EnvironmentIntegrationsUseCase installs;
+    private final CursorCodec cursors;
+
+    public EnvironmentIntegrationController(EnvironmentIntegrationsUseCase installs, CursorCodec cursors) {
+        this.installs = installs;
+        this.cursors = cursors;
+    }
+
+    @Get
+    @Operation(summary = "List environment integrations (newest first; filters integration_id, environment_id, show_in_catalog, "
+            + "is_enabled, integration.name, integration.category; limit 1-100, next_cursor)")
+    public Wire.ListResponse<Wire.EnvironmentIntegrationResponse> list(
+            Caller caller, HttpRequest<?> request, @Nullable @QueryValue("integration_id") String integrationId,
+            @Nullable @QueryValue("environment_id") String environmentId, @Nullable @QueryValue("show_in_catalog") String showInCatalog,
+            @Nullable @QueryValue("is_enabled") String isEnabled, @Nullable @QueryValue("integration.name") String integrationName,
+            @Nullable @QueryValue("integration.category") String integrationCategory, @Nullable @QueryValue String limit,
+            @Nullable @QueryValue("next_cursor") String nextCursor) {
+        Params.onlyKnown(request, "integration_id", "environment_id", "show_in_catalog", "is_enabled", "integration.name",
+                "integration.category", "limit", "next_cursor");
+        InstallFilter filter = new InstallFilter(Params.optionalUuid(integrationId, "integration_id"),
+                Params.optionalUuid(environmentId, "environment_id"), Params.bool(showInCatalog, "show_in_catalog"),
+                Params.bool(isEnabled, "is_enabled"), integrationName, integrationCategory);
+        Listing<InstallView> listing = installs.list(caller, filter, Params.limit(limit), Params.cursor(cursors, nextCursor));
+        return new Wire.ListResponse<>(listing.items().stream().map(Wire::install).toList(),
+                listing.next().map(k -> Params.encode(cursors, k)).orElse(null));
+    }
+
+    @Post
+    @Operation(summary = "Install an integration into an environment (201; 409 when already installed there)")
+    public HttpResponse<Wire.EnvironmentIntegrationResponse> install(Caller caller, @Body JsonNode json) {
+        JsonBody body = JsonBody.of(json).allowOnly("integration_id", "environment_id", "is_enabled", "show_in_catalog", "override",
+                "configuration_id");
+        UUID integrationId = Params.uuid(body.requiredString("integration_id"), "integration_id");
+        UUID environmentId = body.string("environment_id").map(e -> Params.uuid(e, "environment_id")).orElse(null);
+        Boolean enabled = body.bool("is_enabled").orElse(null);
+        Boolean show = body.bool("show_in_catalog").orElse(null);
+        Map<String, Object> override = JsonTrees.object(json, "override", Map.of());
+        String configurationId = body.string("configuration_id").map(c -> Params.configuration(c, "configuration_id")).orElse(null);
+        InstallView view = installs.install(caller, new EnvironmentIntegrationsUseCase.InstallCommand(integrationId, environmentId, enabled,
+                show, override, configurationId));
+        return withEtag(HttpResponse.status(HttpStatus.CREATED), view);
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "Get an environment integration (ETag for If-Match)")
+    public HttpResponse<Wire.EnvironmentIntegrationResponse> get(Caller caller, @PathVariable String id) {
+        return withEtag(HttpResponse.ok(), installs.get(caller, Params.uuid(id, "id")));
+    }
+
+    @Patch("/{id}")
+    @Operation(summary = "Update show_in_catalog, is_enabled, override (the override is replaced as a whole; honours If-Match)")
+    public HttpResponse<Wire.EnvironmentIntegrationResponse> update(Caller caller, @PathVariable String id, @Body JsonNode json,
+                                                                    @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        UUID uuid = Params.uuid(id, "id");
+        JsonBody body = JsonBody.of(json).allowOnly("show_in_catalog", "is_enabled", "override");
+        Boolean show = body.bool("show_in_catalog").orElse(null);
+        Boolean enabled = body.bool("is_enabled").orElse(null);
+        Map<String, Object> override = JsonTrees.object(json, "override", Map.of());
+        return withEtag(HttpResponse.ok(), installs.patch(caller, uuid, new EnvironmentIntegrationsUseCase.PatchCommand(show, enabled,
+                override, ifMatch)));
+    }
+
+    @Patch(value = "/{id}/override", consumes = MERGE_PATCH)
+    @Operation(summary = "Edit the stored override in place with an RFC 7396 merge patch (application/merge-patch+json; honours If-Match)")
+    public HttpResponse<Wire.EnvironmentIntegrationResponse> mergeOverride(Caller caller, @PathVariable String id, @Body JsonNode json,
+                                                                           @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+        UUID uuid = Params.uuid(id, "id");
+        Map<String, Object> patch = JsonTrees.object(json, "body");
+        return withEtag(HttpResponse.ok(), installs.mergeOverride(caller, uuid, patch, ifMatch));
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "Uninstall")
+    public Wire.IdResponse uninstall(Caller caller, @PathVariable String id) {
+        UUID uuid = Params.uuid(id, "id");
+        installs.uninstall(caller, uuid);
+        return new Wire.IdResponse(uuid.toString());
+    }
+
+    @Get("/{id}/config")
+    @Operation(summary = "The effective config: the integration's config with the override deep-merged over it (secrets masked)")
+    public JsonNode effectiveConfig(Caller caller, @PathVariable String id) {
+        return Wire.config(installs.effectiveConfig(caller, Params.uuid(id, "id")));
+    }
+
+    @Post("/{id}/approve")
+    @Operation(summary = "The integration's team approves a pending_approval install")
+    public HttpResponse<Wire.EnvironmentIntegrationResponse> approve(Caller caller, @PathVariable String id) {
+        return withEtag(HttpResponse.ok(), installs.approve(caller, Params.uuid(id, "id")));
+    }
+
+    @Post("/{id}/reject")
+    @Operation(summary = "The integration's team rejects a pending_approval install (it is deleted)")
+    public Wire.IdResponse reject(Caller caller, @PathVariable String id) {
+        UUID uuid = Params.uuid(id, "id");
+        installs.reject(caller, uuid);
+        return new Wire.IdResponse(uuid.toString());
+    }
+
+    private static HttpResponse<Wire.EnvironmentIntegrationResponse> withEtag(
+            io.micronaut.http.MutableHttpResponse<Wire.EnvironmentIntegrationResponse> response, InstallView view) {
+        return response.header(HttpHeaders.ETAG, view.install().etag()).body(Wire.install(view));
+    }
+}

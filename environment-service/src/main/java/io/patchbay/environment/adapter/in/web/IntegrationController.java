@@ -1,0 +1,98 @@
+package io.patchbay.environment.adapter.in.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.environment.application.port.in.IntegrationView;
+import io.patchbay.environment.application.port.in.IntegrationsUseCase;
+import io.patchbay.environment.application.port.in.Listing;
+import io.patchbay.environment.domain.Integration;
+import io.patchbay.environment.domain.Sharing;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.JsonBody;
+import io.patchbay.kernel.paging.CursorCodec;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.Map;
+import java.util.UUID;
+
+@Controller("/integration")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Integrations")
+public class IntegrationController {
+    private final IntegrationsUseCase integrations;
+    private final CursorCodec cursors;
+
+    public IntegrationController(IntegrationsUseCase integrations, CursorCodec cursors) {
+        this.integrations = integrations;
+        this.cursors = cursors;
+    }
+
+    @Post
+    @Status(HttpStatus.CREATED)
+    @Operation(summary = "Create an integration in the acting team")
+    public Wire.IntegrationResponse create(Caller caller, @Body JsonNode json, @Nullable @Header("X-Team-Id") String teamHeader) {
+        JsonBody body = JsonBody.of(json).allowOnly("name", "category", "is_beta", "config", "team_id", "sharing");
+        String name = Integration.checkName(body.requiredString("name"), "name");
+        String category = Integration.checkCategory(body.requiredString("category"), "category");
+        boolean beta = body.bool("is_beta").orElse(false);
+        Map<String, Object> config = JsonTrees.object(json, "config", Map.of());
+        Sharing sharing = body.parsed("sharing", Sharing::parse).orElse(null);
+        String team = Params.optionalTeam(body.string("team_id").orElse(null), "team_id");
+        return Wire.integration(integrations.create(caller, new IntegrationsUseCase.NewIntegration(team,
+                Params.optionalTeam(teamHeader, "X-Team-Id"), name, category, beta, config, sharing)));
+    }
+
+    @Get
+    @Operation(summary = "List integrations (newest first; filters name, category, team_id; limit 1-100, next_cursor)")
+    public Wire.ListResponse<Wire.IntegrationResponse> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue String name,
+                                                            @Nullable @QueryValue String category, @Nullable @QueryValue("team_id") String teamId,
+                                                            @Nullable @QueryValue String limit,
+                                                            @Nullable @QueryValue("next_cursor") String nextCursor) {
+        Params.onlyKnown(request, "name", "category", "team_id", "limit", "next_cursor");
+        Listing<IntegrationView> listing = integrations.list(caller, name, category, Params.optionalTeam(teamId, "team_id"),
+                Params.limit(limit), Params.cursor(cursors, nextCursor));
+        return new Wire.ListResponse<>(listing.items().stream().map(Wire::integration).toList(),
+                listing.next().map(k -> Params.encode(cursors, k)).orElse(null));
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "Get an integration")
+    public Wire.IntegrationResponse get(Caller caller, @PathVariable String id) {
+        return Wire.integration(integrations.get(caller, Params.uuid(id, "id")));
+    }
+
+    @Patch("/{id}")
+    @Operation(summary = "Change an integration (a config replaces the stored one; \"********\" keeps a stored secret)")
+    public Wire.IntegrationResponse update(Caller caller, @PathVariable String id, @Body JsonNode json) {
+        JsonBody body = JsonBody.of(json).allowOnly("name", "category", "is_beta", "config", "sharing");
+        UUID uuid = Params.uuid(id, "id");
+        return Wire.integration(integrations.update(caller, uuid, new IntegrationsUseCase.IntegrationChange(
+                body.string("name").map(n -> Integration.checkName(n, "name")).orElse(null),
+                body.string("category").map(c -> Integration.checkCategory(c, "category")).orElse(null),
+                body.bool("is_beta").orElse(null), JsonTrees.object(json, "config", Map.of()),
+                body.parsed("sharing", Sharing::parse).orElse(null))));
+    }
+
+    @Delete("/{id}")
+    @Operation(summary = "Delete an integration (409 while it is installed anywhere)")
+    public Wire.IdResponse delete(Caller caller, @PathVariable String id) {
+        UUID uuid = Params.uuid(id, "id");
+        integrations.delete(caller, uuid);
+        return new Wire.IdResponse(uuid.toString());
+    }
+}

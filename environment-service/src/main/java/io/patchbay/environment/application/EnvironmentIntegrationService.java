@@ -1,0 +1,224 @@
+package io.patchbay.environment.application;
+
+import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase;
+import io.patchbay.environment.application.port.in.InstallView;
+import io.patchbay.environment.application.port.in.Listing;
+import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
+import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
+import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
+import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore.InstallFilter;
+import io.patchbay.environment.application.port.out.EnvironmentStore;
+import io.patchbay.environment.application.port.out.IntegrationStore;
+import io.patchbay.environment.application.port.out.Page;
+import io.patchbay.environment.application.port.out.PageKey;
+import io.patchbay.environment.domain.ConfigSecrets;
+import io.patchbay.environment.domain.Configs;
+import io.patchbay.environment.domain.Environment;
+import io.patchbay.environment.domain.EnvironmentIntegration;
+import io.patchbay.environment.domain.Integration;
+import io.patchbay.environment.domain.Sharing;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.id.Ids;
+import io.patchbay.kernel.secret.SecretBox;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@Singleton
+public class EnvironmentIntegrationService implements EnvironmentIntegrationsUseCase {
+    private final EnvironmentIntegrationStore installs;
+    private final EnvironmentStore environments;
+    private final IntegrationStore integrations;
+    private final ConfigurationLinkPort links;
+    private final ConfigurationProjectionPort projections;
+    private final InstallWriter writer;
+    private final Views views;
+    private final SecretBox secrets;
+
+    public EnvironmentIntegrationService(EnvironmentIntegrationStore installs, EnvironmentStore environments, IntegrationStore integrations,
+                                         ConfigurationLinkPort links, ConfigurationProjectionPort projections, InstallWriter writer,
+                                         Views views, SecretBox secrets) {
+        this.installs = installs;
+        this.environments = environments;
+        this.integrations = integrations;
+        this.links = links;
+        this.projections = projections;
+        this.writer = writer;
+        this.views = views;
+        this.secrets = secrets;
+    }
+
+    /** Not one transaction: the configuration link is checked over HTTP before the short write transaction. */
+    @Override
+    public InstallView install(Caller caller, InstallCommand c) {
+        if (c.integrationId() == null) {
+            throw Problems.validation("integration_id", "is required");
+        }
+        UUID environmentId = c.environmentId() != null ? c.environmentId()
+                : Access.scope(caller).orElseThrow(() -> Problems.validation("environment_id", "is required"));
+        Environment environment = environments.find(environmentId).filter(e -> Access.seesEnvironment(caller, e))
+                .orElseThrow(() -> Problems.unprocessable("environment_id", "environment " + environmentId + " does not exist or is not visible to you"));
+        if (!Access.writesEnvironmentInstalls(caller, environment)) {
+            throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + environment.teamId() + " may install into this environment");
+        }
+        Integration integration = integrations.find(c.integrationId())
+                .filter(i -> Access.seesIntegration(caller, i) || i.sharing() == Sharing.DENY)
+                .orElseThrow(() -> Problems.unprocessable("integration_id", "integration " + c.integrationId() + " does not exist or is not visible to you"));
+        boolean approved = true;
+        if (!integration.teamId().equals(environment.teamId())) {
+            switch (integration.sharing()) {
+                case DENY -> throw Problems.forbidden("integration " + integration.name() + " is not shared with other teams (sharing: deny)");
+                case ASK -> approved = false;
+                case ALLOW -> approved = true;
+            }
+        }
+        Map<String, Object> override = sealedOverride(c.override() == null ? Map.of() : c.override(), Map.of(), integration);
+        String disabledReason = null;
+        if (c.configurationId() != null) {
+            Optional<ConfigurationProjectionPort.ProjectedState> projected = projections.find(c.configurationId());
+            if (projected.filter(p -> p.state() == ConfigurationProjectionPort.State.DELETED).isPresent()) {
+                throw Problems.unprocessable("configuration_id", "configuration " + c.configurationId() + " was deleted");
+            }
+            Optional<String> remote = links.disabledReason(c.configurationId(), "configuration_id");
+            disabledReason = projected.filter(p -> p.state() == ConfigurationProjectionPort.State.DISABLED)
+                    .map(p -> p.reason() == null ? "disabled" : p.reason()).orElse(remote.orElse(null));
+        }
+        EnvironmentIntegration install = EnvironmentIntegration.install(Ids.uuid(), integration.id(), environment.id(),
+                c.showInCatalog() == null || c.showInCatalog(), c.enabled() == null || c.enabled(), override, c.configurationId(), approved,
+                disabledReason, views.now(), caller.userId());
+        writer.insert(install);
+        return views.install(install);
+    }
+
+    @Override
+    @Transactional
+    public InstallView get(Caller caller, UUID id) {
+        return views.install(visible(caller, id).install());
+    }
+
+    @Override
+    @Transactional
+    public Listing<InstallView> list(Caller caller, InstallFilter filter, int limit, PageKey after) {
+        Page<EnvironmentIntegration> page = installs.list(Access.visibility(caller), filter, limit, after);
+        return new Listing<>(views.installs(page.items()), page.next());
+    }
+
+    @Override
+    @Transactional
+    public InstallView patch(Caller caller, UUID id, PatchCommand c) {
+        Loaded loaded = writable(caller, id, c.ifMatch());
+        Map<String, Object> override = c.override() == null ? null
+                : sealedOverride(c.override(), loaded.install().override(), loaded.integration());
+        EnvironmentIntegration changed = loaded.install().patch(c.showInCatalog(), c.enabled(), override, views.now(), caller.userId());
+        installs.update(changed);
+        return views.install(changed);
+    }
+
+    @Override
+    @Transactional
+    public InstallView mergeOverride(Caller caller, UUID id, Map<String, Object> patch, String ifMatch) {
+        Loaded loaded = writable(caller, id, ifMatch);
+        Map<String, Object> stored = loaded.install().override();
+        Object merged = Configs.mergePatch(ConfigSecrets.mask(stored), patch);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> override = sealedOverride((Map<String, Object>) merged, stored, loaded.integration());
+        EnvironmentIntegration changed = loaded.install().patch(null, null, override, views.now(), caller.userId());
+        installs.update(changed);
+        return views.install(changed);
+    }
+
+    @Override
+    @Transactional
+    public void uninstall(Caller caller, UUID id) {
+        writable(caller, id, null);
+        installs.delete(id);
+    }
+
+    @Override
+    @Transactional
+    public Map<String, Object> effectiveConfig(Caller caller, UUID id) {
+        Loaded loaded = visible(caller, id);
+        return ConfigSecrets.mask(Configs.merge(loaded.integration().config(), loaded.install().override()));
+    }
+
+    @Override
+    @Transactional
+    public InstallView approve(Caller caller, UUID id) {
+        Loaded loaded = decidable(caller, id);
+        EnvironmentIntegration approved = loaded.install().approve(views.now(), caller.userId());
+        installs.update(approved);
+        return views.install(approved);
+    }
+
+    @Override
+    @Transactional
+    public void reject(Caller caller, UUID id) {
+        Loaded loaded = decidable(caller, id);
+        if (loaded.install().approved()) {
+            throw Problems.conflict("the install is not waiting for approval");
+        }
+        installs.delete(id);
+    }
+
+    /** Validated (the override itself and the effective config after the merge), null slots removed, secrets sealed. */
+    private Map<String, Object> sealedOverride(Map<String, Object> incoming, Map<String, Object> stored, Integration integration) {
+        Configs.validate(incoming, "override", Configs.Kind.OVERRIDE);
+        Map<String, Object> override = Configs.withoutNullSlots(incoming);
+        Map<String, Object> sealed = ConfigSecrets.seal(override, stored, secrets, "override");
+        Configs.validate(Configs.merge(integration.config(), sealed), "override", Configs.Kind.CONFIG);
+        return sealed;
+    }
+
+    private record Loaded(EnvironmentIntegration install, Environment environment, Integration integration) {
+    }
+
+    private Loaded visible(Caller caller, UUID id) {
+        EnvironmentIntegration install = installs.find(id).orElseThrow(() -> Problems.notFound("environment integration " + id));
+        Environment environment = environments.find(install.environmentId()).orElseThrow();
+        Integration integration = integrations.find(install.integrationId()).orElseThrow();
+        if (!Access.seesInstall(caller, install, environment, integration)) {
+            throw Problems.notFound("environment integration " + id);
+        }
+        return new Loaded(install, environment, integration);
+    }
+
+    private Loaded writable(Caller caller, UUID id, String ifMatch) {
+        Loaded loaded = visible(caller, id);
+        if (!Access.writesEnvironmentInstalls(caller, loaded.environment())) {
+            throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + loaded.environment().teamId()
+                    + " may change installs of this environment");
+        }
+        if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*") && !matches(ifMatch, loaded.install().etag())) {
+            throw Problems.preconditionFailed("If-Match " + ifMatch.strip() + " does not match the current ETag " + loaded.install().etag()
+                    + "; read the environment integration again");
+        }
+        return loaded;
+    }
+
+    private static boolean matches(String ifMatch, String etag) {
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Loaded decidable(Caller caller, UUID id) {
+        Loaded loaded = visible(caller, id);
+        Access.requireUnscoped(caller);
+        if (!Access.managesTeam(caller, loaded.integration().teamId())) {
+            throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + loaded.integration().teamId()
+                    + " (the integration's team) may approve or reject installs");
+        }
+        return loaded;
+    }
+}

@@ -1,0 +1,55 @@
+package io.patchbay.environment.application;
+
+import io.patchbay.environment.application.port.in.TeamsUseCase;
+import io.patchbay.environment.application.port.out.TeamStore;
+import io.patchbay.environment.domain.TeamProfile;
+import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.error.Problems;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+
+@Singleton
+public class TeamService implements TeamsUseCase {
+    private final TeamStore teams;
+    private final Clock clock;
+
+    public TeamService(TeamStore teams, Clock clock) {
+        this.teams = teams;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public TeamProfile get(Caller caller, String teamId) {
+        if (!Access.readsTeam(caller, teamId)) {
+            throw Problems.notFound("team " + teamId);
+        }
+        return teams.find(teamId).orElseGet(() -> TeamProfile.blank(teamId, clock.millis(), caller.userId()));
+    }
+
+    @Override
+    @Transactional
+    public TeamProfile put(Caller caller, String teamId, TeamChange c) {
+        Access.requireUnscoped(caller);
+        if (!caller.isAdmin() && caller.roleIn(teamId).filter(r -> r == TeamRole.OWNER).isEmpty()) {
+            throw caller.isMemberOf(teamId) ? Problems.forbidden("only the team's OWNER or an admin may change its profile")
+                    : Problems.notFound("team " + teamId);
+        }
+        long now = clock.millis();
+        TeamProfile current = teams.find(teamId).orElseGet(() -> TeamProfile.blank(teamId, now, caller.userId()));
+        if (c.verified() != null && c.verified() != current.verified() && !caller.isAdmin()) {
+            throw Problems.forbidden("only an admin may change is_verified");
+        }
+        TeamProfile next = new TeamProfile(teamId, c.name() == null ? current.name() : c.name(),
+                c.domain() == null ? current.domain() : c.domain(), c.logo() == null ? current.logo() : c.logo(),
+                c.verified() == null ? current.verified() : c.verified(), c.whiteLabel() == null ? current.whiteLabel() : c.whiteLabel(),
+                c.tosLink() == null ? current.tosLink() : c.tosLink(),
+                c.allowImpersonation() == null ? current.allowImpersonation() : c.allowImpersonation(),
+                current.createdAt(), now, current.createdBy(), caller.userId());
+        teams.save(next);
+        return next;
+    }
+}

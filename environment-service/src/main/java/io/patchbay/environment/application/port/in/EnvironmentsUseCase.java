@@ -1,0 +1,19 @@
+package io.patchbay.environment.application.port.in;
+
+import io.patchbay.environment.application.port.out.PageKey;
+import io.patchbay.environment.domain.Environment;
+import io.patchbay.kernel.auth.Caller;
+
+import java.util.UUID;
+
+public interface EnvironmentsUseCase {
+    Environment create(Caller caller, String teamId, String headerTeam, String name);
+
+    Environment get(Caller caller, UUID id);
+
+    Listing<Environment> list(Caller caller, String teamId, String name, int limit, PageKey after);
+
+    Environment rename(Caller caller, UUID id, String name);
+
+    void delete(Caller caller, UUID id);
+}

@@ -1,0 +1,25 @@
+package io.patchbay.environment.application.port.out;
+
+import io.patchbay.environment.domain.Environment;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public interface EnvironmentStore {
+    Optional<Environment> find(UUID id);
+
+    List<Environment> findAll(Collection<UUID> ids);
+
+    /** 409 when the team already has an environment of that name. */
+    void insert(Environment environment);
+
+    /** 409 when the team already has an environment of that name. */
+    void update(Environment environment);
+
+    /** Deletes it if nothing is installed in it; false otherwise (checked under a lock). */
+    boolean deleteIfEmpty(UUID id);
+
+    Page<Environment> list(Visibility visibility, String teamId, String name, int limit, PageKey after);
+}

@@ -1,0 +1,27 @@
+package io.patchbay.environment.domain;
+
+import io.patchbay.kernel.error.Problems;
+
+import java.util.UUID;
+
+/** A team's environment (development, staging, production, …); the name is unique per team. */
+public record Environment(UUID id, String teamId, String name, long createdAt, long updatedAt, String createdBy, String updatedBy) {
+    public static final int MAX_NAME = 100;
+
+    public static String checkName(String name, String field) {
+        if (name == null || name.isBlank()) {
+            throw Problems.validation(field, "must not be blank");
+        }
+        if (name.length() > MAX_NAME) {
+            throw Problems.validation(field, "must be at most " + MAX_NAME + " characters");
+        }
+        if (!name.equals(name.strip())) {
+            throw Problems.validation(field, "must not start or end with whitespace");
+        }
+        return name;
+    }
+
+    public Environment rename(String newName, long now, String by) {
+        return new Environment(id, teamId, checkName(newName, "name"), createdAt, now, createdBy, by);
+    }
+}

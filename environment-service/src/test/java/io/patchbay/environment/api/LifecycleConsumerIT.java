@@ -1,0 +1,292 @@
+package io.patchbay.environment.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.event.ConfigurationDeleted;
+import io.patchbay.kernel.event.ConfigurationDisabled;
+import io.patchbay.kernel.event.ConfigurationEnabled;
+import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
+import io.patchbay.kernel.event.ConfigurationTransferred;
+import io.patchbay.kernel.event.LifecycleTopic;
+import io.patchbay.kernel.id.Ids;
+import io.patchbay.kernel.infra.event.LifecycleEventCodec;
+import io.patchbay.kernel.infra.inbox.InboxOutcome;
+import io.patchbay.kernel.infra.inbox.LifecycleConsumer;
+import io.patchbay.kernel.infra.outbox.OutboxMessage;
+import io.patchbay.test.Api;
+import io.patchbay.test.TestInfra;
+import io.patchbay.test.TopicReader;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.patchbay.test.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * configuration_id links (checked against a stand-in config-service) and the lifecycle consumer, against a real Kafka and
+ * PostgreSQL: events are published as config-service would (CloudEvents binary mode through the kernel codec).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LifecycleConsumerIT implements TestPropertyProvider {
+    static final String TEAM = "team_lifecycle";
+    static final Duration WAIT = Duration.ofSeconds(60);
+    final String linker = Tokens.token("linker", TEAM, TeamRole.DEVELOPER);
+    final String other = Tokens.token("someoneElse", TEAM, TeamRole.DEVELOPER);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    LifecycleEventCodec codec;
+    @Inject
+    LifecycleConsumer consumer;
+    Api api;
+    ApiFixture fx;
+    String jdbcUrl;
+    String integration;
+    KafkaProducer<String, byte[]> producer;
+
+    @Override
+    public Map<String, String> getProperties() {
+        TestInfra infra = TestInfra.get();
+        jdbcUrl = infra.newDatabase("env_lifecycle");
+        int port = freePort();
+        Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
+        props.put("micronaut.server.port", Integer.toString(port));
+        props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + port);
+        props.put("env-it.config-service", "true");
+        props.put("patchbay.consumer.group-id", "environment-service-" + UUID.randomUUID());
+        props.put("patchbay.consumer.attempts", "3");
+        props.put("patchbay.consumer.initial-backoff", "50ms");
+        return props;
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeAll
+    void setUp() {
+        api = new Api(server.getURI());
+        fx = new ApiFixture(api);
+        integration = fx.integration(linker, "lifecycle-app", "crm", "allow").get("id").asText();
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestInfra.get().kafkaBootstrap(), "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    void close() {
+        producer.close();
+    }
+
+    static String configId(String marker) {
+        return "icfg_" + marker + Ids.prefixed("", 24 - marker.length());
+    }
+
+    private JsonNode link(String configurationId, String extra) {
+        String env = fx.environment(linker, "env-" + UUID.randomUUID()).get("id").asText();
+        return fx.install(linker, integration, env, "\"configuration_id\":\"" + configurationId + "\"" + (extra == null ? "" : "," + extra));
+    }
+
+    private JsonNode read(String id) {
+        Api.Response r = api.get("/environment-integration/" + id, linker);
+        assertThat(r.status()).as(r.toString()).isIn(200, 404);
+        return r.status() == 404 ? null : r.json();
+    }
+
+    private void publish(UUID eventId, ConfigurationLifecycleEvent event) throws Exception {
+        OutboxMessage m = codec.toOutbox(eventId, event);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(m.topic(), m.key(), m.payload());
+        m.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get();
+    }
+
+    private UUID publish(ConfigurationLifecycleEvent event) throws Exception {
+        UUID id = UUID.randomUUID();
+        publish(id, event);
+        return id;
+    }
+
+    static ConfigurationDisabled disabled(String id, long version) {
+        return new ConfigurationDisabled(id, "oac_xzpVzcUOgcB1nrVlirtKhbWV", "slack", TEAM, TEAM, "linker", version,
+                1_700_000_000_000L + version, 1_700_000_000_000L + version, "disabled-by-owner");
+    }
+
+    static ConfigurationEnabled enabled(String id, long version) {
+        return new ConfigurationEnabled(id, "oac_xzpVzcUOgcB1nrVlirtKhbWV", "slack", TEAM, TEAM, "linker", version,
+                1_700_000_000_000L + version, 1_700_000_000_000L + version, "disabled-by-owner");
+    }
+
+    static ConfigurationTransferred transferred(String id, long version) {
+        return new ConfigurationTransferred(id, "oac_xzpVzcUOgcB1nrVlirtKhbWV", "slack", TEAM, TEAM, "linker2", version,
+                1_700_000_000_000L + version, 1_700_000_000_000L + version, "linker", TEAM, TEAM);
+    }
+
+    static ConfigurationDeleted deleted(String id, long version) {
+        return new ConfigurationDeleted(id, "oac_xzpVzcUOgcB1nrVlirtKhbWV", "slack", TEAM, TEAM, "linker", version,
+                1_700_000_000_000L + version, 1_700_000_000_000L + version, null);
+    }
+
+    private long count(String query, Object param) throws Exception {
+        TestInfra infra = TestInfra.get();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setObject(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void linksAreCheckedWithTheCallersToken() throws Exception {
+        String ok = configId("good");
+        JsonNode linked = link(ok, null);
+        assertThat(linked.get("configuration_id").asText()).isEqualTo(ok);
+        assertThat(linked.get("lifecycle").asText()).isEqualTo("active");
+
+        String env = fx.environment(linker, "link-missing").get("id").asText();
+        assertProblem(api.post("/environment-integration", linker, "{\"integration_id\":\"" + integration + "\",\"environment_id\":\"" + env
+                + "\",\"configuration_id\":\"" + configId("missing") + "\"}"), 422, "configuration_id");
+        String otherEnv = fx.environment(other, "link-other").get("id").asText();
+        assertProblem(api.post("/environment-integration", other, "{\"integration_id\":\"" + integration + "\",\"environment_id\":\""
+                + otherEnv + "\",\"configuration_id\":\"" + configId("good") + "\"}"), 422, "configuration_id");
+        assertThat(count("SELECT count(*) FROM environment_integration WHERE environment_id IN (?)", UUID.fromString(env)))
+                .as("nothing written").isZero();
+
+        JsonNode off = link(configId("off"), null);
+        assertThat(off.get("lifecycle").asText()).as("linking a disabled configuration starts disabled").isEqualTo("disabled");
+        assertThat(off.get("is_enabled").asBoolean()).isFalse();
+        assertThat(off.get("disabled_reason").asText()).isEqualTo("disabled-by-owner");
+    }
+
+    @Test
+    void disabledThenEnabledRestoresThePreviousIsEnabledAndBlocksEnablingMeanwhile() throws Exception {
+        String config = configId("dis");
+        String on = link(config, null).get("id").asText();
+        String off = link(config, "\"is_enabled\":false").get("id").asText();
+
+        publish(disabled(config, 2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(on).get("lifecycle").asText()).isEqualTo("disabled"));
+        JsonNode disabledOn = read(on);
+        assertThat(disabledOn.get("is_enabled").asBoolean()).isFalse();
+        assertThat(disabledOn.get("disabled_reason").asText()).isEqualTo("disabled-by-owner");
+        assertThat(read(off).get("lifecycle").asText()).isEqualTo("disabled");
+        assertProblem(api.send("PATCH", "/environment-integration/" + on, linker, "{\"is_enabled\":true}"), 409, null);
+        assertThat(api.send("PATCH", "/environment-integration/" + on, linker, "{\"show_in_catalog\":false}").status())
+                .as("other fields stay editable").isEqualTo(200);
+
+        publish(enabled(config, 3));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(on).get("lifecycle").asText()).isEqualTo("active"));
+        assertThat(read(on).get("is_enabled").asBoolean()).isTrue();
+        assertThat(read(on).get("disabled_reason").isNull()).isTrue();
+        assertThat(read(off).get("is_enabled").asBoolean()).as("restored to the previous value").isFalse();
+        assertThat(read(off).get("lifecycle").asText()).isEqualTo("active");
+
+        publish(disabled(config, 4));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(on).get("lifecycle").asText()).isEqualTo("disabled"));
+        publish(transferred(config, 5));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(on).get("lifecycle").asText()).isEqualTo("active"));
+        assertThat(read(on).get("is_enabled").asBoolean()).isTrue();
+        assertThat(read(off).get("is_enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void deletedUninstalls() throws Exception {
+        String config = configId("del");
+        String id = link(config, null).get("id").asText();
+        publish(deleted(config, 2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(id)).isNull());
+        assertProblem(api.get("/environment-integration/" + id, linker), 404, null);
+    }
+
+    @Test
+    void theSameEventTwiceIsAppliedOnceAndAnOlderVersionAfterANewerOneIsIgnored() throws Exception {
+        String config = configId("dup");
+        String id = link(config, null).get("id").asText();
+        long duplicatesBefore = consumer.count(InboxOutcome.DUPLICATE);
+        UUID eventId = UUID.randomUUID();
+        publish(eventId, disabled(config, 5));
+        publish(eventId, disabled(config, 5));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(consumer.count(InboxOutcome.DUPLICATE)).isGreaterThan(duplicatesBefore));
+        assertThat(api.get("/environment-integration/" + id, linker).header("ETag")).as("changed once").isEqualTo("\"2\"");
+        assertThat(count("SELECT count(*) FROM inbox_event WHERE configuration_id = ?", config)).isEqualTo(1);
+
+        UUID stale = publish(enabled(config, 3));
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(count("SELECT count(*) FROM inbox_event WHERE outcome = 'stale' AND event_id = ?", stale)).isEqualTo(1));
+        JsonNode after = read(id);
+        assertThat(after.get("lifecycle").asText()).as("the older enable is ignored").isEqualTo("disabled");
+        assertThat(after.get("is_enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anInstallLinkedAfterItsConfigurationWasDisabledStartsDisabled() throws Exception {
+        String config = configId("late");
+        publish(disabled(config, 7));
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(count("SELECT count(*) FROM configuration_projection WHERE state = 'DISABLED' AND configuration_id = ?", config))
+                        .isEqualTo(1));
+        JsonNode late = link(config, null);
+        assertThat(late.get("lifecycle").asText()).as("the stand-in config-service says active; the projection knows better")
+                .isEqualTo("disabled");
+        assertThat(late.get("is_enabled").asBoolean()).isFalse();
+        assertThat(late.get("disabled_reason").asText()).isEqualTo("disabled-by-owner");
+        assertProblem(api.send("PATCH", "/environment-integration/" + late.get("id").asText(), linker, "{\"is_enabled\":true}"), 409, null);
+
+        publish(enabled(config, 8));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(late.get("id").asText()).get("is_enabled").asBoolean()).isTrue());
+
+        String gone = configId("gone");
+        publish(deleted(gone, 2));
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(count("SELECT count(*) FROM configuration_projection WHERE state = 'DELETED' AND configuration_id = ?", gone))
+                        .isEqualTo(1));
+        String env = fx.environment(linker, "link-deleted").get("id").asText();
+        assertProblem(api.post("/environment-integration", linker, "{\"integration_id\":\"" + integration + "\",\"environment_id\":\"" + env
+                + "\",\"configuration_id\":\"" + gone + "\"}"), 422, "configuration_id");
+    }
+
+    @Test
+    void anUndecodableRecordLandsInTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
+        String poisonKey = configId("poison");
+        ProducerRecord<String, byte[]> poison = new ProducerRecord<>(LifecycleTopic.NAME, poisonKey, "{oops".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(LifecycleTopic.CE_SPECVERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        producer.send(poison).get();
+        String config = configId("next");
+        String id = link(config, null).get("id").asText();
+        publish(disabled(config, 2));
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(read(id).get("lifecycle").asText()).isEqualTo("disabled");
+            assertThat(TopicReader.read(TestInfra.get().kafkaBootstrap(), LifecycleTopic.DEAD_LETTER, r -> poisonKey.equals(r.key())))
+                    .singleElement().satisfies(r -> assertThat(r.headers().lastHeader(LifecycleTopic.DLT_ERROR)).isNotNull());
+        });
+    }
+}

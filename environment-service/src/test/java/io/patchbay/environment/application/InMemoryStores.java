@@ -1,0 +1,167 @@
+package io.patchbay.environment.application;
+
+import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
+import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
+import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
+import io.patchbay.environment.application.port.out.EnvironmentStore;
+import io.patchbay.environment.application.port.out.IntegrationStore;
+import io.patchbay.environment.application.port.out.Page;
+import io.patchbay.environment.application.port.out.PageKey;
+import io.patchbay.environment.application.port.out.TeamStore;
+import io.patchbay.environment.application.port.out.Visibility;
+import io.patchbay.environment.domain.Environment;
+import io.patchbay.environment.domain.EnvironmentIntegration;
+import io.patchbay.environment.domain.Integration;
+import io.patchbay.environment.domain.TeamProfile;
+import io.patchbay.kernel.error.Problems;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** In-memory out-ports for the use-case tests (no paging needed there: lists return everything). */
+final class InMemoryStores {
+    final Map<String, TeamProfile> teams = new HashMap<>();
+    final Map<UUID, Environment> environments = new LinkedHashMap<>();
+    final Map<UUID, Integration> integrations = new LinkedHashMap<>();
+    final Map<UUID, EnvironmentIntegration> installs = new LinkedHashMap<>();
+    final Map<String, Optional<String>> configurations = new HashMap<>();
+    final Map<String, ConfigurationProjectionPort.ProjectedState> projections = new HashMap<>();
+    int linkCalls;
+
+    final TeamStore teamStore = new TeamStore() {
+        public Optional<TeamProfile> find(String id) {
+            return Optional.ofNullable(teams.get(id));
+        }
+
+        public List<TeamProfile> findAll(Collection<String> ids) {
+            return ids.stream().map(teams::get).filter(t -> t != null).toList();
+        }
+
+        public void save(TeamProfile p) {
+            teams.put(p.id(), p);
+        }
+
+        public void ensure(TeamProfile blank) {
+            teams.putIfAbsent(blank.id(), blank);
+        }
+    };
+
+    final EnvironmentStore environmentStore = new EnvironmentStore() {
+        public Optional<Environment> find(UUID id) {
+            return Optional.ofNullable(environments.get(id));
+        }
+
+        public List<Environment> findAll(Collection<UUID> ids) {
+            return ids.stream().map(environments::get).toList();
+        }
+
+        public void insert(Environment e) {
+            if (environments.values().stream().anyMatch(x -> x.teamId().equals(e.teamId()) && x.name().equals(e.name()))) {
+                throw Problems.conflict("duplicate");
+            }
+            environments.put(e.id(), e);
+        }
+
+        public void update(Environment e) {
+            environments.put(e.id(), e);
+        }
+
+        public boolean deleteIfEmpty(UUID id) {
+            if (installs.values().stream().anyMatch(i -> i.environmentId().equals(id))) {
+                return false;
+            }
+            return environments.remove(id) != null;
+        }
+
+        public Page<Environment> list(Visibility v, String teamId, String name, int limit, PageKey after) {
+            return new Page<>(new ArrayList<>(environments.values()), Optional.empty());
+        }
+    };
+
+    final IntegrationStore integrationStore = new IntegrationStore() {
+        public Optional<Integration> find(UUID id) {
+            return Optional.ofNullable(integrations.get(id));
+        }
+
+        public List<Integration> findAll(Collection<UUID> ids) {
+            return ids.stream().map(integrations::get).filter(i -> i != null).toList();
+        }
+
+        public void insert(Integration i) {
+            integrations.put(i.id(), i);
+        }
+
+        public void update(Integration i) {
+            integrations.put(i.id(), i);
+        }
+
+        public boolean deleteIfNotInstalled(UUID id) {
+            if (installs.values().stream().anyMatch(i -> i.integrationId().equals(id))) {
+                return false;
+            }
+            return integrations.remove(id) != null;
+        }
+
+        public Map<UUID, List<UUID>> installedEnvironments(Collection<UUID> ids) {
+            Map<UUID, List<UUID>> out = new HashMap<>();
+            installs.values().stream().filter(i -> ids.contains(i.integrationId()))
+                    .forEach(i -> out.computeIfAbsent(i.integrationId(), k -> new ArrayList<>()).add(i.environmentId()));
+            return out;
+        }
+
+        public Page<Integration> list(Visibility v, IntegrationFilter f, int limit, PageKey after) {
+            return new Page<>(new ArrayList<>(integrations.values()), Optional.empty());
+        }
+    };
+
+    final EnvironmentIntegrationStore installStore = new EnvironmentIntegrationStore() {
+        public Optional<EnvironmentIntegration> find(UUID id) {
+            return Optional.ofNullable(installs.get(id));
+        }
+
+        public void insert(EnvironmentIntegration i) {
+            if (installs.values().stream().anyMatch(x -> x.integrationId().equals(i.integrationId()) && x.environmentId().equals(i.environmentId()))) {
+                throw Problems.conflict("already installed");
+            }
+            installs.put(i.id(), i);
+        }
+
+        public void update(EnvironmentIntegration i) {
+            EnvironmentIntegration current = installs.get(i.id());
+            if (current == null || current.version() != i.version() - 1) {
+                throw Problems.conflict("changed by another request");
+            }
+            installs.put(i.id(), i);
+        }
+
+        public void delete(UUID id) {
+            installs.remove(id);
+        }
+
+        public List<EnvironmentIntegration> lockByConfiguration(String configurationId) {
+            return installs.values().stream().filter(i -> configurationId.equals(i.configurationId())).toList();
+        }
+
+        public Page<EnvironmentIntegration> list(Visibility v, InstallFilter f, int limit, PageKey after) {
+            return new Page<>(new ArrayList<>(installs.values()), Optional.empty());
+        }
+    };
+
+    /** Configurations config-service knows: id → disable reason (empty when active); others are 422. */
+    final ConfigurationLinkPort links = (id, field) -> {
+        linkCalls++;
+        Optional<String> reason = configurations.get(id);
+        if (reason == null) {
+            throw Problems.unprocessable(field, "configuration " + id + " does not exist or is not visible to you");
+        }
+        return reason;
+    };
+
+    final ConfigurationProjectionPort projectionPort = id -> Optional.ofNullable(projections.get(id));
+}
