@@ -11,12 +11,12 @@ import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.id.Ids;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
 import io.patchbay.oauth.support.Captured;
+import io.patchbay.oauth.support.Db;
 import io.patchbay.oauth.support.Json;
 import io.patchbay.oauth.support.RecordingApi;
 import io.patchbay.oauth.support.TestProperties;
 import io.patchbay.oauth.support.Tokens;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,18 +121,9 @@ class ConfigurationLinkIT implements TestPropertyProvider {
     void anIntegrationLinkedAfterTheEventsStartsInTheProjectedState() throws Exception {
         String disabled = configurationId("Late");
         String deleted = configurationId("Gone");
-        try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
-             PreparedStatement ps = c.prepareStatement("INSERT INTO configuration_projection (configuration_id, state, reason, version, updated_at) "
-                     + "VALUES (?, ?, ?, 3, now())")) {
-            ps.setString(1, disabled);
-            ps.setString(2, "DISABLED");
-            ps.setString(3, "account-plan-downgrade");
-            ps.executeUpdate();
-            ps.setString(1, deleted);
-            ps.setString(2, "DELETED");
-            ps.setString(3, null);
-            ps.executeUpdate();
-        }
+        String insert = "INSERT INTO configuration_projection (configuration_id, state, reason, version, updated_at) VALUES (?, ?, ?, 3, now())";
+        new Db(jdbcUrl).execute(insert, disabled, "DISABLED", "account-plan-downgrade");
+        new Db(jdbcUrl).execute(insert, deleted, "DELETED", null);
         JsonNode late = link(owner, disabled, Captured.plant()).json();
         assertThat(late.get("state").asText()).isEqualTo("disabled");
         assertThat(late.get("disabled_reason").asText()).isEqualTo("account-plan-downgrade");

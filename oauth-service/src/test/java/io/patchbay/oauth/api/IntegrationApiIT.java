@@ -7,21 +7,17 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.oauth.support.Captured;
+import io.patchbay.oauth.support.Db;
 import io.patchbay.oauth.support.Json;
 import io.patchbay.oauth.support.RecordingApi;
 import io.patchbay.oauth.support.TestProperties;
 import io.patchbay.oauth.support.Tokens;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,30 +82,12 @@ class IntegrationApiIT implements TestPropertyProvider {
                 "client_secret", secret, "scopes", "openid profile", "token_endpoint_auth_method", "client_secret_basic")));
     }
 
-    List<String> rows(String query, Object... params) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
-             PreparedStatement ps = c.prepareStatement(query)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        }
+    List<String> rows(String query, Object... params) {
+        return new Db(jdbcUrl).strings(query, params);
     }
 
-    void execute(String statement, Object... params) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
-             PreparedStatement ps = c.prepareStatement(statement)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        }
+    void execute(String statement, Object... params) {
+        new Db(jdbcUrl).execute(statement, params);
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.patchbay.kernel.infra.event.LifecycleEventCodec;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
 import io.patchbay.oauth.support.Captured;
+import io.patchbay.oauth.support.Db;
 import io.patchbay.oauth.support.Json;
 import io.patchbay.oauth.support.RecordingApi;
 import io.patchbay.oauth.support.TestProperties;
@@ -40,10 +41,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -157,17 +154,8 @@ class LifecycleConsumerIT implements TestPropertyProvider {
         return integration(guid).get("state").asText();
     }
 
-    long dbLong(String query, Object... params) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
-             PreparedStatement ps = c.prepareStatement(query)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    long dbLong(String query, Object... params) {
+        return new Db(jdbcUrl).number(query, params);
     }
 
     @Test
@@ -253,13 +241,8 @@ class LifecycleConsumerIT implements TestPropertyProvider {
         String path = "/__api__/v1/content/" + content + "/oauth/integrations/associations";
         assertThat(api.put(path, owner, "[{\"oauth_integration_guid\":\"" + a + "\"},{\"oauth_integration_guid\":\"" + keep + "\"}]").status())
                 .isEqualTo(204);
-        try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
-             PreparedStatement ps = c.prepareStatement("INSERT INTO oauth_session (guid, integration_id, user_id, access_token_sealed, key_id, "
-                     + "created_time, updated_time) SELECT gen_random_uuid(), id, 'viewer', 'v1:k1:AAAA', 'k1', now(), now() "
-                     + "FROM oauth_integration WHERE guid = ?")) {
-            ps.setObject(1, UUID.fromString(a));
-            ps.executeUpdate();
-        }
+        new Db(jdbcUrl).execute("INSERT INTO oauth_session (guid, integration_id, user_id, access_token_sealed, key_id, created_time, updated_time) "
+                + "SELECT gen_random_uuid(), id, 'viewer', 'v1:k1:AAAA', 'k1', now(), now() FROM oauth_integration WHERE guid = ?", UUID.fromString(a));
         long now = System.currentTimeMillis();
         publish(new ConfigurationDeleted(configuration, "oac_xzpVzcUOgcB1nrVlirtKhbWV", "slack", TEAM, TEAM, "linker", 2, now, now, null));
         await().atMost(WAIT).until(() -> api.get(BASE + "/" + a, owner).status() == 404);

@@ -10,21 +10,16 @@ import io.patchbay.oauth.Application;
 import io.patchbay.oauth.application.port.in.ReencryptSecretsUseCase;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
 import io.patchbay.oauth.support.Captured;
+import io.patchbay.oauth.support.Db;
 import io.patchbay.oauth.support.Json;
 import io.patchbay.oauth.support.RecordingApi;
 import io.patchbay.oauth.support.TestProperties;
 import io.patchbay.oauth.support.Tokens;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,19 +54,8 @@ class SecretRotationIT {
         return ApplicationContext.run(EmbeddedServer.class, props);
     }
 
-    List<List<String>> rows(String jdbcUrl, String query) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
-             PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
-            List<List<String>> out = new ArrayList<>();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.add(rs.getString(i));
-                }
-                out.add(row);
-            }
-            return out;
-        }
+    List<List<String>> rows(String jdbcUrl, String query) {
+        return new Db(jdbcUrl).rows(query);
     }
 
     @Test
@@ -95,14 +79,9 @@ class SecretRotationIT {
                 written.put(r.json().get("guid").asText(), secret);
             }
             SecretBox box = first.getApplicationContext().getBean(SecretBox.class);
-            try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
-                 PreparedStatement ps = c.prepareStatement("INSERT INTO oauth_session (guid, integration_id, user_id, access_token_sealed, "
-                         + "refresh_token_sealed, key_id, created_time, updated_time) SELECT gen_random_uuid(), min(id), 'viewer', ?, ?, 'k1', now(), now() "
-                         + "FROM oauth_integration")) {
-                ps.setString(1, box.seal(sessionToken));
-                ps.setString(2, box.seal(refreshToken));
-                ps.executeUpdate();
-            }
+                new Db(jdbcUrl).execute("INSERT INTO oauth_session (guid, integration_id, user_id, access_token_sealed, refresh_token_sealed, key_id, "
+                    + "created_time, updated_time) SELECT gen_random_uuid(), min(id), 'viewer', ?, ?, 'k1', now(), now() FROM oauth_integration",
+                    box.seal(sessionToken), box.seal(refreshToken));
         }
         assertThat(rows(jdbcUrl, "SELECT DISTINCT key_id FROM oauth_integration_secret")).containsExactly(List.of("k1"));
 
@@ -126,12 +105,9 @@ class SecretRotationIT {
         assertThat(onlyK2.open(session.get(0))).isEqualTo(sessionToken);
         assertThat(onlyK2.open(session.get(1))).isEqualTo(refreshToken);
 
-        try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
-             PreparedStatement ps = c.prepareStatement("INSERT INTO oauth_integration_secret (integration_id, name, sealed_value, key_id, "
-                     + "updated_time, updated_by) SELECT min(id), 'orphan', ?, 'k0', now(), 'test' FROM oauth_integration")) {
-            ps.setString(1, new SecretBox(Map.of("k0", Base64.getDecoder().decode(newKey())), "k0").seal(Captured.plant()));
-            ps.executeUpdate();
-        }
+        new Db(jdbcUrl).execute("INSERT INTO oauth_integration_secret (integration_id, name, sealed_value, key_id, updated_time, updated_by) "
+                + "SELECT min(id), 'orphan', ?, 'k0', now(), 'test' FROM oauth_integration",
+                new SecretBox(Map.of("k0", Base64.getDecoder().decode(newKey())), "k0").seal(Captured.plant()));
         Map<String, Object> command = new HashMap<>(base);
         command.putAll(Map.of("patchbay.encryption.key", k3, "patchbay.encryption.key-id", "k3", "patchbay.encryption.old-keys", "k2:" + k2,
                 "patchbay.secrets.reencrypt.batch-size", "3"));

@@ -1,0 +1,197 @@
+package io.patchbay.oauth.application;
+
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.oauth.application.port.out.AssociationStore;
+import io.patchbay.oauth.application.port.out.ConfigurationLinkPort;
+import io.patchbay.oauth.application.port.out.IntegrationStore;
+import io.patchbay.oauth.application.port.out.LifecycleProjectionPort;
+import io.patchbay.oauth.application.port.out.SealedValueStore;
+import io.patchbay.oauth.domain.Association;
+import io.patchbay.oauth.domain.IntegrationState;
+import io.patchbay.oauth.domain.OAuthIntegration;
+import io.patchbay.kernel.secret.SecretBox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/** The out-ports in memory, for the use-case tests: integrations, their sealed secrets, associations, projections, links. */
+final class InMemoryStores implements IntegrationStore, AssociationStore, SealedValueStore, LifecycleProjectionPort, ConfigurationLinkPort {
+    record Row(UUID content, String team, long integrationId, Instant created) {
+    }
+
+    final Map<Long, OAuthIntegration> integrations = new TreeMap<>();
+    final Map<Long, Map<String, String>> secrets = new HashMap<>();
+    final List<Row> associations = new ArrayList<>();
+    final Map<String, Projection> projections = new HashMap<>();
+    final Map<String, LinkedConfiguration> configurations = new HashMap<>();
+    private long nextId = 1;
+
+    @Override
+    public OAuthIntegration insert(OAuthIntegration integration, Map<String, String> sealedSecrets) {
+        OAuthIntegration stored = integration.withId(nextId++);
+        integrations.put(stored.id(), stored);
+        secrets.put(stored.id(), new TreeMap<>(sealedSecrets));
+        return stored;
+    }
+
+    @Override
+    public Optional<OAuthIntegration> findByGuid(UUID guid) {
+        return integrations.values().stream().filter(i -> i.guid().equals(guid)).findFirst();
+    }
+
+    @Override
+    public List<OAuthIntegration> listByTeam(String teamId) {
+        return integrations.values().stream().filter(i -> i.teamId().equals(teamId)).toList();
+    }
+
+    @Override
+    public List<OAuthIntegration> listAll() {
+        return List.copyOf(integrations.values());
+    }
+
+    @Override
+    public List<OAuthIntegration> findByGuids(String teamId, Collection<UUID> guids) {
+        return listByTeam(teamId).stream().filter(i -> guids.contains(i.guid())).toList();
+    }
+
+    @Override
+    public void update(OAuthIntegration changed, Map<String, String> sealedSecrets, Set<String> removedSecrets, String by) {
+        OAuthIntegration current = integrations.get(changed.id());
+        if (current == null || current.version() != changed.version() - 1) {
+            throw Problems.conflict("changed meanwhile");
+        }
+        integrations.put(changed.id(), changed);
+        Map<String, String> s = secrets.get(changed.id());
+        removedSecrets.forEach(s::remove);
+        s.putAll(sealedSecrets);
+    }
+
+    @Override
+    public boolean delete(long id) {
+        associations.removeIf(r -> r.integrationId() == id);
+        secrets.remove(id);
+        return integrations.remove(id) != null;
+    }
+
+    @Override
+    public Map<Long, Integer> contentCounts(Collection<Long> ids) {
+        Map<Long, Integer> out = new HashMap<>();
+        associations.stream().filter(r -> ids.contains(r.integrationId())).forEach(r -> out.merge(r.integrationId(), 1, Integer::sum));
+        return out;
+    }
+
+    @Override
+    public Map<String, String> sealedSecrets(long id) {
+        return Map.copyOf(secrets.getOrDefault(id, Map.of()));
+    }
+
+    private int changeLinked(String configurationId, IntegrationState state, String reason, Instant now) {
+        int n = 0;
+        for (OAuthIntegration i : List.copyOf(integrations.values())) {
+            if (configurationId.equals(i.configurationId())) {
+                integrations.put(i.id(), new OAuthIntegration(i.id(), i.guid(), i.teamId(), i.name(), i.description(), i.template(), i.authType(),
+                        i.config(), i.secretNames(), i.configurationId(), state, reason, i.version() + 1, i.createdTime(), now, i.createdBy(),
+                        "lifecycle"));
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public int disableLinked(String configurationId, String reason, Instant now) {
+        return changeLinked(configurationId, IntegrationState.DISABLED, reason, now);
+    }
+
+    @Override
+    public int activateLinked(String configurationId, Instant now) {
+        return changeLinked(configurationId, IntegrationState.ACTIVE, null, now);
+    }
+
+    @Override
+    public int deleteLinked(String configurationId) {
+        List<Long> ids = integrations.values().stream().filter(i -> configurationId.equals(i.configurationId())).map(OAuthIntegration::id).toList();
+        ids.forEach(this::delete);
+        return ids.size();
+    }
+
+    @Override
+    public List<Association> forContent(String teamId, UUID contentGuid) {
+        return associations.stream().filter(r -> r.team().equals(teamId) && r.content().equals(contentGuid)).map(this::association).toList();
+    }
+
+    @Override
+    public List<Association> forIntegration(long integrationId) {
+        return associations.stream().filter(r -> r.integrationId() == integrationId).map(this::association).toList();
+    }
+
+    private Association association(Row r) {
+        OAuthIntegration i = integrations.get(r.integrationId());
+        return new Association(r.content(), i.guid(), i.name(), i.description(), i.template(), i.authType(), r.created());
+    }
+
+    @Override
+    public void replace(String teamId, UUID contentGuid, List<Long> integrationIds, Instant now, String by) {
+        Map<Long, Instant> kept = new LinkedHashMap<>();
+        associations.stream().filter(r -> r.team().equals(teamId) && r.content().equals(contentGuid)).forEach(r -> kept.put(r.integrationId(), r.created()));
+        associations.removeIf(r -> r.team().equals(teamId) && r.content().equals(contentGuid));
+        integrationIds.forEach(id -> associations.add(new Row(contentGuid, teamId, id, kept.getOrDefault(id, now))));
+    }
+
+    @Override
+    public List<SealedSecret> secretsNotUnder(String keyId, long afterIntegrationId, String afterName, int limit) {
+        List<SealedSecret> out = new ArrayList<>();
+        for (var e : new TreeMap<>(secrets).entrySet()) {
+            for (var s : new TreeMap<>(e.getValue()).entrySet()) {
+                boolean after = e.getKey() > afterIntegrationId || (e.getKey() == afterIntegrationId && s.getKey().compareTo(afterName) > 0);
+                if (after && !SecretBox.keyIdOf(s.getValue()).equals(keyId) && out.size() < limit) {
+                    out.add(new SealedSecret(e.getKey(), s.getKey(), s.getValue()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean replaceSecret(SealedSecret old, String resealed, String keyId) {
+        Map<String, String> s = secrets.get(old.integrationId());
+        if (s == null || !old.sealed().equals(s.get(old.name()))) {
+            return false;
+        }
+        s.put(old.name(), resealed);
+        return true;
+    }
+
+    @Override
+    public List<SealedSession> sessionsNotUnder(String keyId, long afterId, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public boolean replaceSession(SealedSession old, String accessToken, String refreshToken, String keyId) {
+        return false;
+    }
+
+    @Override
+    public Optional<Projection> projection(String configurationId) {
+        return Optional.ofNullable(projections.get(configurationId));
+    }
+
+    @Override
+    public LinkedConfiguration require(String configurationId) {
+        LinkedConfiguration c = configurations.get(configurationId);
+        if (c == null) {
+            throw Problems.unprocessable("configuration_id", "configuration " + configurationId + " does not exist or is not visible");
+        }
+        return c;
+    }
+}
