@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * {@code ./patchbay status}: PostgreSQL and Kafka (do they accept connections?) and each service's {@code GET /health}.
+ * {@code ./patchbay status}: PostgreSQL and Kafka (do they accept connections?), each service's {@code GET /health}
+ * and, for the lifecycle consumers, their consumer group's lag on the lifecycle topic.
  * Ports come from the running stack's {@code stack.properties} when there is one, else from the environment.
  * Exit code 0 when every service that runs (or should run) is UP.
  */
@@ -30,7 +32,12 @@ final class StatusCommand {
         out.println(state.map(s -> "Patchbay launcher running (pid " + s.pid() + ", data in " + DevStack.display(dir) + ")")
                 .orElse("No running ./patchbay up found for " + DevStack.display(dir) + "; checking the configured ports."));
         out.printf("  %-20s %-6s %s%n", "PostgreSQL", pgPort, accepts(pgPort) ? "UP" : "DOWN");
-        out.printf("  %-20s %-6s %s%n", "Kafka", kafkaPort, accepts(kafkaPort) ? "UP" : "DOWN");
+        boolean kafkaUp = accepts(kafkaPort);
+        out.printf("  %-20s %-6s %s%n", "Kafka", kafkaPort, kafkaUp ? "UP" : "DOWN");
+        Map<String, OptionalLong> lags = kafkaUp
+                ? ConsumerLag.of("127.0.0.1:" + kafkaPort, ServiceDefinition.ALL.stream()
+                        .filter(ServiceDefinition::consumer).map(ServiceDefinition::name).toList())
+                : Map.of();
         boolean allUp = true;
         int checked = 0;
         for (ServiceDefinition service : ServiceDefinition.ALL) {
@@ -45,12 +52,21 @@ final class StatusCommand {
             checked++;
             Health.Report health = Health.check(port, "/health");
             allUp &= health.up();
-            out.printf("  %-20s %-6d %s%s%n", service.name(), port, health.up() ? "UP" : "DOWN", details(port, health));
+            out.printf("  %-20s %-6d %s%s%s%n", service.name(), port, health.up() ? "UP" : "DOWN", details(port, health),
+                    lag(service, lags));
         }
         if (state.isEmpty() && !allUp) {
             out.println("Start the stack with: ./patchbay up");
         }
         return allUp && checked > 0 ? 0 : 1;
+    }
+
+    private static String lag(ServiceDefinition service, Map<String, OptionalLong> lags) {
+        if (!service.consumer()) {
+            return "";
+        }
+        OptionalLong lag = lags.getOrDefault(service.name(), OptionalLong.empty());
+        return lag.isPresent() ? "  consumer lag: " + lag.getAsLong() : "  consumer lag: unknown";
     }
 
     private static String details(int port, Health.Report health) {
