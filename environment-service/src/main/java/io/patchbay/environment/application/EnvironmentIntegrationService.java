@@ -3,6 +3,7 @@ package io.patchbay.environment.application;
 import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase;
 import io.patchbay.environment.application.port.in.InstallView;
 import io.patchbay.environment.application.port.in.Listing;
+import io.patchbay.environment.application.port.out.ConfigSizePort;
 import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
 import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
@@ -38,10 +39,12 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     private final InstallWriter writer;
     private final Views views;
     private final SecretBox secrets;
+    private final ConfigSizePort sizes;
 
     public EnvironmentIntegrationService(EnvironmentIntegrationStore installs, EnvironmentStore environments, IntegrationStore integrations,
                                          ConfigurationLinkPort links, ConfigurationProjectionPort projections, InstallWriter writer,
-                                         Views views, SecretBox secrets) {
+                                         Views views, SecretBox secrets, ConfigSizePort sizes) {
+        this.sizes = sizes;
         this.installs = installs;
         this.environments = environments;
         this.integrations = integrations;
@@ -77,20 +80,25 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
             }
         }
         Map<String, Object> override = sealedOverride(c.override() == null ? Map.of() : c.override(), Map.of(), integration);
-        String disabledReason = null;
+        String remoteReason = null;
         if (c.configurationId() != null) {
-            Optional<ConfigurationProjectionPort.ProjectedState> projected = projections.find(c.configurationId());
-            if (projected.filter(p -> p.state() == ConfigurationProjectionPort.State.DELETED).isPresent()) {
-                throw Problems.unprocessable("configuration_id", "configuration " + c.configurationId() + " was deleted");
-            }
-            Optional<String> remote = links.disabledReason(c.configurationId(), "configuration_id");
-            disabledReason = projected.filter(p -> p.state() == ConfigurationProjectionPort.State.DISABLED)
-                    .map(p -> p.reason() == null ? "disabled" : p.reason()).orElse(remote.orElse(null));
+            rejectDeleted(projections.find(c.configurationId()), c.configurationId());
+            remoteReason = links.disabledReason(c.configurationId(), "configuration_id").orElse(null);
         }
-        EnvironmentIntegration install = EnvironmentIntegration.install(Ids.uuid(), integration.id(), environment.id(),
-                c.showInCatalog() == null || c.showInCatalog(), c.enabled() == null || c.enabled(), override, c.configurationId(), approved,
-                disabledReason, views.now(), caller.userId());
-        writer.insert(install);
+        String remote = remoteReason;
+        boolean isApproved = approved;
+        EnvironmentIntegration install = writer.insert(c.configurationId(), projected -> {
+            rejectDeleted(projected, c.configurationId());
+            // the events this service applied are newer than or as new as config-service's answer (an event still in
+            // flight fixes the install when it arrives); without any event, config-service's answer decides
+            String disabledReason = projected.isPresent()
+                    ? projected.filter(p -> p.state() == ConfigurationProjectionPort.State.DISABLED)
+                    .map(p -> p.reason() == null ? "disabled" : p.reason()).orElse(null)
+                    : remote;
+            return EnvironmentIntegration.install(Ids.uuid(), integration.id(), environment.id(),
+                    c.showInCatalog() == null || c.showInCatalog(), c.enabled() == null || c.enabled(), override, c.configurationId(),
+                    isApproved, disabledReason, views.now(), caller.userId());
+        });
         return views.install(install);
     }
 
@@ -164,12 +172,24 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         installs.delete(id);
     }
 
-    /** Validated (the override itself and the effective config after the merge), null slots removed, secrets sealed. */
+    private static void rejectDeleted(Optional<ConfigurationProjectionPort.ProjectedState> projected, String configurationId) {
+        if (projected.filter(p -> p.state() == ConfigurationProjectionPort.State.DELETED).isPresent()) {
+            throw Problems.unprocessable("configuration_id", "configuration " + configurationId + " was deleted");
+        }
+    }
+
+    /**
+     * Validated (the override itself and the effective config after the merge, each at most 256 KiB as clients see it),
+     * null slots removed, secrets sealed.
+     */
     private Map<String, Object> sealedOverride(Map<String, Object> incoming, Map<String, Object> stored, Integration integration) {
         Configs.validate(incoming, "override", Configs.Kind.OVERRIDE);
+        Configs.checkSize(sizes.bytes(incoming), "override");
         Map<String, Object> override = Configs.withoutNullSlots(incoming);
         Map<String, Object> sealed = ConfigSecrets.seal(override, stored, secrets, "override");
-        Configs.validate(Configs.merge(integration.config(), sealed), "override", Configs.Kind.CONFIG);
+        Map<String, Object> effective = Configs.merge(integration.config(), sealed);
+        Configs.validate(effective, "override", Configs.Kind.CONFIG);
+        Configs.checkSize(sizes.bytes(ConfigSecrets.mask(effective)), "override");
         return sealed;
     }
 

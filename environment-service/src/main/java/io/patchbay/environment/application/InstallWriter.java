@@ -1,21 +1,41 @@
 package io.patchbay.environment.application;
 
+import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
+import io.patchbay.environment.application.port.out.ConfigurationProjectionPort.ProjectedState;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-/** The write of an install, in its own short transaction after the (remote) link check. */
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The write of an install, in its own short transaction after the (remote) link check. A linked install takes the
+ * configuration's lock first (the lifecycle handler takes it too), then reads the projection: an event is either applied
+ * before the install reads the projection, or after the install is committed and so visible to the handler; never
+ * in between.
+ */
 @Singleton
 class InstallWriter {
     private final EnvironmentIntegrationStore installs;
+    private final ConfigurationProjectionPort projections;
 
-    InstallWriter(EnvironmentIntegrationStore installs) {
+    InstallWriter(EnvironmentIntegrationStore installs, ConfigurationProjectionPort projections) {
         this.installs = installs;
+        this.projections = projections;
     }
 
+    /** Builds the install from what the events said about its configuration (empty when unlinked or no event came yet). */
     @Transactional
-    public void insert(EnvironmentIntegration install) {
+    public EnvironmentIntegration insert(String configurationId, Function<Optional<ProjectedState>, EnvironmentIntegration> build) {
+        Optional<ProjectedState> projected = Optional.empty();
+        if (configurationId != null) {
+            installs.lockConfiguration(configurationId);
+            projected = projections.find(configurationId);
+        }
+        EnvironmentIntegration install = build.apply(projected);
         installs.insert(install);
+        return install;
     }
 }

@@ -3,6 +3,7 @@ package io.patchbay.environment.application;
 import io.patchbay.environment.application.port.in.IntegrationView;
 import io.patchbay.environment.application.port.in.IntegrationsUseCase;
 import io.patchbay.environment.application.port.in.Listing;
+import io.patchbay.environment.application.port.out.ConfigSizePort;
 import io.patchbay.environment.application.port.out.IntegrationStore;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
@@ -29,12 +30,14 @@ public class IntegrationService implements IntegrationsUseCase {
     private final TeamStore teams;
     private final Views views;
     private final SecretBox secrets;
+    private final ConfigSizePort sizes;
 
-    public IntegrationService(IntegrationStore integrations, TeamStore teams, Views views, SecretBox secrets) {
+    public IntegrationService(IntegrationStore integrations, TeamStore teams, Views views, SecretBox secrets, ConfigSizePort sizes) {
         this.integrations = integrations;
         this.teams = teams;
         this.views = views;
         this.secrets = secrets;
+        this.sizes = sizes;
     }
 
     @Override
@@ -47,6 +50,7 @@ public class IntegrationService implements IntegrationsUseCase {
         }
         Map<String, Object> config = c.config() == null ? Map.of() : c.config();
         Configs.validate(config, "config", Configs.Kind.CONFIG);
+        Configs.checkSize(sizes.bytes(config), "config");
         long now = views.now();
         Integration integration = new Integration(Ids.uuid(), team, Integration.checkName(c.name(), "name"),
                 Integration.checkCategory(c.category(), "category"), c.beta(), ConfigSecrets.seal(config, Map.of(), secrets, "config"),
@@ -77,6 +81,7 @@ public class IntegrationService implements IntegrationsUseCase {
         Map<String, Object> config = null;
         if (c.config() != null) {
             Configs.validate(c.config(), "config", Configs.Kind.CONFIG);
+            Configs.checkSize(sizes.bytes(c.config()), "config");
             config = ConfigSecrets.seal(c.config(), current.config(), secrets, "config");
         }
         Integration changed = current.changed(c.name() == null ? null : Integration.checkName(c.name(), "name"),

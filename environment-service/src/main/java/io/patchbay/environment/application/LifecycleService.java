@@ -30,6 +30,7 @@ public class LifecycleService implements ApplyLifecycleEventUseCase {
     @Transactional
     public void apply(ConfigurationLifecycleEvent event) {
         long now = clock.millis();
+        installs.lockConfiguration(event.configurationId());
         for (EnvironmentIntegration install : installs.lockByConfiguration(event.configurationId())) {
             switch (event) {
                 case ConfigurationDisabled d -> installs.update(install.configurationDisabled(d.reason(), now, ACTOR));

@@ -5,7 +5,6 @@ import io.patchbay.kernel.error.Problems;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +30,16 @@ public final class Configs {
     private Configs() {
     }
 
-    /** 400 naming every bad field under {@code field} (e.g. {@code override.base_url}). */
+    /** 400 naming {@code field} when a config written as compact JSON takes more than 256 KiB. */
+    public static void checkSize(long bytes, String field) {
+        if (bytes > MAX_BYTES) {
+            throw Problems.validation(field, "is " + bytes + " bytes as JSON; a config is at most " + MAX_BYTES + " bytes (256 KiB)");
+        }
+    }
+
+    /** 400 naming every bad field under {@code field} (e.g. {@code override.base_url}). The size is checked by {@link #checkSize}. */
     public static void validate(Map<String, Object> config, String field, Kind kind) {
         List<FieldError> errors = new ArrayList<>();
-        int bytes = Json.write(config).getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_BYTES) {
-            throw Problems.validation(field, "is " + bytes + " bytes; a config is at most " + MAX_BYTES + " bytes (256 KiB)");
-        }
         for (Map.Entry<String, Object> e : config.entrySet()) {
             String key = e.getKey();
             String path = field + "." + key;
@@ -118,8 +120,19 @@ public final class Configs {
     private static void checkEnum(Object value, String path, Set<String> allowed, List<FieldError> errors) {
         if (!(value instanceof String s) || !allowed.contains(s)) {
             errors.add(new FieldError(path, "must be one of " + String.join(", ", allowed.stream().sorted().toList()) + ", was "
-                    + (value instanceof String s ? "'" + Texts.truncate(s) + "'" : Json.write(value))));
+                    + (value instanceof String s ? "'" + Texts.truncate(s) + "'" : describe(value))));
         }
+    }
+
+    private static String describe(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case Map<?, ?> ignored -> "an object";
+            case List<?> ignored -> "an array";
+            case Boolean b -> b.toString();
+            case Number n -> n.toString();
+            default -> "a " + value.getClass().getSimpleName();
+        };
     }
 
     private static void checkFormatted(Object value, String path, Set<String> formats, List<FieldError> errors) {

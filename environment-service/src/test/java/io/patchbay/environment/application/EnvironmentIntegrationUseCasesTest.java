@@ -36,10 +36,11 @@ class EnvironmentIntegrationUseCasesTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00.123Z"), ZoneOffset.UTC);
     private final SecretBox box = SecretBox.ofBase64Key("k1", "cGF0Y2hiYXktZGV2LWtleS1ub3QtZm9yLXByb2QhISE=");
     private final Views views = new Views(stores.integrationStore, stores.teamStore, clock);
-    private final IntegrationService integrations = new IntegrationService(stores.integrationStore, stores.teamStore, views, box);
+    private final IntegrationService integrations = new IntegrationService(stores.integrationStore, stores.teamStore, views, box,
+            stores.sizes);
     private final EnvironmentService environments = new EnvironmentService(stores.environmentStore, clock);
     private final EnvironmentIntegrationService installs = new EnvironmentIntegrationService(stores.installStore, stores.environmentStore,
-            stores.integrationStore, stores.links, stores.projectionPort, new InstallWriter(stores.installStore), views, box);
+            stores.integrationStore, stores.links, stores.projectionPort, new InstallWriter(stores.installStore, stores.projectionPort), views, box, stores.sizes);
     private final LifecycleService lifecycle = new LifecycleService(stores.installStore, clock);
 
     private static Caller caller(String user, String team, TeamRole role) {
@@ -138,5 +139,33 @@ class EnvironmentIntegrationUseCasesTest {
         assertThat(stores.installs.get(off).enabled()).isFalse();
         lifecycle.apply(new ConfigurationDeleted("icfg_c", "oac_x", "slack", "team_con", "team_con", "con", 4, 1, 1, null));
         assertThat(stores.installs).doesNotContainKeys(on, off);
+    }
+
+    @Test
+    void oncePresentTheProjectionDecidesUnderTheConfigurationLock() {
+        UUID app = integration(Sharing.ALLOW);
+        stores.configurations.put("icfg_racy", Optional.of("disabled-by-owner"));
+        stores.projections.put("icfg_racy", new ConfigurationProjectionPort.ProjectedState(ConfigurationProjectionPort.State.ACTIVE, null));
+        InstallView view = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_racy"));
+        assertThat(view.install().lifecycle()).as("an enable applied after config-service answered wins").isEqualTo(Lifecycle.ACTIVE);
+        assertThat(view.install().enabled()).isTrue();
+        assertThat(stores.lockedConfigurations).containsExactly("icfg_racy");
+        lifecycle.apply(new ConfigurationDisabled("icfg_racy", "oac_x", "slack", "team_con", "team_con", "con", 9, 1, 1, "disabled-by-owner"));
+        assertThat(stores.lockedConfigurations).as("the handler takes the same lock").containsExactly("icfg_racy", "icfg_racy");
+        assertThat(stores.installs.get(view.install().id()).lifecycle()).isEqualTo(Lifecycle.DISABLED);
+    }
+
+    @Test
+    void configsOverridesAndEffectiveConfigsAreAtMost256KiB() {
+        String half = "x".repeat(150 * 1024);
+        assertThat(kind(() -> integrations.create(publisher, new NewIntegration(null, null, "too-big", "crm", false,
+                Map.of("label", "x".repeat(256 * 1024)), Sharing.ALLOW)))).isEqualTo(ErrorKind.VALIDATION_FAILED);
+        UUID app = integrations.create(publisher, new NewIntegration(null, null, "half-full", "crm", false, Map.of("label", half),
+                Sharing.ALLOW)).integration().id();
+        UUID install = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, Map.of("logo", "l"), null))
+                .install().id();
+        assertThat(kind(() -> installs.patch(consumer, install, new PatchCommand(null, null, Map.of("logo", half), null))))
+                .as("each half fits, the effective config does not").isEqualTo(ErrorKind.VALIDATION_FAILED);
+        assertThat(stores.installs.get(install).override()).isEqualTo(Map.of("logo", "l"));
     }
 }

@@ -1,5 +1,8 @@
 package io.patchbay.environment.application;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patchbay.environment.application.port.out.ConfigSizePort;
 import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
 import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
@@ -32,6 +35,7 @@ final class InMemoryStores {
     final Map<UUID, EnvironmentIntegration> installs = new LinkedHashMap<>();
     final Map<String, Optional<String>> configurations = new HashMap<>();
     final Map<String, ConfigurationProjectionPort.ProjectedState> projections = new HashMap<>();
+    final List<String> lockedConfigurations = new ArrayList<>();
     int linkCalls;
 
     final TeamStore teamStore = new TeamStore() {
@@ -144,6 +148,10 @@ final class InMemoryStores {
             installs.remove(id);
         }
 
+        public void lockConfiguration(String configurationId) {
+            lockedConfigurations.add(configurationId);
+        }
+
         public List<EnvironmentIntegration> lockByConfiguration(String configurationId) {
             return installs.values().stream().filter(i -> configurationId.equals(i.configurationId())).toList();
         }
@@ -164,4 +172,13 @@ final class InMemoryStores {
     };
 
     final ConfigurationProjectionPort projectionPort = id -> Optional.ofNullable(projections.get(id));
+
+    /** Sizes as Jackson writes the tree (the service writes it with Micronaut's mapper: the same compact JSON). */
+    final ConfigSizePort sizes = config -> {
+        try {
+            return new ObjectMapper().writeValueAsBytes(config).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    };
 }

@@ -105,8 +105,10 @@ class ConfigsTest {
 
     @Test
     void aConfigIsAtMost256KiB() {
-        Map<String, Object> big = obj("label", "x".repeat(Configs.MAX_BYTES));
-        assertThat(fields(() -> Configs.validate(big, "config", Configs.Kind.CONFIG))).containsExactly("config");
+        Configs.checkSize(Configs.MAX_BYTES, "config");
+        assertThat(fields(() -> Configs.checkSize(Configs.MAX_BYTES + 1L, "config"))).containsExactly("config");
+        assertThat(fields(() -> Configs.validate(obj("query_array_format", 7), "config", Configs.Kind.CONFIG)))
+                .containsExactly("config.query_array_format");
     }
 
     @Test

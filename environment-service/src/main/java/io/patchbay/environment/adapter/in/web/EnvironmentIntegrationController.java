@@ -73,7 +73,7 @@ public class EnvironmentIntegrationController {
         UUID environmentId = body.string("environment_id").map(e -> Params.uuid(e, "environment_id")).orElse(null);
         Boolean enabled = body.bool("is_enabled").orElse(null);
         Boolean show = body.bool("show_in_catalog").orElse(null);
-        Map<String, Object> override = JsonTrees.object(json, "override", Map.of());
+        Map<String, Object> override = BodyTrees.object(json, "override", Map.of());
         String configurationId = body.string("configuration_id").map(c -> Params.configuration(c, "configuration_id")).orElse(null);
         InstallView view = installs.install(caller, new EnvironmentIntegrationsUseCase.InstallCommand(integrationId, environmentId, enabled,
                 show, override, configurationId));
@@ -94,7 +94,7 @@ public class EnvironmentIntegrationController {
         JsonBody body = JsonBody.of(json).allowOnly("show_in_catalog", "is_enabled", "override");
         Boolean show = body.bool("show_in_catalog").orElse(null);
         Boolean enabled = body.bool("is_enabled").orElse(null);
-        Map<String, Object> override = JsonTrees.object(json, "override", Map.of());
+        Map<String, Object> override = BodyTrees.object(json, "override", Map.of());
         return withEtag(HttpResponse.ok(), installs.patch(caller, uuid, new EnvironmentIntegrationsUseCase.PatchCommand(show, enabled,
                 override, ifMatch)));
     }
@@ -104,7 +104,7 @@ public class EnvironmentIntegrationController {
     public HttpResponse<Wire.EnvironmentIntegrationResponse> mergeOverride(Caller caller, @PathVariable String id, @Body JsonNode json,
                                                                            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID uuid = Params.uuid(id, "id");
-        Map<String, Object> patch = JsonTrees.object(json, "body");
+        Map<String, Object> patch = BodyTrees.object(json, "body");
         return withEtag(HttpResponse.ok(), installs.mergeOverride(caller, uuid, patch, ifMatch));
     }
 

@@ -50,7 +50,7 @@ public class IntegrationController {
         String name = Integration.checkName(body.requiredString("name"), "name");
         String category = Integration.checkCategory(body.requiredString("category"), "category");
         boolean beta = body.bool("is_beta").orElse(false);
-        Map<String, Object> config = JsonTrees.object(json, "config", Map.of());
+        Map<String, Object> config = BodyTrees.object(json, "config", Map.of());
         Sharing sharing = body.parsed("sharing", Sharing::parse).orElse(null);
         String team = Params.optionalTeam(body.string("team_id").orElse(null), "team_id");
         return Wire.integration(integrations.create(caller, new IntegrationsUseCase.NewIntegration(team,
@@ -84,7 +84,7 @@ public class IntegrationController {
         return Wire.integration(integrations.update(caller, uuid, new IntegrationsUseCase.IntegrationChange(
                 body.string("name").map(n -> Integration.checkName(n, "name")).orElse(null),
                 body.string("category").map(c -> Integration.checkCategory(c, "category")).orElse(null),
-                body.bool("is_beta").orElse(null), JsonTrees.object(json, "config", Map.of()),
+                body.bool("is_beta").orElse(null), BodyTrees.object(json, "config", Map.of()),
                 body.parsed("sharing", Sharing::parse).orElse(null))));
     }
 

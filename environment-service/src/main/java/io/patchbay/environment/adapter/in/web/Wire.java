@@ -10,6 +10,7 @@ import io.patchbay.environment.domain.Environment;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.environment.domain.Integration;
 import io.patchbay.environment.domain.TeamProfile;
+import io.patchbay.environment.kernelcandidate.JsonTrees;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

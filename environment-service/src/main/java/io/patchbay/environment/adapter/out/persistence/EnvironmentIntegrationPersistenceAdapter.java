@@ -22,6 +22,8 @@ class EnvironmentIntegrationPersistenceAdapter implements EnvironmentIntegration
     private static final String COLUMNS = "id, integration_id, environment_id, show_in_catalog, is_enabled, override, configuration_id, "
             + "approved, configuration_disabled, disabled_reason, remembered_is_enabled, version, created_at, updated_at, created_by, updated_by";
     private static final String ALIASED = "ei." + COLUMNS.replace(", ", ", ei.");
+    /** The class id of this service's per-configuration advisory locks ("envi"). */
+    private static final int CONFIGURATION_LOCKS = 0x656e7669;
     private final Sql sql;
     private final JsonColumns json;
 
@@ -76,6 +78,12 @@ class EnvironmentIntegrationPersistenceAdapter implements EnvironmentIntegration
     @Override
     public void delete(UUID id) {
         sql.update("DELETE FROM environment_integration WHERE id = ?", id);
+    }
+
+    @Override
+    public void lockConfiguration(String configurationId) {
+        // the two-key form: its lock space is apart from the single-key advisory locks (the kernel's outbox lease)
+        sql.list("SELECT pg_advisory_xact_lock(?, hashtext(?))", r -> Boolean.TRUE, CONFIGURATION_LOCKS, configurationId);
     }
 
     @Override

@@ -1,21 +1,19 @@
 package io.patchbay.environment.adapter.out.persistence;
 
 import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
-import io.patchbay.environment.domain.Json;
+import io.patchbay.environment.application.port.out.ConfigSizePort;
+import io.patchbay.environment.kernelcandidate.JsonTrees;
 import io.patchbay.kernel.infra.jdbc.DataAccessException;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** JSON columns: config trees to text and back (key order and nulls kept). */
+/** JSON columns: config trees to text and back (key order and nulls kept); the stored size of a config. */
 @Singleton
-class JsonColumns {
+class JsonColumns implements ConfigSizePort {
     private final JsonMapper mapper;
 
     JsonColumns(JsonMapper mapper) {
@@ -23,44 +21,19 @@ class JsonColumns {
     }
 
     String write(Map<String, Object> tree) {
-        return Json.write(tree);
+        return new String(JsonTrees.write(mapper, tree), StandardCharsets.UTF_8);
     }
 
-    Map<String, Object> read(String text) throws SQLException {
+    Map<String, Object> read(String text) {
         try {
-            JsonNode node = mapper.readValue(text, JsonNode.class);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> tree = (Map<String, Object>) tree(node);
-            return tree;
-        } catch (IOException | ClassCastException e) {
+            return JsonTrees.readObject(mapper, text);
+        } catch (IOException e) {
             throw new DataAccessException("stored JSON could not be read", new SQLException(e));
         }
     }
 
-    static Object tree(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isObject()) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : node.entries()) {
-                out.put(e.getKey(), tree(e.getValue()));
-            }
-            return out;
-        }
-        if (node.isArray()) {
-            List<Object> out = new ArrayList<>(node.size());
-            for (JsonNode v : node.values()) {
-                out.add(tree(v));
-            }
-            return out;
-        }
-        if (node.isString()) {
-            return node.getStringValue();
-        }
-        if (node.isBoolean()) {
-            return node.getBooleanValue();
-        }
-        return node.getNumberValue();
+    @Override
+    public long bytes(Map<String, Object> config) {
+        return JsonTrees.write(mapper, config).length;
     }
 }

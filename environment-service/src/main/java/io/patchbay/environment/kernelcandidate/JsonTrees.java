@@ -1,0 +1,98 @@
+package io.patchbay.environment.kernelcandidate;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Free-form JSON as plain Java trees ({@code Map<String,Object>} in key order, {@code List<Object>}, {@code String},
+ * {@code Number}, {@code Boolean}, {@code null}), converted to and from Micronaut's {@link JsonNode} and JSON text. The
+ * domain works on such trees (configs and overrides); the web adapter reads request bodies into them and the persistence
+ * adapter stores them in JSON columns, so the conversion is written once here.
+ *
+ * <p><b>Should move to shared-kernel</b> ({@code io.patchbay.kernel.infra.web} or a new {@code infra.json}): every service
+ * that keeps free-form JSON (configs, metadata, parameters) needs exactly this, and the kernel has no public JSON
+ * tree helper today ({@code LifecycleEventFields} only writes flat event payloads).
+ */
+public final class JsonTrees {
+    private JsonTrees() {
+    }
+
+    /** The plain tree of a node (JSON null → {@code null}). */
+    public static Object tree(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (node.isObject()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : node.entries()) {
+                out.put(e.getKey(), tree(e.getValue()));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            List<Object> out = new ArrayList<>(node.size());
+            for (JsonNode v : node.values()) {
+                out.add(tree(v));
+            }
+            return out;
+        }
+        if (node.isString()) {
+            return node.getStringValue();
+        }
+        if (node.isBoolean()) {
+            return node.getBooleanValue();
+        }
+        return node.getNumberValue();
+    }
+
+    /** The node of a plain tree. */
+    public static JsonNode node(Object value) {
+        return switch (value) {
+            case null -> JsonNode.nullNode();
+            case Map<?, ?> map -> {
+                Map<String, JsonNode> out = new LinkedHashMap<>();
+                map.forEach((k, v) -> out.put(String.valueOf(k), node(v)));
+                yield JsonNode.createObjectNode(out);
+            }
+            case List<?> list -> JsonNode.createArrayNode(list.stream().map(JsonTrees::node).toList());
+            case String s -> JsonNode.createStringNode(s);
+            case Boolean b -> JsonNode.createBooleanNode(b);
+            case Integer i -> JsonNode.createNumberNode(i);
+            case Long l -> JsonNode.createNumberNode(l);
+            case BigInteger b -> JsonNode.createNumberNode(b);
+            case BigDecimal d -> JsonNode.createNumberNode(d);
+            case Double d -> JsonNode.createNumberNode(d);
+            case Float f -> JsonNode.createNumberNode(f);
+            case Number n -> JsonNode.createNumberNode(new BigDecimal(n.toString()));
+            default -> JsonNode.createStringNode(value.toString());
+        };
+    }
+
+    /** Compact JSON text (UTF-8) of a plain tree. */
+    public static byte[] write(JsonMapper mapper, Object tree) {
+        try {
+            return mapper.writeValueAsBytes(node(tree));
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
+    }
+
+    /** The object in JSON text; {@link IOException} when the text is not JSON or not an object. */
+    public static Map<String, Object> readObject(JsonMapper mapper, String text) throws IOException {
+        JsonNode node = mapper.readValue(text, JsonNode.class);
+        if (node == null || !node.isObject()) {
+            throw new IOException("not a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tree = (Map<String, Object>) tree(node);
+        return tree;
+    }
+}
