@@ -405,4 +405,68 @@ class IntegrationApiIT implements TestPropertyProvider {
         assertProblem(api().send("PUT", "/api/admin/v3/connectors/bad%20id", token, "{\"name\":\"x\"}"), 400, "id");
         assertProblem(api().get("/api/admin/v3/connectors?status=SLEEPING", token), 400, "status");
     }
+
+    @Test
+    void operationsEndpointsNeedNoToken() {
+        Api.Response health = api().get("/health", null);
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(api().get("/health/liveness", null).status()).isEqualTo(200);
+        Api.Response readiness = api().get("/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.raw().body()).as("readiness covers the database and Kafka").contains("jdbc").contains("kafka");
+        assertThat(api().get("/prometheus", null).raw().body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
+        Api.Response openapi = api().get("/openapi/catalog-service.yml", null);
+        assertThat(openapi.status()).isEqualTo(200);
+        for (String path : List.of("/api/admin/v4/integrations:", "/api/admin/v4/integrations/{id}:", "/api/v2/integrations:",
+                "/api/v2/integrations/{id}:", "/api/v2/integrations/{id}/refresh:", "/api/v2/integrations-catalog:",
+                "/api/v2/integrations-catalog/{type}:", "/api/v3/integrations/{id}/resources:", "/api/v3/integrations/{id}/permissions:",
+                "/api/v3/integrations/resources/{resource_id}/user-tags:", "/api/admin/v3/connectors:", "/api/admin/v3/connectors/{id}:")) {
+            assertThat(openapi.raw().body()).as("OpenAPI has %s", path).contains(path);
+        }
+        assertThat(openapi.raw().body()).as("the caller is the token, not a parameter").doesNotContain("name: caller");
+        assertThat(api().get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+        Api.Response withId = api().send("GET", "/health", null, null, "X-Request-Id", "req-cat-1");
+        assertThat(withId.header("X-Request-Id")).isEqualTo("req-cat-1");
+        assertThat(api().get("/health", null).header("X-Request-Id")).isNotBlank();
+    }
+
+    @Test
+    void badInputOnEveryEndpointIsA4xxProblem() {
+        String id = create(kafka("Bad input target")).get("id").asText();
+        String big = "{\"name\":\"big\",\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
+        assertProblem(api().post("/api/admin/v4/integrations", owner, big), 413, null);
+        assertProblem(api().send("PUT", "/api/admin/v4/integrations/" + id, owner, null), 400, null);
+        assertProblem(api().send("PUT", "/api/admin/v4/integrations/" + id, owner, "{\"name\":7,\"integration_config\":{}}"), 400, "name");
+        assertProblem(api().send("PUT", "/api/admin/v4/integrations/" + id, owner, "{\"name\":\"x\",\"integration_config\":[]}"), 400,
+                "integration_config");
+        assertProblem(api().send("PUT", "/api/admin/v4/integrations/" + id, owner, "{\"name\":\"x\",\"integration_config\":{},"
+                + "\"connected_resource_types\":\"kafka-topic\"}"), 400, "connected_resource_types");
+        assertProblem(api().send("DELETE", "/api/admin/v4/integrations/%20", owner, null), 400, "id");
+        assertProblem(api().get("/api/admin/v4/integrations?page_token=" + enc("x".repeat(300)), owner), 400, "page_token");
+        assertProblem(api().get("/api/admin/v4/integrations?name=" + "a".repeat(201), owner), 400, "name");
+        assertProblem(api().post("/api/v2/integrations", owner, "{\"name\":\"v2 bad\",\"type\":\"kafka\",\"metadata\":\"x\"}"), 400, "metadata");
+        assertProblem(api().post("/api/v2/integrations", owner, "{\"name\":\"v2 bad\",\"type\":\"kafka\",\"metadata\":{\"bootstrap_servers\":\"h:1\"},"
+                + "\"secret_config\":\"AWS\"}"), 400, "secret_config");
+        assertProblem(api().get("/api/v2/integrations?limit=abc", owner), 400, "limit");
+        assertProblem(api().get("/api/v2/integrations/x", owner), 400, "id");
+        assertProblem(api().send("DELETE", "/api/v2/integrations/x", owner, null), 400, "id");
+        assertProblem(api().post("/api/v2/integrations/x/refresh", owner, null), 400, "id");
+        assertProblem(api().get("/api/v2/integrations-catalog?offset=x", owner), 400, "offset");
+        assertProblem(api().get("/api/v3/integrations/" + id + "/resources?limit=5000", owner), 400, "limit");
+        assertProblem(api().get("/api/v3/integrations/" + id + "/resources?offset=-3", owner), 400, "offset");
+        assertProblem(api().get("/api/v3/integrations/bad/resources", owner), 400, "id");
+        assertProblem(api().get("/api/v3/integrations/" + id + "/permissions?resource-type=postgresql-table", owner), 400, "resource-type");
+        assertProblem(api().get("/api/v3/integrations/bad/permissions", owner), 400, "id");
+        String resource = "/api/v3/integrations/resources/res_" + "0".repeat(24) + "/user-tags";
+        assertProblem(api().send("PUT", resource, owner, null), 400, null);
+        assertProblem(api().send("PUT", resource, owner, "{\"tags\":[]}"), 400, "tags");
+        assertProblem(api().send("PUT", resource, owner, "{\"tags\":{}}"), 404, null);
+        assertProblem(api().send("PUT", "/api/admin/v3/connectors/edge", owner, null), 400, null);
+        assertProblem(api().send("PUT", "/api/admin/v3/connectors/edge", owner, "{\"name\":\"e\",\"version\":\"9\"}"), 400, "version");
+        assertProblem(api().get("/api/admin/v3/connectors?limit=0", owner), 400, "limit");
+        assertProblem(api().get("/api/admin/v3/connectors?page_token=nope", owner), 400, "page_token");
+        assertProblem(api().send("DELETE", "/api/admin/v3/connectors/" + "c".repeat(65), owner, null), 400, "id");
+        assertProblem(api().send("DELETE", "/api/admin/v3/connectors/nobody", owner, null), 404, null);
+        assertProblem(api().send("PUT", "/api/admin/v3/connectors/edge", viewer, "{\"name\":\"e\"}"), 403, null);
+    }
 }

@@ -12,6 +12,7 @@ import io.patchbay.catalog.application.port.in.CatalogUseCase;
 import io.patchbay.catalog.domain.CatalogType;
 import io.patchbay.kernel.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -29,7 +30,7 @@ public class CatalogController {
 
     @Get
     @Operation(summary = "list integration configs", operationId = "listIntegrationConfigs")
-    public JsonNode list(Caller caller, @Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
+    public JsonNode list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
         int l = Queries.limit(limit);
         int o = Queries.offset(offset);
         List<CatalogType> all = catalog.list();
@@ -39,7 +40,7 @@ public class CatalogController {
 
     @Get("/{type}")
     @Operation(summary = "get integration config", operationId = "getIntegrationConfig")
-    public JsonNode get(Caller caller, @PathVariable String type) {
+    public JsonNode get(@Parameter(hidden = true) Caller caller, @PathVariable String type) {
         return type(catalog.get(PathIds.type(type)));
     }
 

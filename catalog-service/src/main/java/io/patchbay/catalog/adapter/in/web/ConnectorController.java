@@ -20,6 +20,7 @@ import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -42,8 +43,9 @@ public class ConnectorController {
     }
 
     @Get
-    @Operation(summary = "list connectors (status filter, limit, page_token)", operationId = "listConnectorsV3")
-    public JsonNode list(Caller caller, HttpRequest<?> request, @Nullable @Header(TEAM) String team) {
+    @Operation(summary = "list connectors", operationId = "listConnectorsV3", description = "Query parameters: status (CONNECTED, DISCONNECTED; "
+            + "repeatable or comma-separated), limit (1-1000, default 100), page_token (opaque, carries the filter of the first request).")
+    public JsonNode list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request, @Nullable @Header(TEAM) String team) {
         var params = request.getParameters();
         List<String> statuses = Queries.multi(params, "status", true).stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
         for (String s : statuses) {
@@ -72,13 +74,13 @@ public class ConnectorController {
 
     @Get("/{id}")
     @Operation(summary = "get connector", operationId = "getConnectorV3")
-    public JsonNode get(Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
+    public JsonNode get(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
         return connector(connectors.get(caller, PathIds.team(team), PathIds.connector(id)));
     }
 
     @Put("/{id}")
     @Operation(summary = "update (or register) a connector's name", operationId = "updateConnectorV3")
-    public JsonNode update(Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
+    public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
         String checked = PathIds.connector(id);
         String name = JsonBody.of(body).allowOnly("name").requiredString("name");
         return connector(connectors.upsert(caller, PathIds.team(team), checked, name));
@@ -86,7 +88,7 @@ public class ConnectorController {
 
     @Delete("/{id}")
     @Operation(summary = "delete connector (the built-in one cannot be deleted)", operationId = "deleteConnectorV3")
-    public HttpResponse<Void> delete(Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
+    public HttpResponse<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
         connectors.delete(caller, PathIds.team(team), PathIds.connector(id));
         return HttpResponse.noContent();
     }

@@ -25,6 +25,7 @@ import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -51,8 +52,11 @@ public class IntegrationV4Controller {
     }
 
     @Get
-    @Operation(summary = "list Integrations (wildcard name/type filters; page_token carries the filters)", operationId = "listIntegrationsV4")
-    public JsonNode list(Caller caller, HttpRequest<?> request, @Nullable @Header(TEAM) String team) {
+    @Operation(summary = "list Integrations", operationId = "listIntegrationsV4", description = "Query parameters: name (wildcards: *x* contains, "
+            + "x* prefix, *x suffix, no * exact; case-insensitive; % and _ match literally); type (repeatable, type[] too; same wildcards); "
+            + "category, connector_id, status (repeatable or comma-separated); limit (1-1000, default 100); page_token (opaque, carries the "
+            + "filters of the first request, so it may be sent alone).")
+    public JsonNode list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request, @Nullable @Header(TEAM) String team) {
         var params = request.getParameters();
         String name = params.get("name");
         name = name == null || name.isEmpty() ? null : name;
@@ -100,26 +104,26 @@ public class IntegrationV4Controller {
 
     @Post
     @Operation(summary = "Create Integration (200 IntegrationV4; a discovery is queued)", operationId = "createIntegrationV4")
-    public JsonNode create(Caller caller, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
+    public JsonNode create(@Parameter(hidden = true) Caller caller, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
         return wire.v4(integrations.create(caller, PathIds.team(team), IntegrationBodies.v4(body, true), WireFields.V4));
     }
 
     @Get("/{id}")
     @Operation(summary = "Get Integration By Id", operationId = "getIntegrationsByIdV4")
-    public JsonNode get(Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
+    public JsonNode get(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
         return wire.v4(integrations.get(caller, PathIds.team(team), PathIds.integration(id)));
     }
 
     @Put("/{id}")
     @Operation(summary = "Update Integration (full replace; type is immutable)", operationId = "updateIntegrationV4")
-    public JsonNode update(Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
+    public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
         String checked = PathIds.integration(id);
         return wire.v4(integrations.replace(caller, PathIds.team(team), checked, IntegrationBodies.v4(body, false), WireFields.V4));
     }
 
     @Delete("/{id}")
     @Operation(summary = "Delete Integration (with its resources, permissions and tags)", operationId = "deleteIntegrationV4")
-    public HttpResponse<Void> delete(Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
+    public HttpResponse<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
         integrations.delete(caller, PathIds.team(team), PathIds.integration(id));
         return HttpResponse.noContent();
     }

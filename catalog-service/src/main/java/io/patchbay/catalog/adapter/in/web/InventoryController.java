@@ -18,6 +18,7 @@ import io.patchbay.catalog.domain.Resource;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Apono's v3 resources, permissions and resource user tags. */
@@ -35,7 +36,7 @@ public class InventoryController {
 
     @Get("/{id}/resources")
     @Operation(summary = "get integration resources for the entire tenant", operationId = "getIntegrationResources")
-    public JsonNode resources(Caller caller, @PathVariable String id, @Nullable @QueryValue("resource-type") String resourceType,
+    public JsonNode resources(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue("resource-type") String resourceType,
                               @Nullable @QueryValue String limit, @Nullable @QueryValue String offset, @Nullable @Header(TEAM) String team) {
         OffsetPage<Resource> page = inventory.resources(caller, PathIds.team(team), PathIds.integration(id), blankToNull(resourceType),
                 Queries.limit(limit), Queries.offset(offset));
@@ -46,7 +47,7 @@ public class InventoryController {
 
     @Get("/{id}/permissions")
     @Operation(summary = "get integration permissions for the entire tenant", operationId = "getIntegrationPermissions")
-    public JsonNode permissions(Caller caller, @PathVariable String id, @Nullable @QueryValue("resource-type") String resourceType,
+    public JsonNode permissions(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue("resource-type") String resourceType,
                                 @Nullable @QueryValue String limit, @Nullable @QueryValue String offset, @Nullable @Header(TEAM) String team) {
         OffsetPage<Permission> page = inventory.permissions(caller, PathIds.team(team), PathIds.integration(id), blankToNull(resourceType),
                 Queries.limit(limit), Queries.offset(offset));
@@ -56,14 +57,14 @@ public class InventoryController {
 
     @Get("/resources/{resource_id}/user-tags")
     @Operation(summary = "get user tags of a resource", operationId = "getResourceUserTags")
-    public JsonNode tags(Caller caller, @PathVariable("resource_id") String resourceId, @Nullable @Header(TEAM) String team) {
+    public JsonNode tags(@Parameter(hidden = true) Caller caller, @PathVariable("resource_id") String resourceId, @Nullable @Header(TEAM) String team) {
         String id = PathIds.resource(resourceId);
         return Wire.obj().put("resource_id", id).put("tags", inventory.tags(caller, PathIds.team(team), id)).node();
     }
 
     @Put("/resources/{resource_id}/user-tags")
     @Operation(summary = "update user tags of a resource (replaces them)", operationId = "updateResourceUserTags")
-    public JsonNode updateTags(Caller caller, @PathVariable("resource_id") String resourceId, @Nullable @Body JsonNode body,
+    public JsonNode updateTags(@Parameter(hidden = true) Caller caller, @PathVariable("resource_id") String resourceId, @Nullable @Body JsonNode body,
                                @Nullable @Header(TEAM) String team) {
         String id = PathIds.resource(resourceId);
         JsonBody.of(body).allowOnly("tags");
