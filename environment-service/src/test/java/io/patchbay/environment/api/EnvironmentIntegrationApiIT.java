@@ -393,6 +393,29 @@ class EnvironmentIntegrationApiIT implements TestPropertyProvider {
                 {"PUT", "/team/" + TEAM, "{\"colour\":\"red\"}", 400, "colour"},
                 {"PUT", "/team/" + TEAM, "{\"id\":\"team_someone_else\"}", 400, "id"},
                 {"PUT", "/team/" + TEAM, "\"text\"", 400, "body"},
+                {"PUT", "/team/" + TEAM, "{\"name\":\"" + "n".repeat(201) + "\"}", 400, "name"},
+                {"PUT", "/team/" + TEAM, "{", 400, null},
+                {"GET", ei + UUID.randomUUID() + "/config", null, 404, null},
+                {"PATCH", ei + UUID.randomUUID(), "{\"is_enabled\":true}", 404, null},
+                {"PATCH", ei + install, "{", 400, null},
+                {"PATCH", ei + install, "[]", 400, "body"},
+                {"PATCH", ei + install, "{\"override\":{\"headers\":[\"x\"]}}", 400, "override.headers"},
+                {"PATCH", ei + install, "{\"override\":{\"credentials\":{\"secret\":5}}}", 400, "override.credentials.secret"},
+                {"DELETE", ei + UUID.randomUUID(), null, 404, null},
+                {"POST", ei + "nope/reject", null, 400, "id"},
+                {"POST", ei + UUID.randomUUID() + "/approve", null, 404, null},
+                {"POST", ei + UUID.randomUUID() + "/reject", null, 404, null},
+                {"PATCH", "/environment/" + UUID.randomUUID(), "{\"name\":\"x\"}", 404, null},
+                {"PATCH", "/environment/" + env, "{\"name\":\" padded \"}", 400, "name"},
+                {"DELETE", "/environment/" + UUID.randomUUID(), null, 404, null},
+                {"PATCH", "/integration/" + UUID.randomUUID(), "{\"is_beta\":true}", 404, null},
+                {"DELETE", "/integration/" + UUID.randomUUID(), null, 404, null},
+                {"POST", "/integration", "{\"name\":\"ok-name\",\"category\":\"crm\",\"config\":{\"label\":\""
+                        + "x".repeat(300 * 1024) + "\"}}", 400, "config"},
+                {"POST", "/integration", "{\"name\":\"ok-name\",\"category\":\"crm\",\"config\":{\"actions\":{\"a\":"
+                        + "[".repeat(5_000) + "]".repeat(5_000) + "}}}", 400, null},
+                {"POST", "/integration", "{\"name\":\"ok-name\",\"category\":\"CRM\"}", 400, "category"},
+                {"POST", "/integration", "{\"name\":\"ok-name\",\"category\":\"crm\",\"team_id\":\"team_not_mine\"}", 403, null},
         };
         for (Object[] c : cases) {
             Api.Response r = api.send((String) c[0], (String) c[1], owner, (String) c[2]);
@@ -401,6 +424,39 @@ class EnvironmentIntegrationApiIT implements TestPropertyProvider {
         assertProblem(api.get("/environment-integration", null), 401, null);
         assertProblem(api.get("/environment-integration", "not-a-jwt"), 401, null);
         assertProblem(api.send("POST", "/environment", owner, "{\"name\":\"" + "x".repeat(1_100_000) + "\"}"), 413, null);
+        assertProblem(MergePatch.send(server.getURI(), ei + install + "/override", owner, "{", null), 400, null);
+        assertProblem(MergePatch.send(server.getURI(), ei + "nope/override", owner, "{}", null), 400, "id");
+        assertProblem(MergePatch.send(server.getURI(), ei + UUID.randomUUID() + "/override", owner, "{}", null), 404, null);
+        assertProblem(MergePatch.send(server.getURI(), ei + install + "/override", owner, "{\"query\":{\"a\":1}}", null), 400,
+                "override.query.a");
+        assertProblem(MergePatch.send(server.getURI(), ei + install + "/override", owner,
+                "{\"label\":\"" + "x".repeat(300 * 1024) + "\"}", null), 400, "override");
+    }
+
+    @Test
+    void operationsEndpointsNeedNoToken() {
+        Api.Response health = api.get("/health", null);
+        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(api.get("/health/liveness", null).status()).isEqualTo(200);
+        Api.Response readiness = api.get("/health/readiness", null);
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.raw().body()).as("readiness covers the database and Kafka").contains("jdbc").contains("kafka");
+        assertThat(api.get("/prometheus", null).raw().body()).contains("jvm_memory_used_bytes").contains("patchbay_lifecycle_events");
+        Api.Response openapi = api.get("/openapi/environment-service.yml", null);
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.raw().body()).contains("/environment-integration:").contains("/environment-integration/{id}:")
+                .contains("/environment-integration/{id}/config:").contains("/environment-integration/{id}/override:")
+                .contains("/environment-integration/{id}/approve:").contains("/environment-integration/{id}/reject:")
+                .contains("/integration/{id}:").contains("/environment/{id}:").contains("/team/{id}:").contains("bearer");
+        for (String seedField : List.of("integration_id", "environment_id", "show_in_catalog", "is_enabled", "created_at", "updated_at",
+                "override", "is_beta", "team_id", "sharing", "installed_environment", "is_verified", "is_white_label", "tos_link",
+                "allow_impersonation", "configuration_id", "lifecycle", "disabled_reason", "next_cursor")) {
+            assertThat(openapi.raw().body()).as("OpenAPI has the field %s", seedField).contains(seedField + ":");
+        }
+        assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+        Api.Response withId = api.send("GET", "/health", null, null, "X-Request-Id", "req-123");
+        assertThat(withId.header("X-Request-Id")).isEqualTo("req-123");
+        assertThat(api.get("/health", null).header("X-Request-Id")).isNotBlank();
     }
 
     private static List<String> ids(Api.Response r) {
