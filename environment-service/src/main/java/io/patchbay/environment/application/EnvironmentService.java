@@ -35,7 +35,7 @@ public class EnvironmentService implements EnvironmentsUseCase {
             throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + team + " may create environments");
         }
         long now = clock.millis();
-        Environment environment = new Environment(Ids.uuid(), team, Environment.checkName(name, "name"), now, now, caller.userId(),
+        Environment environment = new Environment(Ids.uuid(), team, Environment.checkName(name, "name"), 1, now, now, caller.userId(),
                 caller.userId());
         environments.insert(environment);
         return environment;

@@ -43,12 +43,8 @@ public class TeamService implements TeamsUseCase {
         if (c.verified() != null && c.verified() != current.verified() && !caller.isAdmin()) {
             throw Problems.forbidden("only an admin may change is_verified");
         }
-        TeamProfile next = new TeamProfile(teamId, c.name() == null ? current.name() : c.name(),
-                c.domain() == null ? current.domain() : c.domain(), c.logo() == null ? current.logo() : c.logo(),
-                c.verified() == null ? current.verified() : c.verified(), c.whiteLabel() == null ? current.whiteLabel() : c.whiteLabel(),
-                c.tosLink() == null ? current.tosLink() : c.tosLink(),
-                c.allowImpersonation() == null ? current.allowImpersonation() : c.allowImpersonation(),
-                current.createdAt(), now, current.createdBy(), caller.userId());
+        TeamProfile next = current.changed(c.name(), c.domain(), c.logo(), c.verified(), c.whiteLabel(), c.tosLink(), c.allowImpersonation(),
+                now, caller.userId());
         teams.save(next);
         return next;
     }

@@ -5,7 +5,8 @@ import io.patchbay.kernel.error.Problems;
 import java.util.UUID;
 
 /** A team's environment (development, staging, production, …); the name is unique per team. */
-public record Environment(UUID id, String teamId, String name, long createdAt, long updatedAt, String createdBy, String updatedBy) {
+public record Environment(UUID id, String teamId, String name, long version, long createdAt, long updatedAt, String createdBy,
+                          String updatedBy) {
     public static final int MAX_NAME = 100;
 
     public static String checkName(String name, String field) {
@@ -22,6 +23,6 @@ public record Environment(UUID id, String teamId, String name, long createdAt, l
     }
 
     public Environment rename(String newName, long now, String by) {
-        return new Environment(id, teamId, checkName(newName, "name"), createdAt, now, createdBy, by);
+        return new Environment(id, teamId, checkName(newName, "name"), version + 1, createdAt, now, createdBy, by);
     }
 }

@@ -5,20 +5,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.patchbay.test.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,13 +25,11 @@ class ConfigServiceDownIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    String jdbcUrl;
+    final TestDatabase db = new TestDatabase("env_down");
 
     @Override
     public Map<String, String> getProperties() {
-        TestInfra infra = TestInfra.get();
-        jdbcUrl = infra.newDatabase("env_down");
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
+        Map<String, String> props = db.serviceProperties();
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
@@ -46,12 +37,11 @@ class ConfigServiceDownIT implements TestPropertyProvider {
             throw new IllegalStateException(e);
         }
         props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + closed);
-        props.put("patchbay.consumer.group-id", "environment-service-" + UUID.randomUUID());
         return props;
     }
 
     @Test
-    void linkingAnswers503QuicklyAndNothingIsWritten() throws Exception {
+    void linkingAnswers503QuicklyAndNothingIsWritten() {
         Api api = new Api(server.getURI());
         ApiFixture fx = new ApiFixture(api);
         String integration = fx.integration(dev, "down-app", "crm", "allow").get("id").asText();
@@ -73,12 +63,7 @@ class ConfigServiceDownIT implements TestPropertyProvider {
         assertThat(firstMillis).as("a refused connection is answered well within the timeouts").isLessThan(4_000);
         assertThat(openMillis).as("the open breaker answers at once").isLessThan(1_000);
 
-        TestInfra infra = TestInfra.get();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM environment_integration")) {
-            rs.next();
-            assertThat(rs.getLong(1)).as("nothing written").isZero();
-        }
+        assertThat(db.number("SELECT count(*) FROM environment_integration")).as("nothing written").isZero();
         assertThat(api.get("/environment-integration?environment_id=" + env, dev).json().get("result")).isEmpty();
         Api.Response unlinked = api.post("/environment-integration", dev, "{\"integration_id\":\"" + integration + "\",\"environment_id\":\""
                 + env + "\"}");

@@ -5,7 +5,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -14,13 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.patchbay.test.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,21 +30,18 @@ class ConfigServiceSilentIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-    String jdbcUrl;
+    final TestDatabase db = new TestDatabase("env_silent");
     ServerSocket silent;
 
     @Override
     public Map<String, String> getProperties() {
-        TestInfra infra = TestInfra.get();
-        jdbcUrl = infra.newDatabase("env_silent");
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
+        Map<String, String> props = db.serviceProperties();
         try {
             silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + silent.getLocalPort());
-        props.put("patchbay.consumer.group-id", "environment-service-" + UUID.randomUUID());
         return props;
     }
 
@@ -61,7 +51,7 @@ class ConfigServiceSilentIT implements TestPropertyProvider {
     }
 
     @Test
-    void linkingIsBoundedByTheTimeoutAndTheRetryThenTheBreakerAnswersAtOnce() throws Exception {
+    void linkingIsBoundedByTheTimeoutAndTheRetryThenTheBreakerAnswersAtOnce() {
         Api api = new Api(server.getURI());
         ApiFixture fx = new ApiFixture(api);
         String integration = fx.integration(dev, "silent-app", "crm", "allow").get("id").asText();
@@ -83,11 +73,6 @@ class ConfigServiceSilentIT implements TestPropertyProvider {
         assertThat(firstMillis).as("two attempts of at most 2 s each").isBetween(1_900L, 6_000L);
         assertThat(openMillis).as("the open breaker answers at once").isLessThan(1_000);
 
-        TestInfra infra = TestInfra.get();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM environment_integration")) {
-            rs.next();
-            assertThat(rs.getLong(1)).as("nothing written").isZero();
-        }
+        assertThat(db.number("SELECT count(*) FROM environment_integration")).as("nothing written").isZero();
     }
 }

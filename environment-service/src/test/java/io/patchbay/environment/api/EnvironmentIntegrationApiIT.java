@@ -6,14 +6,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +38,11 @@ class EnvironmentIntegrationApiIT implements TestPropertyProvider {
     Api api;
     ApiFixture fx;
 
+    final TestDatabase db = new TestDatabase("env_api");
+
     @Override
     public Map<String, String> getProperties() {
-        TestInfra infra = TestInfra.get();
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(infra.newDatabase("env_api")));
-        props.put("patchbay.consumer.group-id", "environment-service-" + UUID.randomUUID());
-        return props;
+        return db.serviceProperties();
     }
 
     @BeforeAll
@@ -299,6 +296,47 @@ class EnvironmentIntegrationApiIT implements TestPropertyProvider {
         JsonNode team = api.get("/integration/" + integration, viewer).json().get("team");
         assertThat(team.get("name").asText()).isEqualTo("My Awesome Team");
         assertThat(team.get("is_verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void concurrentWritesAre200Or409AndNoneIsSilentlyLost() throws Exception {
+        String team = "team_racers";
+        String racer = Tokens.token("racer", team, TeamRole.OWNER);
+        String env = fx.environment(racer, "race-0").get("id").asText();
+        List<Integer> renames = race(i -> api.send("PATCH", "/environment/" + env, racer, "{\"name\":\"race-" + (i + 1) + "\"}").status());
+        List<Integer> puts = race(i -> api.send("PUT", "/team/" + team, racer, "{\"name\":\"racer " + i + "\"}").status());
+        assertThat(renames).containsOnly(200, 409).contains(200);
+        assertThat(puts).containsOnly(200, 409).contains(200);
+        long renamed = renames.stream().filter(s -> s == 200).count();
+        long put = puts.stream().filter(s -> s == 200).count();
+        assertThat(db.number("SELECT version FROM environment WHERE id = ?", UUID.fromString(env)))
+                .as("every accepted rename is counted, none overwritten").isEqualTo(1 + renamed);
+        assertThat(db.number("SELECT version FROM team_profile WHERE id = ?", team))
+                .as("every accepted profile update is counted, none overwritten").isEqualTo(put);
+        System.out.printf("RACE environment renames 200=%d 409=%d; team profile PUTs 200=%d 409=%d%n", renamed, renames.size() - renamed,
+                put, puts.size() - put);
+    }
+
+    /** Runs 16 requests at once (virtual threads released together) and returns their statuses. */
+    private static List<Integer> race(java.util.function.IntFunction<Integer> request) throws Exception {
+        int n = 16;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(index);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var f : futures) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        }
     }
 
     @Test

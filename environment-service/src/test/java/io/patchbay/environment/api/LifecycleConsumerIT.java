@@ -32,12 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,20 +60,17 @@ class LifecycleConsumerIT implements TestPropertyProvider {
     LifecycleConsumer consumer;
     Api api;
     ApiFixture fx;
-    String jdbcUrl;
+    final TestDatabase db = new TestDatabase("env_lifecycle");
     String integration;
     KafkaProducer<String, byte[]> producer;
 
     @Override
     public Map<String, String> getProperties() {
-        TestInfra infra = TestInfra.get();
-        jdbcUrl = infra.newDatabase("env_lifecycle");
         int port = freePort();
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
+        Map<String, String> props = db.serviceProperties();
         props.put("micronaut.server.port", Integer.toString(port));
         props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + port);
         props.put("env-it.config-service", "true");
-        props.put("patchbay.consumer.group-id", "environment-service-" + UUID.randomUUID());
         props.put("patchbay.consumer.attempts", "3");
         props.put("patchbay.consumer.initial-backoff", "50ms");
         return props;
@@ -154,15 +146,8 @@ class LifecycleConsumerIT implements TestPropertyProvider {
                 1_700_000_000_000L + version, 1_700_000_000_000L + version, null);
     }
 
-    private long count(String query, Object param) throws Exception {
-        TestInfra infra = TestInfra.get();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); PreparedStatement ps = c.prepareStatement(query)) {
-            ps.setObject(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long count(String query, Object param) {
+        return db.number(query, param);
     }
 
     @Test

@@ -8,17 +8,11 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,16 +33,12 @@ class OverrideApiIT implements TestPropertyProvider {
     SecretBox box;
     Api api;
     ApiFixture fx;
-    String jdbcUrl;
+    final TestDatabase db = new TestDatabase("env_override");
     String integrationId;
 
     @Override
     public Map<String, String> getProperties() {
-        TestInfra infra = TestInfra.get();
-        jdbcUrl = infra.newDatabase("env_override");
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
-        props.put("patchbay.consumer.group-id", "environment-service-" + UUID.randomUUID());
-        return props;
+        return db.serviceProperties();
     }
 
     @BeforeAll
@@ -167,7 +157,7 @@ class OverrideApiIT implements TestPropertyProvider {
     }
 
     @Test
-    void secretsAreEncryptedAtRestMaskedEverywhereAndRoundTripSafely() throws Exception {
+    void secretsAreEncryptedAtRestMaskedEverywhereAndRoundTripSafely() {
         String id = newInstall("{\"credentials\":{\"client_secret\":\"env-secret\",\"api_key\":\"k-123\"}}");
         Api.Response read = api.get("/environment-integration/" + id, dev);
         JsonNode body = read.json();
@@ -205,22 +195,11 @@ class OverrideApiIT implements TestPropertyProvider {
         assertThat(box.open(json(storedConfig(integrationId)).get("credentials").get("client_secret").asText())).isEqualTo("base-secret");
     }
 
-    private String storedOverride(String id) throws Exception {
-        return column("SELECT override::text FROM environment_integration WHERE id = ?", id);
+    private String storedOverride(String id) {
+        return db.text("SELECT override::text FROM environment_integration WHERE id = ?", UUID.fromString(id));
     }
 
-    private String storedConfig(String id) throws Exception {
-        return column("SELECT config::text FROM integration WHERE id = ?", id);
-    }
-
-    private String column(String query, String id) throws Exception {
-        TestInfra infra = TestInfra.get();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); PreparedStatement ps = c.prepareStatement(query)) {
-            ps.setObject(1, UUID.fromString(id));
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getString(1);
-            }
-        }
+    private String storedConfig(String id) {
+        return db.text("SELECT config::text FROM integration WHERE id = ?", UUID.fromString(id));
     }
 }

@@ -6,17 +6,14 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
-import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.patchbay.test.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,10 +35,7 @@ class SharingApiIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        TestInfra infra = TestInfra.get();
-        Map<String, String> props = new HashMap<>(infra.micronautProperties(infra.newDatabase("env_sharing")));
-        props.put("patchbay.consumer.group-id", "environment-service-" + UUID.randomUUID());
-        return props;
+        return new TestDatabase("env_sharing").serviceProperties();
     }
 
     @BeforeAll

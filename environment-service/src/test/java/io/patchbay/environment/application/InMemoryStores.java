@@ -48,11 +48,16 @@ final class InMemoryStores {
         }
 
         public void save(TeamProfile p) {
+            TeamProfile current = teams.get(p.id());
+            if (current == null ? p.version() != 1 : current.version() != p.version() - 1) {
+                throw Problems.conflict("changed by another request");
+            }
             teams.put(p.id(), p);
         }
 
         public void ensure(TeamProfile blank) {
-            teams.putIfAbsent(blank.id(), blank);
+            teams.putIfAbsent(blank.id(), new TeamProfile(blank.id(), null, null, null, false, false, null, false, 1, blank.createdAt(),
+                    blank.updatedAt(), blank.createdBy(), blank.updatedBy()));
         }
     };
 
@@ -73,6 +78,10 @@ final class InMemoryStores {
         }
 
         public void update(Environment e) {
+            Environment current = environments.get(e.id());
+            if (current == null || current.version() != e.version() - 1) {
+                throw Problems.conflict("changed by another request");
+            }
             environments.put(e.id(), e);
         }
 

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 @Singleton
 class EnvironmentPersistenceAdapter implements EnvironmentStore {
-    private static final String COLUMNS = "id, team_id, name, created_at, updated_at, created_by, updated_by";
+    private static final String COLUMNS = "id, team_id, name, version, created_at, updated_at, created_by, updated_by";
     private final Sql sql;
 
     EnvironmentPersistenceAdapter(Sql sql) {
@@ -27,7 +27,8 @@ class EnvironmentPersistenceAdapter implements EnvironmentStore {
     }
 
     private static Environment map(ResultSet r) throws SQLException {
-        return new Environment(r.getObject("id", UUID.class), r.getString("team_id"), r.getString("name"), Sql.millis(r, "created_at"),
+        return new Environment(r.getObject("id", UUID.class), r.getString("team_id"), r.getString("name"), r.getLong("version"),
+                Sql.millis(r, "created_at"),
                 Sql.millis(r, "updated_at"), r.getString("created_by"), r.getString("updated_by"));
     }
 
@@ -48,7 +49,7 @@ class EnvironmentPersistenceAdapter implements EnvironmentStore {
     @Override
     public void insert(Environment e) {
         try {
-            sql.update("INSERT INTO environment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", e.id(), e.teamId(), e.name(),
+            sql.update("INSERT INTO environment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", e.id(), e.teamId(), e.name(), e.version(),
                     Rows.instant(e.createdAt()), Rows.instant(e.updatedAt()), e.createdBy(), e.updatedBy());
         } catch (DuplicateKeyException ex) {
             throw duplicate(e);
@@ -57,11 +58,15 @@ class EnvironmentPersistenceAdapter implements EnvironmentStore {
 
     @Override
     public void update(Environment e) {
+        int updated;
         try {
-            sql.update("UPDATE environment SET name = ?, updated_at = ?, updated_by = ? WHERE id = ?", e.name(), Rows.instant(e.updatedAt()),
-                    e.updatedBy(), e.id());
+            updated = sql.update("UPDATE environment SET name = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+                    e.name(), e.version(), Rows.instant(e.updatedAt()), e.updatedBy(), e.id(), e.version() - 1);
         } catch (DuplicateKeyException ex) {
             throw duplicate(e);
+        }
+        if (updated != 1) {
+            throw Problems.conflict("environment " + e.id() + " was changed by another request; read it again and retry");
         }
     }
 

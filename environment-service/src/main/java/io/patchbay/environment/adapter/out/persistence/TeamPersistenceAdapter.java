@@ -2,6 +2,7 @@ package io.patchbay.environment.adapter.out.persistence;
 
 import io.patchbay.environment.application.port.out.TeamStore;
 import io.patchbay.environment.domain.TeamProfile;
+import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Singleton;
 
@@ -14,7 +15,9 @@ import java.util.Optional;
 @Singleton
 class TeamPersistenceAdapter implements TeamStore {
     private static final String COLUMNS = "id, name, domain, logo, is_verified, is_white_label, tos_link, allow_impersonation, "
-            + "created_at, updated_at, created_by, updated_by";
+            + "version, created_at, updated_at, created_by, updated_by";
+    private static final String INSERT = "INSERT INTO team_profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (id) DO NOTHING";
     private final Sql sql;
 
     TeamPersistenceAdapter(Sql sql) {
@@ -24,7 +27,7 @@ class TeamPersistenceAdapter implements TeamStore {
     private static TeamProfile map(ResultSet r) throws SQLException {
         return new TeamProfile(r.getString("id"), r.getString("name"), r.getString("domain"), r.getString("logo"),
                 r.getBoolean("is_verified"), r.getBoolean("is_white_label"), r.getString("tos_link"), r.getBoolean("allow_impersonation"),
-                Sql.millis(r, "created_at"), Sql.millis(r, "updated_at"), r.getString("created_by"), r.getString("updated_by"));
+                r.getLong("version"), Sql.millis(r, "created_at"), Sql.millis(r, "updated_at"), r.getString("created_by"), r.getString("updated_by"));
     }
 
     @Override
@@ -42,21 +45,24 @@ class TeamPersistenceAdapter implements TeamStore {
 
     @Override
     public void save(TeamProfile p) {
-        sql.update("INSERT INTO team_profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-                        + "name = EXCLUDED.name, domain = EXCLUDED.domain, logo = EXCLUDED.logo, is_verified = EXCLUDED.is_verified, "
-                        + "is_white_label = EXCLUDED.is_white_label, tos_link = EXCLUDED.tos_link, "
-                        + "allow_impersonation = EXCLUDED.allow_impersonation, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by",
-                values(p));
+        int saved = p.version() == 1 ? sql.update(INSERT, values(p))
+                : sql.update("UPDATE team_profile SET name = ?, domain = ?, logo = ?, is_verified = ?, is_white_label = ?, tos_link = ?, "
+                        + "allow_impersonation = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?", p.name(),
+                p.domain(), p.logo(), p.verified(), p.whiteLabel(), p.tosLink(), p.allowImpersonation(), p.version(),
+                Rows.instant(p.updatedAt()), p.updatedBy(), p.id(), p.version() - 1);
+        if (saved != 1) {
+            throw Problems.conflict("the profile of team " + p.id() + " was changed by another request; read it again and retry");
+        }
     }
 
     @Override
     public void ensure(TeamProfile blank) {
-        sql.update("INSERT INTO team_profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                values(blank));
+        sql.update(INSERT, values(new TeamProfile(blank.id(), blank.name(), blank.domain(), blank.logo(), blank.verified(), blank.whiteLabel(),
+                blank.tosLink(), blank.allowImpersonation(), 1, blank.createdAt(), blank.updatedAt(), blank.createdBy(), blank.updatedBy())));
     }
 
     private static Object[] values(TeamProfile p) {
         return new Object[]{p.id(), p.name(), p.domain(), p.logo(), p.verified(), p.whiteLabel(), p.tosLink(), p.allowImpersonation(),
-                Rows.instant(p.createdAt()), Rows.instant(p.updatedAt()), p.createdBy(), p.updatedBy()};
+                p.version(), Rows.instant(p.createdAt()), Rows.instant(p.updatedAt()), p.createdBy(), p.updatedBy()};
     }
 }

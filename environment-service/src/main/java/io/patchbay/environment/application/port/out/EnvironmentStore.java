@@ -15,7 +15,7 @@ public interface EnvironmentStore {
     /** 409 when the team already has an environment of that name. */
     void insert(Environment environment);
 
-    /** 409 when the team already has an environment of that name. */
+    /** Saves it if its version is still {@code version - 1}; 409 on a lost race or when the team has an environment of that name. */
     void update(Environment environment);
 
     /** Deletes it if nothing is installed in it; false otherwise (checked under a lock). */

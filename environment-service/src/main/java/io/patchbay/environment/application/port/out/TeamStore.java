@@ -11,9 +11,9 @@ public interface TeamStore {
 
     List<TeamProfile> findAll(Collection<String> teamIds);
 
-    /** Inserts the profile or replaces the stored one. */
+    /** Inserts the profile (version 1) or saves it over the stored one if that is still {@code version - 1}; otherwise 409. */
     void save(TeamProfile profile);
 
-    /** Inserts a blank profile unless the team has one. */
+    /** Inserts a blank profile (stored as version 1) unless the team has one. */
     void ensure(TeamProfile blank);
 }
