@@ -100,14 +100,17 @@ public class IntegrationService implements IntegrationsUseCase {
         Map<String, String> config = IntegrationRules.check(spec, type, fields);
         String connectorId = connector(tenant, spec.connectorId(), fields);
         SecretStore sealed = seal(spec.secretStore(), integration.secretStore(), fields);
-        boolean linkDisabled = false;
-        if (spec.configurationIdGiven() && spec.configurationId() != null && !spec.configurationId().equals(integration.configurationId())) {
-            linkDisabled = links.check(spec.configurationId(), "configuration_id") == ConfigurationLinkPort.LinkState.DISABLED;
-        }
+        // a changed link decides the lifecycle state: linked to a disabled configuration → Disabled; unlinked, or linked to
+        // an active one → the status before (an integration disabled through its old link is not stuck)
+        boolean linkChanged = spec.configurationIdGiven() && !java.util.Objects.equals(spec.configurationId(), integration.configurationId());
+        boolean linkDisabled = linkChanged && spec.configurationId() != null
+                && links.check(spec.configurationId(), "configuration_id") == ConfigurationLinkPort.LinkState.DISABLED;
         Instant now = clock.instant();
         boolean rediscover = integration.replace(withOwners(tenant, spec), config, sealed, connectorId, now, tenant.userId());
         if (linkDisabled) {
             integration.disable(now);
+        } else if (linkChanged && integration.restore(now)) {
+            rediscover = true;
         }
         store.update(integration);
         if (rediscover && integration.status() != IntegrationStatus.Disabled) {

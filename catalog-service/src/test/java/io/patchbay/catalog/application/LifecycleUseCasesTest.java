@@ -3,7 +3,9 @@ package io.patchbay.catalog.application;
 import io.patchbay.catalog.application.port.out.ConfigurationLinkPort.LinkState;
 import io.patchbay.catalog.domain.DiscoveryResult;
 import io.patchbay.catalog.domain.Integration;
+import io.patchbay.catalog.domain.IntegrationSpec;
 import io.patchbay.catalog.domain.IntegrationStatus;
+import io.patchbay.catalog.domain.SecretStore;
 import io.patchbay.catalog.domain.WireFields;
 import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.event.ConfigurationDeleted;
@@ -129,5 +131,30 @@ class LifecycleUseCasesTest {
                 null, "icfg_off"), WireFields.V4);
         assertThat(relinked.status()).isEqualTo(IntegrationStatus.Disabled);
         assertThat(relinked.configurationId()).isEqualTo("icfg_off");
+    }
+
+    @Test
+    void unlinkingOrRelinkingToAnActiveConfigurationEndsTheDisabledState() {
+        Integration a = linked("Stuck");
+        f.discovery().runNext("w");
+        f.lifecycle.apply(disabled(2));
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
+        Integration kept = f.integrations.replace(OWNER, null, a.id(), new IntegrationSpec("Stuck", null, null,
+                Map.of("hostname", "h"), apono(SecretStore.MASK, SecretStore.MASK), null,
+                null, null, null, false, null), WireFields.V4);
+        assertThat(kept.status()).as("configuration_id left out keeps the link").isEqualTo(IntegrationStatus.Disabled);
+        Integration unlinked = f.integrations.replace(OWNER, null, a.id(), new IntegrationSpec("Stuck", null, null,
+                Map.of("hostname", "h"), apono(SecretStore.MASK, SecretStore.MASK), null,
+                null, null, null, true, null), WireFields.V4);
+        assertThat(unlinked.configurationId()).isNull();
+        assertThat(unlinked.status()).isEqualTo(IntegrationStatus.Active);
+        f.ports.links.put("icfg_on", LinkState.ACTIVE);
+        f.ports.links.put("icfg_off2", LinkState.DISABLED);
+        f.integrations.replace(OWNER, null, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
+                SecretStore.MASK), null, "icfg_off2"), WireFields.V4);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
+        f.integrations.replace(OWNER, null, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
+                SecretStore.MASK), null, "icfg_on"), WireFields.V4);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
     }
 }
