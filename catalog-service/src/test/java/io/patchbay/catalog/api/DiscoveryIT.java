@@ -43,6 +43,7 @@ class DiscoveryIT implements TestPropertyProvider {
     EmbeddedServer server;
 
     private String jdbcUrl;
+    private Map<String, String> properties;
     private Api api;
     private final String owner = Tokens.token("olga", "team_disc", TeamRole.OWNER);
     private final String developer = Tokens.token("dev", "team_disc", TeamRole.DEVELOPER);
@@ -58,6 +59,7 @@ class DiscoveryIT implements TestPropertyProvider {
         props.put("patchbay.discovery.job-timeout", "120s");
         props.put("patchbay.discovery.connect-timeout", "3s");
         props.put("patchbay.discovery.workers", "2");
+        properties = Map.copyOf(props);
         return props;
     }
 
@@ -313,5 +315,36 @@ class DiscoveryIT implements TestPropertyProvider {
         }
         System.out.printf("BENCHMARK catalog-discovery-5000-tables setupMillis=%d firstSyncMillis=%d refreshMillis=%d%n", setupMillis, firstMillis,
                 refreshMillis);
+    }
+
+    @Test
+    void twoInstancesShareTheJobTableAndRunEveryJobOnce() throws Exception {
+        Map<String, Object> second = new HashMap<>(properties);
+        second.put("micronaut.server.port", "-1");
+        try (EmbeddedServer other = io.micronaut.context.ApplicationContext.run(EmbeddedServer.class, second)) {
+            assertThat(other.isRunning()).isTrue();
+            String bootstrap = TestInfra.get().kafkaBootstrap();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                // half through each instance's API: both write to the one job table
+                Api via = i % 2 == 0 ? api() : new Api(other.getURI());
+                Api.Response r = via.post("/api/admin/v4/integrations", owner, "{\"name\":\"Shared " + i + "\",\"type\":\"kafka\","
+                        + "\"integration_config\":{\"bootstrap_servers\":\"" + bootstrap + "\"},\"connected_resource_types\":[\"kafka-topic\"]}");
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                ids.add(r.json().get("id").asText());
+            }
+            for (String id : ids) {
+                assertThat(awaitSynced(id, Duration.ofSeconds(120)).get("status").asText()).isEqualTo("Active");
+            }
+            String in = "'" + String.join("','", ids) + "'";
+            try (var c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
+                 var rs = c.createStatement().executeQuery("SELECT count(*), count(*) FILTER (WHERE state = 'done' AND attempts = 1), "
+                         + "count(DISTINCT split_part(lease_owner, '-', 2)) FROM discovery_job WHERE integration_id IN (" + in + ")")) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("one job per integration").isEqualTo(24);
+                assertThat(rs.getLong(2)).as("every job claimed once and done: no two workers ran the same job").isEqualTo(24);
+                System.out.printf("BENCHMARK catalog-discovery-two-instances jobs=24 instancesThatWorked=%d%n", rs.getLong(3));
+            }
+        }
     }
 }
