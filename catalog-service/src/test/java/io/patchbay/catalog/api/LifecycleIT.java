@@ -279,4 +279,45 @@ class LifecycleIT implements TestPropertyProvider {
             return rs.getLong(1);
         }
     }
+
+    /** The consumer side of the event contract: the kernel's example records, payloads and headers as they are. */
+    private void publishExample(io.patchbay.kernel.event.LifecycleEventType type) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        byte[] payload;
+        JsonNode headers;
+        try (var in = LifecycleIT.class.getResourceAsStream("/events/" + type.resourceName() + ".example.json");
+             var h = LifecycleIT.class.getResourceAsStream("/events/headers.example.json")) {
+            assertThat(in).as("example of " + type).isNotNull();
+            payload = in.readAllBytes();
+            headers = json.readTree(h);
+        }
+        String cfg = json.readTree(payload).get("configurationId").asText();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(LifecycleTopic.NAME, cfg, payload);
+        headers.fields().forEachRemaining(e -> {
+            String value = switch (e.getKey()) {
+                case LifecycleTopic.CE_ID -> UUID.randomUUID().toString();
+                case LifecycleTopic.CE_TYPE -> type.ceType();
+                default -> e.getValue().asText();
+            };
+            record.headers().add(e.getKey(), value.getBytes(StandardCharsets.UTF_8));
+        });
+        producer().send(record).get();
+    }
+
+    @Test
+    void theKernelsExampleEventsAreAppliedAsTheyAre() throws Exception {
+        String cfg = "icfg_3bwCLgxL8qt5kjRLcv2Dit7F";
+        String id = kafkaIntegration("Contract examples", cfg);
+        awaitStatus(id, "Active");
+        publishExample(io.patchbay.kernel.event.LifecycleEventType.DISABLED);
+        awaitStatus(id, "Disabled");
+        publishExample(io.patchbay.kernel.event.LifecycleEventType.ENABLED);
+        awaitStatus(id, "Active");
+        publishExample(io.patchbay.kernel.event.LifecycleEventType.TRANSFERRED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM configuration_projection WHERE configuration_id = '"
+                + cfg + "' AND version = 4") == 1);
+        assertThat(status(id)).isEqualTo("Active");
+        publishExample(io.patchbay.kernel.event.LifecycleEventType.DELETED);
+        awaitStatus(id, "gone");
+    }
 }
