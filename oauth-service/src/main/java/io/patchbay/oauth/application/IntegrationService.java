@@ -155,9 +155,25 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
 
     @Override
     @Transactional
-    public Usable requireUsable(Caller caller, String teamHeader, UUID guid) {
+    public Usable requireUsable(Caller caller, String teamHeader, UUID guid, Need need) {
         OAuthIntegration integration = find(guid);
-        Access.requireReader(Access.roleOn(caller, teamHeader, integration));
+        PositRole role = Access.roleOn(caller, teamHeader, integration);
+        switch (need) {
+            case ADMINISTRATOR -> Access.requireAdministrator(Access.requireReader(role));
+            case PUBLISHER -> Access.requireReader(role);
+            case MEMBER -> {
+            }
+        }
+        return usable(integration);
+    }
+
+    @Override
+    @Transactional
+    public Usable requireUsable(long integrationId) {
+        return usable(store.findById(integrationId).orElseThrow(() -> Access.notFound("#" + integrationId)));
+    }
+
+    private Usable usable(OAuthIntegration integration) {
         integration.requireUsable();
         Map<String, String> secrets = new LinkedHashMap<>();
         store.sealedSecrets(integration.id()).forEach((name, sealed) -> secrets.put(name, box.open(sealed)));

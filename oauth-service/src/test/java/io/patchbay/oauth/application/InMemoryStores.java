@@ -49,6 +49,11 @@ final class InMemoryStores implements IntegrationStore, AssociationStore, Sealed
     }
 
     @Override
+    public Optional<OAuthIntegration> findById(long id) {
+        return Optional.ofNullable(integrations.get(id));
+    }
+
+    @Override
     public List<OAuthIntegration> listByTeam(String teamId) {
         return integrations.values().stream().filter(i -> i.teamId().equals(teamId)).toList();
     }

@@ -16,6 +16,7 @@ import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.oauth.application.port.in.ContentAssociationsUseCase;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public class ContentAssociationController {
 
     @Get
     @Operation(summary = "The content item's OAuth integration associations (administrators and publishers)")
-    public List<AssociationResponse> list(Caller caller, @PathVariable("content_guid") String contentGuid,
+    public List<AssociationResponse> list(@Parameter(hidden = true) Caller caller, @PathVariable("content_guid") String contentGuid,
                                           @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
         return associations.list(caller, WireInput.team(team), WireInput.guid(contentGuid, "content_guid")).stream()
                 .map(WireMapper::association).toList();
@@ -45,7 +46,7 @@ public class ContentAssociationController {
     @Put
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Replace the content item's associations: [{\"oauth_integration_guid\": …}]; [] clears them")
-    public void replace(Caller caller, @PathVariable("content_guid") String contentGuid, @Nullable @Body JsonNode json,
+    public void replace(@Parameter(hidden = true) Caller caller, @PathVariable("content_guid") String contentGuid, @Nullable @Body JsonNode json,
                         @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
         UUID content = WireInput.guid(contentGuid, "content_guid");
         if (json == null || !json.isArray()) {

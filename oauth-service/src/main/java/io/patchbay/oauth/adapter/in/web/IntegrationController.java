@@ -19,7 +19,9 @@ import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.oauth.application.port.in.CreateIntegrationCommand;
 import io.patchbay.oauth.application.port.in.IntegrationsUseCase;
 import io.patchbay.oauth.application.port.in.UpdateIntegrationCommand;
+import io.patchbay.oauth.application.port.in.VerifyIntegrationUseCase;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -31,20 +33,22 @@ public class IntegrationController {
     static final String TEAM_HEADER = "X-Team-Id";
 
     private final IntegrationsUseCase integrations;
+    private final VerifyIntegrationUseCase verifier;
 
-    public IntegrationController(IntegrationsUseCase integrations) {
+    public IntegrationController(IntegrationsUseCase integrations, VerifyIntegrationUseCase verifier) {
         this.integrations = integrations;
+        this.verifier = verifier;
     }
 
     @Get
     @Operation(summary = "List the acting team's OAuth integrations (administrators and publishers; a bare array)")
-    public List<IntegrationResponse> list(Caller caller, @Nullable @Header(TEAM_HEADER) String team) {
+    public List<IntegrationResponse> list(@Parameter(hidden = true) Caller caller, @Nullable @Header(TEAM_HEADER) String team) {
         return integrations.list(caller, WireInput.team(team)).stream().map(WireMapper::integration).toList();
     }
 
     @Post
     @Operation(summary = "Create an OAuth integration from a template (administrators; answers 200 like Posit)")
-    public IntegrationResponse create(Caller caller, @Body JsonNode json, @Nullable @Header(TEAM_HEADER) String team) {
+    public IntegrationResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json, @Nullable @Header(TEAM_HEADER) String team) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "description", "template", "config", "configuration_id");
         String template = body.requiredString("template");
         String name = body.string("name").orElse(null);
@@ -56,13 +60,13 @@ public class IntegrationController {
 
     @Get("/{guid}")
     @Operation(summary = "Get an OAuth integration (administrators and publishers)")
-    public IntegrationResponse get(Caller caller, @PathVariable String guid, @Nullable @Header(TEAM_HEADER) String team) {
+    public IntegrationResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String guid, @Nullable @Header(TEAM_HEADER) String team) {
         return WireMapper.integration(integrations.get(caller, WireInput.team(team), WireInput.guid(guid, "guid")));
     }
 
     @Patch("/{guid}")
     @Operation(summary = "Change name, description or config (partial: given keys replace, null removes; administrators)")
-    public IntegrationResponse update(Caller caller, @PathVariable String guid, @Body JsonNode json, @Nullable @Header(TEAM_HEADER) String team) {
+    public IntegrationResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String guid, @Body JsonNode json, @Nullable @Header(TEAM_HEADER) String team) {
         var id = WireInput.guid(guid, "guid");
         JsonBody body = JsonBody.of(json).allowOnly("name", "description", "config");
         String name = body.string("name").orElse(null);
@@ -74,13 +78,19 @@ public class IntegrationController {
     @Delete("/{guid}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete an OAuth integration with its associations and sessions (administrators)")
-    public void delete(Caller caller, @PathVariable String guid, @Nullable @Header(TEAM_HEADER) String team) {
+    public void delete(@Parameter(hidden = true) Caller caller, @PathVariable String guid, @Nullable @Header(TEAM_HEADER) String team) {
         integrations.delete(caller, WireInput.team(team), WireInput.guid(guid, "guid"));
+    }
+
+    @Post("/{guid}/verify")
+    @Operation(summary = "Verify a Service Account integration with a real client-credentials request (administrators); the token is never returned")
+    public VerifyResponse verify(@Parameter(hidden = true) Caller caller, @PathVariable String guid, @Nullable @Header(TEAM_HEADER) String team) {
+        return WireMapper.verification(verifier.verify(caller, WireInput.team(team), WireInput.guid(guid, "guid")));
     }
 
     @Get("/{guid}/associations")
     @Operation(summary = "The content associated with an OAuth integration (administrators)")
-    public List<AssociationResponse> associations(Caller caller, @PathVariable String guid, @Nullable @Header(TEAM_HEADER) String team) {
+    public List<AssociationResponse> associations(@Parameter(hidden = true) Caller caller, @PathVariable String guid, @Nullable @Header(TEAM_HEADER) String team) {
         return integrations.associations(caller, WireInput.team(team), WireInput.guid(guid, "guid")).stream().map(WireMapper::association).toList();
     }
 }

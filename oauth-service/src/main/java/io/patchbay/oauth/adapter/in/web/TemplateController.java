@@ -10,6 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.oauth.application.port.in.TemplatesUseCase;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -26,13 +27,13 @@ public class TemplateController {
 
     @Get
     @Operation(summary = "The shipped OAuth templates (read-only; administrators and publishers)")
-    public List<TemplateResponse> list(Caller caller, @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
+    public List<TemplateResponse> list(@Parameter(hidden = true) Caller caller, @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
         return templates.list(caller, WireInput.team(team)).stream().map(WireMapper::template).toList();
     }
 
     @Get("/{key}")
     @Operation(summary = "One OAuth template")
-    public TemplateResponse get(Caller caller, @PathVariable String key, @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
+    public TemplateResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String key, @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
         return WireMapper.template(templates.get(caller, WireInput.team(team), WireInput.templateKey(key)));
     }
 }

@@ -4,6 +4,8 @@ import io.patchbay.oauth.application.port.in.IntegrationView;
 import io.patchbay.oauth.domain.Association;
 import io.patchbay.oauth.domain.AuthType;
 import io.patchbay.oauth.domain.OAuthIntegration;
+import io.patchbay.oauth.domain.OAuthSession;
+import io.patchbay.oauth.application.port.in.VerifyIntegrationUseCase;
 import io.patchbay.oauth.domain.Template;
 
 import java.time.Instant;
@@ -37,6 +39,15 @@ final class WireMapper {
                 new TreeMap<>(t.endpoints()),
                 t.rules().stream().map(r -> new TemplateResponse.Rule(r.kind().name().toLowerCase(Locale.ROOT), r.field(), r.value(), r.when(),
                         r.expression(), r.message())).toList());
+    }
+
+    static SessionResponse session(OAuthSession s) {
+        return new SessionResponse(Long.toString(s.id()), s.guid().toString(), s.userId(), s.integrationGuid().toString(), s.hasRefreshToken(),
+                time(s.createdTime()), time(s.updatedTime()));
+    }
+
+    static VerifyResponse verification(VerifyIntegrationUseCase.Verification v) {
+        return new VerifyResponse(v.verified(), v.providerStatus(), v.error(), v.errorDescription(), v.tokenType(), v.expiresIn(), v.scope());
     }
 
     static String time(Instant instant) {

@@ -62,6 +62,11 @@ class IntegrationPersistenceAdapter implements IntegrationStore, SealedValueStor
     }
 
     @Override
+    public Optional<OAuthIntegration> findById(long id) {
+        return sql.one(SELECT + "WHERE i.id = ?", this::map, id);
+    }
+
+    @Override
     public List<OAuthIntegration> listByTeam(String teamId) {
         return sql.list(SELECT + "WHERE i.team_id = ? ORDER BY i.id", this::map, teamId);
     }

@@ -17,6 +17,8 @@ public interface IntegrationStore {
 
     Optional<OAuthIntegration> findByGuid(UUID guid);
 
+    Optional<OAuthIntegration> findById(long id);
+
     List<OAuthIntegration> listByTeam(String teamId);
 
     List<OAuthIntegration> listAll();

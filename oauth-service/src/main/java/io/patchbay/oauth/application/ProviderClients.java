@@ -1,0 +1,63 @@
+package io.patchbay.oauth.application;
+
+import io.patchbay.kernel.error.ErrorKind;
+import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
+import io.patchbay.oauth.application.port.out.ProviderPort;
+import io.patchbay.oauth.application.port.out.TemplateCatalog;
+import io.patchbay.oauth.domain.OAuthIntegration;
+import io.patchbay.oauth.domain.Template;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/** An integration as a client of its provider (endpoints from the template, credentials from config and secrets), and provider answers as problems. */
+final class ProviderClients {
+    static final String AUTH_METHOD = "token_endpoint_auth_method";
+    static final long RETRY_AFTER_SECONDS = 5;
+
+    private final TemplateCatalog templates;
+
+    ProviderClients(TemplateCatalog templates) {
+        this.templates = templates;
+    }
+
+    Template template(OAuthIntegration integration) {
+        return templates.find(integration.template())
+                .orElseThrow(() -> Problems.conflict("the template " + integration.template() + " of this integration is no longer shipped"));
+    }
+
+    String endpoint(OAuthIntegration integration, String endpoint) {
+        return template(integration).endpoint(endpoint, integration.config())
+                .orElseThrow(() -> Problems.conflict("the integration's config does not give the provider's " + endpoint));
+    }
+
+    ProviderPort.Client client(Usable usable) {
+        OAuthIntegration integration = usable.integration();
+        String secret = usable.secrets().get("client_secret");
+        ProviderPort.AuthMethod method = secret == null ? ProviderPort.AuthMethod.NONE
+                : "client_secret_basic".equals(integration.config().get(AUTH_METHOD)) ? ProviderPort.AuthMethod.CLIENT_SECRET_BASIC
+                : ProviderPort.AuthMethod.CLIENT_SECRET_POST;
+        return new ProviderPort.Client(endpoint(integration, Template.TOKEN_ENDPOINT), integration.config().get("client_id"), secret, method);
+    }
+
+    static String scopes(OAuthIntegration integration) {
+        return integration.config().get("scopes");
+    }
+
+    /** The token, or the provider's answer as a problem: refused → 422 {@code provider_error}, unreachable → 503 + Retry-After. */
+    static ProviderPort.Issued issued(ProviderPort.Result result) {
+        return switch (result) {
+            case ProviderPort.Issued issued -> issued;
+            case ProviderPort.Refused refused -> throw providerRefused(refused);
+            case ProviderPort.Unreachable u -> throw Problems.dependencyUnavailable("the provider's token endpoint did not answer: " + u.reason(),
+                    RETRY_AFTER_SECONDS);
+        };
+    }
+
+    static ProblemException providerRefused(ProviderPort.Refused refused) {
+        return new ProblemException(ErrorKind.UNPROCESSABLE, "provider_error", "the provider refused the token request (HTTP " + refused.status()
+                + "): " + refused.error() + (refused.description() == null ? "" : ": " + refused.description()), List.of(), OptionalLong.empty());
+    }
+}

@@ -1,0 +1,57 @@
+package io.patchbay.oauth.application;
+
+import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.secret.SecretBox;
+import io.patchbay.oauth.application.port.in.ExchangeCredentialsUseCase.Credentials;
+import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
+import io.patchbay.oauth.application.port.out.ProviderPort;
+import io.patchbay.oauth.application.port.out.SessionStore;
+import io.patchbay.oauth.application.port.out.TemplateCatalog;
+import io.patchbay.oauth.domain.OAuthSession;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** One session's refresh under its row lock: whoever gets the lock second finds the token fresh and uses it. */
+@Singleton
+public class SessionRefresher {
+    private final SessionStore sessions;
+    private final ProviderPort provider;
+    private final ProviderClients clients;
+    private final SecretBox box;
+    private final OAuthFlowSettings settings;
+    private final Clock clock;
+
+    public SessionRefresher(SessionStore sessions, ProviderPort provider, TemplateCatalog templates, SecretBox box, OAuthFlowSettings settings,
+                            Clock clock) {
+        this.sessions = sessions;
+        this.provider = provider;
+        this.clients = new ProviderClients(templates);
+        this.box = box;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Credentials refreshIfExpired(long sessionId, Usable usable) {
+        var integration = usable.integration();
+        OAuthSession session = sessions.lock(sessionId).orElseThrow(() -> Problems.validation("subject_token",
+                "the OAuth session was removed meanwhile; the user must sign in again at " + settings.loginUrl(integration.guid())));
+        Instant now = clock.instant();
+        SessionStore.SealedTokens tokens = sessions.tokens(sessionId);
+        if (!session.expiredAt(now, settings.refreshSkew())) {
+            return new Credentials(box.open(tokens.accessToken()), "Bearer", session.expiresInAt(now));
+        }
+        ProviderPort.Result result = provider.refresh(clients.client(usable), box.open(tokens.refreshToken()), ProviderClients.scopes(integration));
+        if (result instanceof ProviderPort.Refused refused && refused.status() >= 400 && refused.status() < 500) {
+            throw Problems.validation("subject_token", "the OAuth session could not be refreshed (the provider answered " + refused.error()
+                    + "); the user must sign in again at " + settings.loginUrl(integration.guid()));
+        }
+        ProviderPort.Issued token = ProviderClients.issued(result);
+        Instant expiresAt = token.expiresIn() == null ? null : now.plusSeconds(token.expiresIn());
+        sessions.refreshed(sessionId, box.seal(token.accessToken()), token.refreshToken() == null ? null : box.seal(token.refreshToken()), expiresAt, now);
+        return new Credentials(token.accessToken(), token.tokenType(), token.expiresIn());
+    }
+}
