@@ -38,6 +38,9 @@ public final class IntegrationRules {
             } else if (!param.get().values().isEmpty() && !param.get().values().contains(entry.getValue())) {
                 errors.add(new FieldError(fields.config() + "." + entry.getKey(), "must be one of " + String.join(", ", param.get().values())
                         + ", was '" + entry.getValue() + "'"));
+            } else if (!entry.getValue().isEmpty() && !param.get().accepts(entry.getValue())) {
+                errors.add(new FieldError(fields.config() + "." + entry.getKey(), "must be " + param.get().patternHint() + ", was '"
+                        + (entry.getValue().length() > 80 ? entry.getValue().substring(0, 80) + "…" : entry.getValue()) + "'"));
             }
         }
         for (CatalogParam p : type.params()) {
@@ -51,10 +54,6 @@ public final class IntegrationRules {
             } else {
                 config.put(p.id(), value);
             }
-        }
-        String port = config.get("port");
-        if (port != null && type.param("port").isPresent() && !port.matches("[0-9]{1,5}")) {
-            errors.add(new FieldError(fields.config() + ".port", "must be a port number, was '" + port + "'"));
         }
         if (spec.connectedResourceTypes() != null) {
             if (spec.connectedResourceTypes().isEmpty()) {

@@ -146,6 +146,15 @@ class IntegrationApiIT implements TestPropertyProvider {
         assertProblem(api().post(url, owner, pg("half secret").replace(",\"password\":\"s3cr3t-value\"", "")), 400,
                 "secret_store_config.apono.parameters.password");
         assertProblem(api().post(url, owner, pg("wrong port").replace("\"5432\"", "\"fivefour\"")), 400, "integration_config.port");
+        // connection strings are built from these values: no driver options can be smuggled in
+        assertProblem(api().post(url, owner, pg("evil host").replace("\"127.0.0.1\"", "\"h/x?socketFactory=java.io.File\"")), 400,
+                "integration_config.hostname");
+        assertProblem(api().post(url, owner, pg("evil db").replace("\"app\"", "\"app?sslfactory=java.io.File\"")), 400,
+                "integration_config.dbname");
+        assertProblem(api().post(url, owner, kafka("evil kafka").replace("127.0.0.1:9092", "not a server")), 400,
+                "integration_config.bootstrap_servers");
+        assertThat(api().post(url, owner, kafka("two brokers").replace("127.0.0.1:9092", "kafka-1.internal:9092, [::1]:9093")).status())
+                .isEqualTo(200);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads the catalog shipped as data: {@code classpath:catalog/index.txt} lists one JSON file per type. */
 @Singleton
@@ -46,8 +47,9 @@ class CatalogFiles implements CatalogSource {
     private static CatalogType type(Map<String, Object> m) {
         List<CatalogParam> params = new ArrayList<>();
         for (Map<String, Object> p : (List<Map<String, Object>>) m.get("params")) {
+            String pattern = (String) p.get("pattern");
             params.add(new CatalogParam((String) p.get("id"), (String) p.get("label"), (List<String>) p.get("values"), (String) p.get("default"),
-                    Boolean.TRUE.equals(p.get("optional"))));
+                    Boolean.TRUE.equals(p.get("optional")), pattern == null ? null : Pattern.compile(pattern), (String) p.get("pattern_hint")));
         }
         List<ResourceTypeSpec> resourceTypes = new ArrayList<>();
         for (Map<String, Object> r : (List<Map<String, Object>>) m.get("resource_types")) {

@@ -8,6 +8,8 @@ import io.patchbay.catalog.domain.Permission;
 import io.patchbay.catalog.domain.ResourceTypeSpec;
 import jakarta.inject.Singleton;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The {@code postgresql} connector: connects with the integration's credentials and reads the catalog (pg_namespace,
@@ -31,6 +34,8 @@ class PostgresDiscoverer implements ResourceDiscoverer {
     static final String SCHEMA = "postgresql-schema";
     static final String TABLE = "postgresql-table";
     private static final String USER_SCHEMAS = "n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'";
+
+    private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]*|\\[[0-9A-Fa-f:.]+]");
 
     private final Duration connectTimeout;
 
@@ -53,6 +58,9 @@ class PostgresDiscoverer implements ResourceDiscoverer {
         if (user == null || user.isBlank()) {
             return DiscoveryResult.failed("no username in the secret parameters: cannot connect to PostgreSQL at " + where);
         }
+        if (!SAFE_HOST.matcher(host == null ? "" : host).matches() || !port.matches("[0-9]{1,5}")) {
+            return DiscoveryResult.failed("hostname/port '" + where + "' is not a host name or address and a port");
+        }
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("password", request.credentials().getOrDefault("password", ""));
@@ -63,7 +71,9 @@ class PostgresDiscoverer implements ResourceDiscoverer {
         props.setProperty("ApplicationName", "patchbay-catalog-discovery");
         Connection connection;
         try {
-            connection = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + db, props);
+            // the database name is URL-encoded so that it can never add driver options to the URL
+            connection = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/"
+                    + URLEncoder.encode(db, StandardCharsets.UTF_8), props);
         } catch (SQLException e) {
             return DiscoveryResult.failed("could not connect to PostgreSQL at " + where + " as '" + user + "': " + firstLine(e.getMessage()));
         }
