@@ -112,6 +112,28 @@ class IntegrationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void concurrentCreatesOfOneNameGiveOne200AndOnly409s() throws Exception {
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 8; i++) {
+                String name = i % 2 == 0 ? "Race Name" : "race name";
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return api().post("/api/admin/v4/integrations", owner, kafka(name)).status();
+                }));
+            }
+            go.countDown();
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var a : answers) {
+            statuses.add(a.get());
+        }
+        assertThat(statuses).as(statuses.toString()).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsA400NamingTheField() {
         String url = "/api/admin/v4/integrations";
         assertProblem(api().post(url, owner, "{not json"), 400, null);
