@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
 
-import static io.patchbay.test.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** config-service unreachable (its URL is a closed port): linking answers 503 quickly with Retry-After and writes nothing. */
@@ -43,30 +42,11 @@ class ConfigServiceDownIT implements TestPropertyProvider {
     @Test
     void linkingAnswers503QuicklyAndNothingIsWritten() {
         Api api = new Api(server.getURI());
-        ApiFixture fx = new ApiFixture(api);
-        String integration = fx.integration(dev, "down-app", "crm", "allow").get("id").asText();
-        String env = fx.environment(dev, "down-env").get("id").asText();
-        String body = "{\"integration_id\":\"" + integration + "\",\"environment_id\":\"" + env
-                + "\",\"configuration_id\":\"icfg_" + "A".repeat(24) + "\"}";
-
-        long started = System.nanoTime();
-        Api.Response first = api.post("/environment-integration", dev, body);
-        long firstMillis = (System.nanoTime() - started) / 1_000_000;
-        assertProblem(first, 503, null);
-        assertThat(first.json().get("code").asText()).isEqualTo("dependency_unavailable");
-        assertThat(first.header("Retry-After")).isEqualTo("5");
-
-        started = System.nanoTime();
-        assertProblem(api.post("/environment-integration", dev, body), 503, null);
-        long openMillis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("BENCHMARK environment-service config-service-down firstMillis=%d breakerOpenMillis=%d%n", firstMillis, openMillis);
-        assertThat(firstMillis).as("a refused connection is answered well within the timeouts").isLessThan(4_000);
-        assertThat(openMillis).as("the open breaker answers at once").isLessThan(1_000);
-
-        assertThat(db.number("SELECT count(*) FROM environment_integration")).as("nothing written").isZero();
-        assertThat(api.get("/environment-integration?environment_id=" + env, dev).json().get("result")).isEmpty();
-        Api.Response unlinked = api.post("/environment-integration", dev, "{\"integration_id\":\"" + integration + "\",\"environment_id\":\""
-                + env + "\"}");
+        ConfigServiceOutage.Timings t = ConfigServiceOutage.linkTwice(api, dev, "down", db);
+        assertThat(t.firstMillis()).as("a refused connection is answered well within the timeouts").isLessThan(4_000);
+        assertThat(api.get("/environment-integration?environment_id=" + t.environment(), dev).json().get("result")).isEmpty();
+        Api.Response unlinked = api.post("/environment-integration", dev, "{\"integration_id\":\"" + t.integration()
+                + "\",\"environment_id\":\"" + t.environment() + "\"}");
         assertThat(unlinked.status()).as("installs without a link do not need config-service").isEqualTo(201);
     }
 }

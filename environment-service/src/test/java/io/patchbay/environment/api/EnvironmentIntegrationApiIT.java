@@ -453,6 +453,15 @@ class EnvironmentIntegrationApiIT implements TestPropertyProvider {
                 {"POST", "/integration", "{\"name\":\"ok-name\",\"category\":\"crm\",\"config\":{\"actions\":{\"a\":"
                         + "[".repeat(5_000) + "]".repeat(5_000) + "}}}", 400, null},
                 {"POST", "/integration", "{\"name\":\"ok-name\",\"category\":\"CRM\"}", 400, "category"},
+                {"POST", "/environment", "", 400, null},
+                {"POST", "/environment", "null", 400, null},
+                {"POST", "/integration", "", 400, null},
+                {"POST", "/environment-integration", "", 400, null},
+                {"PATCH", ei + install, "", 400, null},
+                {"PATCH", ei + install, "null", 400, null},
+                {"PUT", "/team/" + TEAM, "", 400, null},
+                {"PATCH", "/integration/" + integration, "{\"config\":{\"resources\":{\"users\":{\"list\":{\"method\":\"get\","
+                        + "\"path\":\"/u\"}}}},\"sharing\":\"DENY\"}", 400, "sharing"},
                 {"POST", "/integration", "{\"name\":\"ok-name\",\"category\":\"crm\",\"team_id\":\"team_not_mine\"}", 403, null},
         };
         for (Object[] c : cases) {

@@ -55,8 +55,7 @@ public class EnvironmentController {
         Params.onlyKnown(request, "team_id", "name", "limit", "next_cursor");
         Listing<Environment> listing = environments.list(caller, Params.optionalTeam(teamId, "team_id"), name, Params.limit(limit),
                 Params.cursor(cursors, nextCursor));
-        return new Wire.ListResponse<>(listing.items().stream().map(Wire::environment).toList(),
-                listing.next().map(k -> Params.encode(cursors, k)).orElse(null));
+        return Wire.list(listing, Wire::environment, cursors);
     }
 
     @Get("/{id}")

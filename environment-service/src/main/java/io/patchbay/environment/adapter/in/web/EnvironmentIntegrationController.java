@@ -60,8 +60,7 @@ public class EnvironmentIntegrationController {
                 Params.optionalUuid(environmentId, "environment_id"), Params.bool(showInCatalog, "show_in_catalog"),
                 Params.bool(isEnabled, "is_enabled"), integrationName, integrationCategory);
         Listing<InstallView> listing = installs.list(caller, filter, Params.limit(limit), Params.cursor(cursors, nextCursor));
-        return new Wire.ListResponse<>(listing.items().stream().map(Wire::install).toList(),
-                listing.next().map(k -> Params.encode(cursors, k)).orElse(null));
+        return Wire.list(listing, Wire::install, cursors);
     }
 
     @Post

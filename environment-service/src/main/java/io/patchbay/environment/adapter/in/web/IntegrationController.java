@@ -66,8 +66,7 @@ public class IntegrationController {
         Params.onlyKnown(request, "name", "category", "team_id", "limit", "next_cursor");
         Listing<IntegrationView> listing = integrations.list(caller, name, category, Params.optionalTeam(teamId, "team_id"),
                 Params.limit(limit), Params.cursor(cursors, nextCursor));
-        return new Wire.ListResponse<>(listing.items().stream().map(Wire::integration).toList(),
-                listing.next().map(k -> Params.encode(cursors, k)).orElse(null));
+        return Wire.list(listing, Wire::integration, cursors);
     }
 
     @Get("/{id}")

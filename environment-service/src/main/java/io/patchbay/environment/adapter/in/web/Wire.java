@@ -6,17 +6,20 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import io.patchbay.environment.application.port.in.InstallView;
 import io.patchbay.environment.application.port.in.IntegrationView;
+import io.patchbay.environment.application.port.in.Listing;
 import io.patchbay.environment.domain.Environment;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.environment.domain.Integration;
 import io.patchbay.environment.domain.TeamProfile;
 import io.patchbay.environment.kernelcandidate.JsonTrees;
+import io.patchbay.kernel.paging.CursorCodec;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The wire format (seeds 001/002): snake_case, UUIDs, ISO-8601 UTC timestamps with milliseconds, nulls written out. */
 final class Wire {
@@ -70,6 +73,12 @@ final class Wire {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record IdResponse(String id) {
+    }
+
+    /** One page in the wire's list shape, the next cursor encoded (null after the last page). */
+    static <T, R> ListResponse<R> list(Listing<T> listing, Function<T, R> item, CursorCodec cursors) {
+        return new ListResponse<>(listing.items().stream().map(item).toList(),
+                listing.next().map(k -> Params.encode(cursors, k)).orElse(null));
     }
 
     static TeamResponse team(TeamProfile t) {
