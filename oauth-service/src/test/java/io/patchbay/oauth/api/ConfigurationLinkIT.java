@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,21 +51,11 @@ class ConfigurationLinkIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = TestProperties.of("oauth_links");
-        int port = freePort();
-        props.put("micronaut.server.port", Integer.toString(port));
-        props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + port);
-        props.put("oauth-it.config-service", "true");
+        TestProperties.withConfigServiceStandIn(props);
         jdbcUrl = props.get("datasources.default.url");
         return props;
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeAll
     void setUp() {

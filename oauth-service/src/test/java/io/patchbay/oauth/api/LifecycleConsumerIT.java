@@ -38,8 +38,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -81,15 +79,7 @@ class LifecycleConsumerIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = TestProperties.of("oauth_consumer");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        props.put("micronaut.server.port", Integer.toString(port));
-        props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + port);
-        props.put("oauth-it.config-service", "true");
+        TestProperties.withConfigServiceStandIn(props);
         props.put("patchbay.consumer.enabled", "true");
         props.put("patchbay.consumer.group-id", "oauth-service-it-" + UUID.randomUUID());
         props.put("patchbay.consumer.attempts", "3");

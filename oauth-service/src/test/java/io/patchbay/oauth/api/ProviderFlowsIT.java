@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -75,24 +73,14 @@ class ProviderFlowsIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> props = TestProperties.of("oauth_flows");
-        port = freePort();
-        props.put("micronaut.server.port", Integer.toString(port));
+        port = TestProperties.withConfigServiceStandIn(props);
         props.put("patchbay.oauth.public-url", "http://127.0.0.1:" + port);
-        props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + port);
-        props.put("oauth-it.config-service", "true");
         props.put("oauth-it.mutable-clock", "true");
         props.put("patchbay.oauth.provider.timeout", "1s");
         jdbcUrl = props.get("datasources.default.url");
         return props;
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeAll
     void setUp() {
@@ -106,16 +94,11 @@ class ProviderFlowsIT implements TestPropertyProvider {
      */
     @AfterAll
     void tearDown() {
-        for (String grant : List.of("refresh_token", "authorization_code")) {
-            for (String issuer : List.of("viewer", "states", "concurrent", "sessions")) {
-                provider.calls(issuer, grant).forEach(c -> {
-                    if (c.form().get("refresh_token") != null) {
-                        Captured.plant(c.form().get("refresh_token"));
-                    }
-                    if (c.form().get("code_verifier") != null) {
-                        Captured.plant(c.form().get("code_verifier"));
-                    }
-                });
+        for (OAuthProvider.TokenCall c : provider.calls()) {
+            for (String secret : List.of("refresh_token", "code_verifier")) {
+                if (c.form().get(secret) != null) {
+                    Captured.plant(c.form().get(secret));
+                }
             }
         }
         provider.close();
@@ -480,6 +463,58 @@ class ProviderFlowsIT implements TestPropertyProvider {
             assertThat(exchangeMillis).isLessThan(4_000);
         } finally {
             release.countDown();
+        }
+    }
+
+    @Test
+    void aPublicClientLogsInWithPkceAndNoSecret() {
+        String clientId = "public-" + UUID.randomUUID();
+        provider.registerPublic(clientId);
+        Api.Response created = api.post(BASE, owner, Json.of(Map.of("name", "public", "template", "custom", "config", Map.of("auth_type", "Viewer",
+                "auth_mode", "Public", "authorization_uri", provider.authorizationEndpoint("public"), "token_uri", provider.tokenEndpoint("public"),
+                "client_id", clientId, "scopes", "openid offline_access"))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        String guid = created.json().get("guid").asText();
+        Login login = login(viewer, guid);
+        assertThat(login.done().status()).as(login.done().toString()).isEqualTo(302);
+        OAuthProvider.TokenCall call = provider.calls("public", "authorization_code").getFirst();
+        assertThat(call.authMethod()).isEqualTo("none");
+        assertThat(call.form()).containsEntry("client_id", clientId).containsKey("code_verifier").doesNotContainKey("client_secret");
+        assertThat(exchange(publisher, guid, viewer).status()).isEqualTo(200);
+    }
+
+    /** The role table for the token-flow endpoints: administrator, publisher, viewer, another tenant. */
+    @Test
+    void rolesOnTheTokenFlowEndpoints() {
+        String sa = integration("roles", "Service Account", "client_secret_post", null).get("guid").asText();
+        String viewerIntegration = integration("roles", "Viewer", "client_secret_post", null).get("guid").asText();
+        String viewerSession = null;
+        login(viewer, viewerIntegration);
+        for (JsonNode s : api.get("/__api__/v1/oauth/sessions", viewer).json()) {
+            if (s.get("oauth_integration_guid").asText().equals(viewerIntegration)) {
+                viewerSession = s.get("guid").asText();
+            }
+        }
+        assertThat(viewerSession).isNotNull();
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put("administrator", owner);
+        roles.put("publisher", publisher);
+        roles.put("viewer", viewer);
+        roles.put("other tenant", stranger);
+        Map<String, int[]> expected = Map.of(
+                "administrator", new int[]{200, 200, 302, 200, 200},
+                "publisher", new int[]{403, 200, 302, 200, 404},
+                "viewer", new int[]{403, 403, 302, 200, 200},
+                "other tenant", new int[]{404, 404, 404, 200, 404});
+        for (var role : roles.entrySet()) {
+            String token = role.getValue();
+            int[] statuses = {
+                    api.post(BASE + "/" + sa + "/verify", token, null).status(),
+                    exchange(token, sa, token).status(),
+                    api.get("/__oauth__/integrations/" + viewerIntegration + "/login", token).status(),
+                    api.get("/__api__/v1/oauth/sessions", token).status(),
+                    api.get("/__api__/v1/oauth/sessions/" + viewerSession, token).status()};
+            assertThat(statuses).as(role.getKey() + " × verify, credentials, login, sessions, session").containsExactly(expected.get(role.getKey()));
         }
     }
 

@@ -72,6 +72,12 @@ public final class OAuthProvider implements AutoCloseable {
         }
     }
 
+    public List<TokenCall> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
     @Override
     public void close() {
         server.shutdown();

@@ -1,0 +1,32 @@
+package io.patchbay.oauth.adapter.out.http;
+
+import io.patchbay.oauth.application.port.out.ProviderPort;
+import io.patchbay.oauth.domain.Pkce;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the provider says is passed on only with every secret the request carried taken out, and cut short. */
+class ProviderHttpClientTest {
+    @Test
+    void secretsAreStrippedInEveryFormTheyMayBeEchoed() {
+        String secret = "s3cr+t/with=chars";
+        String echoed = "bad secret " + secret + " (encoded: " + URLEncoder.encode(secret, StandardCharsets.UTF_8) + ")";
+        ProviderPort.Refused refused = ProviderHttpClient.refused(401, "invalid_client " + secret, echoed, List.of(secret));
+        assertThat(refused.error()).isEqualTo("invalid_client [redacted]");
+        assertThat(refused.description()).doesNotContain(secret).doesNotContain(URLEncoder.encode(secret, StandardCharsets.UTF_8))
+                .contains("[redacted]");
+        assertThat(ProviderHttpClient.strip("x".repeat(2000), List.of())).hasSize(ProviderHttpClient.MAX_ERROR_TEXT + 1);
+        assertThat(ProviderHttpClient.strip(null, List.of(secret))).isNull();
+    }
+
+    @Test
+    void pkceS256MatchesRfc7636AppendixB() {
+        assertThat(Pkce.s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        assertThat(Pkce.randomValue()).hasSize(43).matches("[A-Za-z0-9_-]+").isNotEqualTo(Pkce.randomValue());
+    }
+}
