@@ -48,7 +48,16 @@ final class Access {
     }
 
     static boolean seesEnvironment(Caller caller, Environment environment) {
-        return scope(caller).map(s -> s.equals(environment.id())).orElseGet(() -> readsTeam(caller, environment.teamId()));
+        return seesEnvironment(caller, environment.id(), environment.teamId());
+    }
+
+    static boolean seesEnvironment(Caller caller, UUID environmentId, String teamId) {
+        return scope(caller).map(s -> s.equals(environmentId)).orElseGet(() -> readsTeam(caller, teamId));
+    }
+
+    /** The owning team (unscoped) sees every environment its integration is installed in; others only environments they see. */
+    static boolean seesInstallLocation(Caller caller, Integration integration, UUID environmentId, String environmentTeamId) {
+        return (scope(caller).isEmpty() && readsTeam(caller, integration.teamId())) || seesEnvironment(caller, environmentId, environmentTeamId);
     }
 
     static boolean writesEnvironmentInstalls(Caller caller, Environment environment) {

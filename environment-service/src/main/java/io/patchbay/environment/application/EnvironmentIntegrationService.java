@@ -99,20 +99,20 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
                     c.showInCatalog() == null || c.showInCatalog(), c.enabled() == null || c.enabled(), override, c.configurationId(),
                     isApproved, disabledReason, views.now(), caller.userId());
         });
-        return views.install(install);
+        return views.install(caller, install);
     }
 
     @Override
     @Transactional
     public InstallView get(Caller caller, UUID id) {
-        return views.install(visible(caller, id).install());
+        return views.install(caller, visible(caller, id).install());
     }
 
     @Override
     @Transactional
     public Listing<InstallView> list(Caller caller, InstallFilter filter, int limit, PageKey after) {
         Page<EnvironmentIntegration> page = installs.list(Access.visibility(caller), filter, limit, after);
-        return new Listing<>(views.installs(page.items()), page.next());
+        return new Listing<>(views.installs(caller, page.items()), page.next());
     }
 
     @Override
@@ -123,7 +123,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
                 : sealedOverride(c.override(), loaded.install().override(), loaded.integration());
         EnvironmentIntegration changed = loaded.install().patch(c.showInCatalog(), c.enabled(), override, views.now(), caller.userId());
         installs.update(changed);
-        return views.install(changed);
+        return views.install(caller, changed);
     }
 
     @Override
@@ -136,7 +136,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         Map<String, Object> override = sealedOverride((Map<String, Object>) merged, stored, loaded.integration());
         EnvironmentIntegration changed = loaded.install().patch(null, null, override, views.now(), caller.userId());
         installs.update(changed);
-        return views.install(changed);
+        return views.install(caller, changed);
     }
 
     @Override
@@ -159,7 +159,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         Loaded loaded = decidable(caller, id);
         EnvironmentIntegration approved = loaded.install().approve(views.now(), caller.userId());
         installs.update(approved);
-        return views.install(approved);
+        return views.install(caller, approved);
     }
 
     @Override

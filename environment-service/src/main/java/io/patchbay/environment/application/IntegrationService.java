@@ -57,13 +57,13 @@ public class IntegrationService implements IntegrationsUseCase {
                 c.sharing() == null ? Sharing.ALLOW : c.sharing(), 1, now, now, caller.userId(), caller.userId());
         teams.ensure(TeamProfile.blank(team, now, caller.userId()));
         integrations.insert(integration);
-        return views.integration(integration);
+        return views.integration(caller, integration);
     }
 
     @Override
     @Transactional
     public IntegrationView get(Caller caller, UUID id) {
-        return views.integration(visible(caller, id));
+        return views.integration(caller, visible(caller, id));
     }
 
     @Override
@@ -71,7 +71,7 @@ public class IntegrationService implements IntegrationsUseCase {
     public Listing<IntegrationView> list(Caller caller, String name, String category, String teamId, int limit, PageKey after) {
         Page<Integration> page = integrations.list(Access.visibility(caller), new IntegrationStore.IntegrationFilter(name, category, teamId),
                 limit, after);
-        return new Listing<>(views.integrations(page.items()), page.next());
+        return new Listing<>(views.integrations(caller, page.items()), page.next());
     }
 
     @Override
@@ -88,7 +88,7 @@ public class IntegrationService implements IntegrationsUseCase {
                 c.category() == null ? null : Integration.checkCategory(c.category(), "category"), c.beta(), config, c.sharing(),
                 views.now(), caller.userId());
         integrations.update(changed);
-        return views.integration(changed);
+        return views.integration(caller, changed);
     }
 
     @Override

@@ -67,6 +67,26 @@ class SharingApiIT implements TestPropertyProvider {
         assertThat(r.json().get("lifecycle").asText()).isEqualTo("active");
         assertThat(r.json().get("is_enabled").asBoolean()).isTrue();
         assertThat(r.json().get("integration").get("team_id").asText()).isEqualTo(PUBLISHER);
+
+        String own = fx.environment(publisher, "allow-own").get("id").asText();
+        fx.install(publisher, integration, own, null);
+        String bystander = Tokens.token("bystander", "team_bystander", TeamRole.OWNER);
+        String bystanderEnv = fx.environment(bystander, "allow-bystander").get("id").asText();
+        fx.install(bystander, integration, bystanderEnv, null);
+        assertThat(texts(api.get("/integration/" + integration, publisher).json().get("installed_environment")))
+                .as("the owning team sees every environment its integration is installed in").containsExactly(env, own, bystanderEnv);
+        assertThat(texts(api.get("/integration/" + integration, consumer).json().get("installed_environment")))
+                .as("another team sees only its own environments").containsExactly(env);
+        assertThat(texts(api.get("/environment-integration?environment_id=" + bystanderEnv, bystander).json().get("result").get(0)
+                .get("integration").get("installed_environment"))).containsExactly(bystanderEnv);
+        assertThat(texts(api.get("/integration/" + integration, Tokens.scoped("runtime", CONSUMER, TeamRole.VIEWER, env)).json()
+                .get("installed_environment"))).as("a scoped token sees its environment only").containsExactly(env);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     @Test

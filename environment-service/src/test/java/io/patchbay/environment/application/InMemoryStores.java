@@ -8,6 +8,7 @@ import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
 import io.patchbay.environment.application.port.out.EnvironmentStore;
 import io.patchbay.environment.application.port.out.IntegrationStore;
+import io.patchbay.environment.application.port.out.IntegrationStore.InstalledIn;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.application.port.out.TeamStore;
@@ -121,10 +122,11 @@ final class InMemoryStores {
             return integrations.remove(id) != null;
         }
 
-        public Map<UUID, List<UUID>> installedEnvironments(Collection<UUID> ids) {
-            Map<UUID, List<UUID>> out = new HashMap<>();
+        public Map<UUID, List<InstalledIn>> installedEnvironments(Collection<UUID> ids) {
+            Map<UUID, List<InstalledIn>> out = new HashMap<>();
             installs.values().stream().filter(i -> ids.contains(i.integrationId()))
-                    .forEach(i -> out.computeIfAbsent(i.integrationId(), k -> new ArrayList<>()).add(i.environmentId()));
+                    .forEach(i -> out.computeIfAbsent(i.integrationId(), k -> new ArrayList<>())
+                            .add(new InstalledIn(i.environmentId(), environments.get(i.environmentId()).teamId())));
             return out;
         }
 

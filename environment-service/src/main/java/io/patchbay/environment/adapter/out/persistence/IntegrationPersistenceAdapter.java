@@ -1,6 +1,7 @@
 package io.patchbay.environment.adapter.out.persistence;
 
 import io.patchbay.environment.application.port.out.IntegrationStore;
+import io.patchbay.environment.application.port.out.IntegrationStore.InstalledIn;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.application.port.out.Visibility;
@@ -13,6 +14,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -91,14 +93,16 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
     }
 
     @Override
-    public Map<UUID, List<UUID>> installedEnvironments(Collection<UUID> integrationIds) {
-        Map<UUID, List<UUID>> out = new HashMap<>();
+    public Map<UUID, List<InstalledIn>> installedEnvironments(Collection<UUID> integrationIds) {
+        Map<UUID, List<InstalledIn>> out = new HashMap<>();
         if (integrationIds.isEmpty()) {
             return out;
         }
-        sql.each("SELECT integration_id, environment_id FROM environment_integration WHERE integration_id = ANY(?::uuid[]) "
-                        + "ORDER BY created_at, id", r -> new UUID[]{r.getObject(1, UUID.class), r.getObject(2, UUID.class)},
-                pair -> out.computeIfAbsent(pair[0], k -> new java.util.ArrayList<>()).add(pair[1]), (Object) Rows.uuids(integrationIds));
+        sql.each("SELECT ei.integration_id, ei.environment_id, e.team_id FROM environment_integration ei "
+                        + "JOIN environment e ON e.id = ei.environment_id WHERE ei.integration_id = ANY(?::uuid[]) "
+                        + "ORDER BY ei.created_at, ei.id",
+                r -> Map.entry(r.getObject(1, UUID.class), new InstalledIn(r.getObject(2, UUID.class), r.getString(3))),
+                e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()), (Object) Rows.uuids(integrationIds));
         return out;
     }
 

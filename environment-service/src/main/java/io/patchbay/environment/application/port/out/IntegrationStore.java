@@ -22,11 +22,14 @@ public interface IntegrationStore {
     /** Deletes it if it is installed nowhere; false otherwise (checked under a lock). */
     boolean deleteIfNotInstalled(UUID id);
 
-    /** The environments each integration is installed in. */
-    Map<UUID, List<UUID>> installedEnvironments(Collection<UUID> integrationIds);
+    /** The environments each integration is installed in (oldest install first), with the team of each. */
+    Map<UUID, List<InstalledIn>> installedEnvironments(Collection<UUID> integrationIds);
 
     Page<Integration> list(Visibility visibility, IntegrationFilter filter, int limit, PageKey after);
 
     record IntegrationFilter(String name, String category, String teamId) {
+    }
+
+    record InstalledIn(UUID environmentId, String teamId) {
     }
 }
