@@ -500,6 +500,8 @@ class EnvironmentIntegrationApiIT implements TestPropertyProvider {
                 "allow_impersonation", "configuration_id", "lifecycle", "disabled_reason", "next_cursor")) {
             assertThat(openapi.raw().body()).as("OpenAPI has the field %s", seedField).contains(seedField + ":");
         }
+        assertThat(openapi.raw().body()).as("the caller is bound from the token, not a parameter").doesNotContain("name: caller")
+                .contains("EnvironmentIntegrationRequest").contains("EnvironmentIntegrationPatchRequest").contains("application/merge-patch+json");
         assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
         Api.Response withId = api.send("GET", "/health", null, null, "X-Request-Id", "req-123");
         assertThat(withId.header("X-Request-Id")).isEqualTo("req-123");

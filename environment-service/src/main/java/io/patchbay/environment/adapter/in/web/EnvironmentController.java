@@ -23,6 +23,10 @@ import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Controller("/environment")
@@ -40,7 +44,9 @@ public class EnvironmentController {
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Create an environment in the acting team (team_id, else X-Team-Id, else the caller's only team)")
-    public Wire.EnvironmentResponse create(Caller caller, @Body JsonNode json, @Nullable @Header("X-Team-Id") String teamHeader) {
+    public Wire.EnvironmentResponse create(@Parameter(hidden = true) Caller caller,
+            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Environment.class))) @Body JsonNode json,
+            @Nullable @Header("X-Team-Id") String teamHeader) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "team_id");
         String name = body.requiredString("name");
         String team = Params.optionalTeam(body.string("team_id").orElse(null), "team_id");
@@ -49,9 +55,9 @@ public class EnvironmentController {
 
     @Get
     @Operation(summary = "List environments (newest first; filters team_id, name; limit 1-100, next_cursor)")
-    public Wire.ListResponse<Wire.EnvironmentResponse> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue("team_id") String teamId,
-                                                            @Nullable @QueryValue String name, @Nullable @QueryValue String limit,
-                                                            @Nullable @QueryValue("next_cursor") String nextCursor) {
+    public Wire.ListResponse<Wire.EnvironmentResponse> list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
+            @Nullable @QueryValue("team_id") String teamId, @Nullable @QueryValue String name, @Nullable @QueryValue String limit,
+            @Nullable @QueryValue("next_cursor") String nextCursor) {
         Params.onlyKnown(request, "team_id", "name", "limit", "next_cursor");
         Listing<Environment> listing = environments.list(caller, Params.optionalTeam(teamId, "team_id"), name, Params.limit(limit),
                 Params.cursor(cursors, nextCursor));
@@ -60,20 +66,21 @@ public class EnvironmentController {
 
     @Get("/{id}")
     @Operation(summary = "Get an environment")
-    public Wire.EnvironmentResponse get(Caller caller, @PathVariable String id) {
+    public Wire.EnvironmentResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return Wire.environment(environments.get(caller, Params.uuid(id, "id")));
     }
 
     @Patch("/{id}")
     @Operation(summary = "Rename an environment")
-    public Wire.EnvironmentResponse update(Caller caller, @PathVariable String id, @Body JsonNode json) {
+    public Wire.EnvironmentResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.EnvironmentRename.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("name");
         return Wire.environment(environments.rename(caller, Params.uuid(id, "id"), body.requiredString("name")));
     }
 
     @Delete("/{id}")
     @Operation(summary = "Delete an environment (409 while integrations are installed in it)")
-    public Wire.IdResponse delete(Caller caller, @PathVariable String id) {
+    public Wire.IdResponse delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         var uuid = Params.uuid(id, "id");
         environments.delete(caller, uuid);
         return new Wire.IdResponse(uuid.toString());

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -25,6 +26,10 @@ import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Map;
@@ -49,7 +54,7 @@ public class EnvironmentIntegrationController {
     @Operation(summary = "List environment integrations (newest first; filters integration_id, environment_id, show_in_catalog, "
             + "is_enabled, integration.name, integration.category; limit 1-100, next_cursor)")
     public Wire.ListResponse<Wire.EnvironmentIntegrationResponse> list(
-            Caller caller, HttpRequest<?> request, @Nullable @QueryValue("integration_id") String integrationId,
+            @Parameter(hidden = true) Caller caller, HttpRequest<?> request, @Nullable @QueryValue("integration_id") String integrationId,
             @Nullable @QueryValue("environment_id") String environmentId, @Nullable @QueryValue("show_in_catalog") String showInCatalog,
             @Nullable @QueryValue("is_enabled") String isEnabled, @Nullable @QueryValue("integration.name") String integrationName,
             @Nullable @QueryValue("integration.category") String integrationCategory, @Nullable @QueryValue String limit,
@@ -64,8 +69,10 @@ public class EnvironmentIntegrationController {
     }
 
     @Post
+    @Status(HttpStatus.CREATED)
     @Operation(summary = "Install an integration into an environment (201; 409 when already installed there)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> install(Caller caller, @Body JsonNode json) {
+    public HttpResponse<Wire.EnvironmentIntegrationResponse> install(@Parameter(hidden = true) Caller caller,
+            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Install.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("integration_id", "environment_id", "is_enabled", "show_in_catalog", "override",
                 "configuration_id");
         UUID integrationId = Params.uuid(body.requiredString("integration_id"), "integration_id");
@@ -81,14 +88,15 @@ public class EnvironmentIntegrationController {
 
     @Get("/{id}")
     @Operation(summary = "Get an environment integration (ETag for If-Match)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> get(Caller caller, @PathVariable String id) {
+    public HttpResponse<Wire.EnvironmentIntegrationResponse> get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return withEtag(HttpResponse.ok(), installs.get(caller, Params.uuid(id, "id")));
     }
 
     @Patch("/{id}")
     @Operation(summary = "Update show_in_catalog, is_enabled, override (the override is replaced as a whole; honours If-Match)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> update(Caller caller, @PathVariable String id, @Body JsonNode json,
-                                                                    @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    public HttpResponse<Wire.EnvironmentIntegrationResponse> update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.InstallPatch.class))) @Body JsonNode json,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID uuid = Params.uuid(id, "id");
         JsonBody body = JsonBody.of(json).allowOnly("show_in_catalog", "is_enabled", "override");
         Boolean show = body.bool("show_in_catalog").orElse(null);
@@ -100,8 +108,10 @@ public class EnvironmentIntegrationController {
 
     @Patch(value = "/{id}/override", consumes = MERGE_PATCH)
     @Operation(summary = "Edit the stored override in place with an RFC 7396 merge patch (application/merge-patch+json; honours If-Match)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> mergeOverride(Caller caller, @PathVariable String id, @Body JsonNode json,
-                                                                           @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
+    public HttpResponse<Wire.EnvironmentIntegrationResponse> mergeOverride(@Parameter(hidden = true) Caller caller,
+            @PathVariable String id, @RequestBody(description = "an RFC 7396 merge patch of the stored override",
+            content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = "object"))) @Body JsonNode json,
+            @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID uuid = Params.uuid(id, "id");
         Map<String, Object> patch = BodyTrees.object(json, "body");
         return withEtag(HttpResponse.ok(), installs.mergeOverride(caller, uuid, patch, ifMatch));
@@ -109,7 +119,7 @@ public class EnvironmentIntegrationController {
 
     @Delete("/{id}")
     @Operation(summary = "Uninstall")
-    public Wire.IdResponse uninstall(Caller caller, @PathVariable String id) {
+    public Wire.IdResponse uninstall(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         UUID uuid = Params.uuid(id, "id");
         installs.uninstall(caller, uuid);
         return new Wire.IdResponse(uuid.toString());
@@ -117,19 +127,19 @@ public class EnvironmentIntegrationController {
 
     @Get("/{id}/config")
     @Operation(summary = "The effective config: the integration's config with the override deep-merged over it (secrets masked)")
-    public JsonNode effectiveConfig(Caller caller, @PathVariable String id) {
+    public JsonNode effectiveConfig(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return Wire.config(installs.effectiveConfig(caller, Params.uuid(id, "id")));
     }
 
     @Post("/{id}/approve")
     @Operation(summary = "The integration's team approves a pending_approval install")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> approve(Caller caller, @PathVariable String id) {
+    public HttpResponse<Wire.EnvironmentIntegrationResponse> approve(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return withEtag(HttpResponse.ok(), installs.approve(caller, Params.uuid(id, "id")));
     }
 
     @Post("/{id}/reject")
     @Operation(summary = "The integration's team rejects a pending_approval install (it is deleted)")
-    public Wire.IdResponse reject(Caller caller, @PathVariable String id) {
+    public Wire.IdResponse reject(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         UUID uuid = Params.uuid(id, "id");
         installs.reject(caller, uuid);
         return new Wire.IdResponse(uuid.toString());

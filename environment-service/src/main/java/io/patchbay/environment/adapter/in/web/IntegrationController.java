@@ -25,6 +25,10 @@ import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Map;
@@ -45,7 +49,9 @@ public class IntegrationController {
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Create an integration in the acting team")
-    public Wire.IntegrationResponse create(Caller caller, @Body JsonNode json, @Nullable @Header("X-Team-Id") String teamHeader) {
+    public Wire.IntegrationResponse create(@Parameter(hidden = true) Caller caller,
+            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Integration.class))) @Body JsonNode json,
+            @Nullable @Header("X-Team-Id") String teamHeader) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "category", "is_beta", "config", "team_id", "sharing");
         String name = Integration.checkName(body.requiredString("name"), "name");
         String category = Integration.checkCategory(body.requiredString("category"), "category");
@@ -59,10 +65,9 @@ public class IntegrationController {
 
     @Get
     @Operation(summary = "List integrations (newest first; filters name, category, team_id; limit 1-100, next_cursor)")
-    public Wire.ListResponse<Wire.IntegrationResponse> list(Caller caller, HttpRequest<?> request, @Nullable @QueryValue String name,
-                                                            @Nullable @QueryValue String category, @Nullable @QueryValue("team_id") String teamId,
-                                                            @Nullable @QueryValue String limit,
-                                                            @Nullable @QueryValue("next_cursor") String nextCursor) {
+    public Wire.ListResponse<Wire.IntegrationResponse> list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
+            @Nullable @QueryValue String name, @Nullable @QueryValue String category, @Nullable @QueryValue("team_id") String teamId,
+            @Nullable @QueryValue String limit, @Nullable @QueryValue("next_cursor") String nextCursor) {
         Params.onlyKnown(request, "name", "category", "team_id", "limit", "next_cursor");
         Listing<IntegrationView> listing = integrations.list(caller, name, category, Params.optionalTeam(teamId, "team_id"),
                 Params.limit(limit), Params.cursor(cursors, nextCursor));
@@ -71,13 +76,14 @@ public class IntegrationController {
 
     @Get("/{id}")
     @Operation(summary = "Get an integration")
-    public Wire.IntegrationResponse get(Caller caller, @PathVariable String id) {
+    public Wire.IntegrationResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return Wire.integration(integrations.get(caller, Params.uuid(id, "id")));
     }
 
     @Patch("/{id}")
     @Operation(summary = "Change an integration (a config replaces the stored one; \"********\" keeps a stored secret)")
-    public Wire.IntegrationResponse update(Caller caller, @PathVariable String id, @Body JsonNode json) {
+    public Wire.IntegrationResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.IntegrationPatch.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "category", "is_beta", "config", "sharing");
         UUID uuid = Params.uuid(id, "id");
         return Wire.integration(integrations.update(caller, uuid, new IntegrationsUseCase.IntegrationChange(
@@ -89,7 +95,7 @@ public class IntegrationController {
 
     @Delete("/{id}")
     @Operation(summary = "Delete an integration (409 while it is installed anywhere)")
-    public Wire.IdResponse delete(Caller caller, @PathVariable String id) {
+    public Wire.IdResponse delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         UUID uuid = Params.uuid(id, "id");
         integrations.delete(caller, uuid);
         return new Wire.IdResponse(uuid.toString());

@@ -46,7 +46,8 @@ final class Params {
 
     static String configuration(String value, String field) {
         if (!CONFIGURATION.matcher(value).matches()) {
-            throw Problems.validation(field, "must be a configuration id (icfg_ and 24 letters or digits), was '" + Texts.truncate(value) + "'");
+            throw Problems.validation(field, "must be a configuration id (icfg_ and 24 letters or digits), was '"
+                    + Texts.truncate(value) + "'");
         }
         return value;
     }

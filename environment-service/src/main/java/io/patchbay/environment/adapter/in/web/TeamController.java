@@ -12,6 +12,10 @@ import io.patchbay.environment.application.port.in.TeamsUseCase;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Team profiles, embedded in integrations. */
@@ -27,13 +31,14 @@ public class TeamController {
 
     @Get("/{id}")
     @Operation(summary = "A team's profile (members)")
-    public Wire.TeamResponse get(Caller caller, @PathVariable String id) {
+    public Wire.TeamResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return Wire.team(teams.get(caller, Params.team(id, "id")));
     }
 
     @Put("/{id}")
     @Operation(summary = "Create or update a team's profile (team OWNER or admin; is_verified: admin only)")
-    public Wire.TeamResponse put(Caller caller, @PathVariable String id, @Body JsonNode json) {
+    public Wire.TeamResponse put(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Team.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("id", "name", "domain", "logo", "is_verified", "is_white_label", "tos_link",
                 "allow_impersonation", "created_at", "updated_at");
         String teamId = Params.team(id, "id");
