@@ -1,5 +1,8 @@
 package io.patchbay.kernel.infra;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import io.micronaut.context.ApplicationContext;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
@@ -75,10 +78,13 @@ class OutboxInboxIT {
         infra.startKafka();
     }
 
+    private String groupId;
+
     private void startContext() {
         Map<String, Object> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
         props.put("micronaut.application.name", "kernel-it");
-        props.put("patchbay.consumer.group-id", "kernel-it-" + UUID.randomUUID());
+        groupId = "kernel-it-" + UUID.randomUUID();
+        props.put("patchbay.consumer.group-id", groupId);
         props.put("patchbay.consumer.attempts", 3);
         props.put("patchbay.consumer.initial-backoff", "50ms");
         props.put("patchbay.outbox.poll-interval", "200ms");
@@ -152,6 +158,11 @@ class OutboxInboxIT {
                     assertThat(p.state()).isEqualTo(ProjectedConfiguration.State.DISABLED);
                     assertThat(p.version()).isEqualTo(20);
                 });
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap()))) {
+            await("offsets committed under exactly the configured group id").atMost(WAIT).untilAsserted(() ->
+                    assertThat(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().values())
+                            .extracting(OffsetAndMetadata::offset).isNotEmpty().allMatch(offset -> offset >= 60));
+        }
     }
 
     @Test
