@@ -192,6 +192,7 @@ final class DevStack {
         for (Planned planned : plan) {
             Map<String, String> env = new LinkedHashMap<>(common);
             env.put("PATCHBAY_HTTP_PORT", Integer.toString(planned.port()));
+            env.put("PATCHBAY_PUBLIC_URL", Health.baseUrl(planned.port()));
             env.put("PATCHBAY_DB_URL", postgres().jdbcUrl(planned.service().database()));
             Path log = dir.resolve("logs").resolve(planned.service().name() + ".log");
             try {
