@@ -5,6 +5,7 @@ import io.patchbay.test.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -117,6 +120,34 @@ final class Platform implements AutoCloseable {
             status.awaitExit(60);
             return status.output();
         }
+    }
+
+    /**
+     * Runs a bash script at the repository root with this stack's ports in the environment (so {@code ./patchbay
+     * token|events|status} find it); stdout and stderr together.
+     */
+    ShellResult shell(String script, int timeoutSeconds) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(Launcher.repositoryRoot().toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("script did not finish within " + timeoutSeconds + " s:\n"
+                    + new String(output.join(), StandardCharsets.UTF_8));
+        }
+        return new ShellResult(process.exitValue(), new String(output.join(), StandardCharsets.UTF_8));
+    }
+
+    record ShellResult(int exitCode, String output) {
     }
 
     /** Another instance of {@code service} (same jar, database, broker and consumer group) on a free port. */

@@ -5,6 +5,7 @@ import io.patchbay.kernel.event.LifecycleTopic;
 import io.patchbay.test.Api;
 import io.patchbay.test.TopicReader;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +72,30 @@ class PlatformLifecycleIT {
         if (platform != null) {
             platform.close();
         }
+    }
+
+    @Test
+    @Order(0)
+    void theReadmeWalkthroughRunsAsWritten() throws Exception {
+        String readme = Files.readString(Launcher.repositoryRoot().resolve("README.md"));
+        String block = readme.substring(readme.indexOf("<!-- walkthrough:start -->"), readme.indexOf("<!-- walkthrough:end -->"));
+        String script = block.substring(block.indexOf("```sh\n") + 6, block.lastIndexOf("```"));
+        assertThat(script).contains("curl", "./patchbay token", "./patchbay events");
+        // the README names the default ports; this stack runs on free ones
+        for (var service : Map.of("config-service", 8081, "environment-service", 8082, "oauth-service", 8083,
+                "catalog-service", 8084).entrySet()) {
+            script = script.replace("http://localhost:" + service.getValue(), platform.url(service.getKey()));
+        }
+        script = script.replace("127.0.0.1:19092", platform.kafkaBootstrap());
+
+        Assumptions.assumeTrue(platform.shell("command -v curl && command -v jq", 10).exitCode() == 0,
+                "the README walkthrough needs curl and jq");
+        Platform.ShellResult run = platform.shell("set -euo pipefail\n" + script, 300);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("\"disabledReason\": \"disabled-by-owner\"")
+                .contains("io.patchbay.configuration.disabled.v1").contains("io.patchbay.configuration.enabled.v1")
+                .containsPattern("environment-service .* consumer lag: \\d+");
     }
 
     @Test
