@@ -35,6 +35,9 @@ class EnvironmentIntegrationApiIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.BLOCKING)
+    java.util.concurrent.ExecutorService blocking;
     Api api;
     ApiFixture fx;
 
@@ -478,6 +481,29 @@ class EnvironmentIntegrationApiIT implements TestPropertyProvider {
                 "override.query.a");
         assertProblem(MergePatch.send(server.getURI(), ei + install + "/override", owner,
                 "{\"label\":\"" + "x".repeat(300 * 1024) + "\"}", null), 400, "override");
+    }
+
+    @Test
+    void requestsWaitingOnConfigServiceDoNotQueueTheOthers() throws Exception {
+        int tasks = 200;
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(tasks);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        for (int i = 0; i < tasks; i++) {
+            blocking.execute(() -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        try {
+            assertThat(started.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the blocking executor runs a virtual thread per request, not a pool of 2 x cores").isTrue();
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

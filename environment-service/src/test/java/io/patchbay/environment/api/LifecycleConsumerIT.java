@@ -33,8 +33,12 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.patchbay.test.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -257,6 +261,37 @@ class LifecycleConsumerIT implements TestPropertyProvider {
         String env = fx.environment(linker, "link-deleted").get("id").asText();
         assertProblem(api.post("/environment-integration", linker, "{\"integration_id\":\"" + integration + "\",\"environment_id\":\"" + env
                 + "\",\"configuration_id\":\"" + gone + "\"}"), 422, "configuration_id");
+    }
+
+    @Test
+    void installsLinkedWhileTheDisableIsAppliedAllEndDisabled() throws Exception {
+        String config = configId("race");
+        List<String> environments = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            environments.add(fx.environment(linker, "race-" + i).get("id").asText());
+        }
+        List<String> ids = new ArrayList<>();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<String>> installs = new ArrayList<>();
+            for (int i = 0; i < environments.size(); i++) {
+                String env = environments.get(i);
+                installs.add(pool.submit(() -> fx.install(linker, integration, env, "\"configuration_id\":\"" + config + "\"")
+                        .get("id").asText()));
+                if (i == environments.size() / 2) {
+                    publish(disabled(config, 2));
+                }
+            }
+            for (Future<String> f : installs) {
+                ids.add(f.get());
+            }
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(count("SELECT count(*) FROM configuration_projection "
+                + "WHERE state = 'DISABLED' AND configuration_id = ?", config)).isEqualTo(1));
+        for (String id : ids) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(read(id).get("lifecycle").asText())
+                    .as("linked before, during or after the event: disabled either way").isEqualTo("disabled"));
+        }
+        assertThat(count("SELECT count(*) FROM environment_integration WHERE configuration_id = ? AND is_enabled", config)).isZero();
     }
 
     @Test
