@@ -56,7 +56,9 @@ public class EnvironmentController {
     @Get
     @Operation(summary = "List environments (newest first; filters team_id, name; limit 1-100, next_cursor)")
     public Wire.ListResponse<Wire.EnvironmentResponse> list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
-            @Nullable @QueryValue("team_id") String teamId, @Nullable @QueryValue String name, @Nullable @QueryValue String limit,
+            @Nullable @QueryValue("team_id") String teamId, @Nullable @QueryValue String name,
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100",
+            defaultValue = "25")) @Nullable @QueryValue String limit,
             @Nullable @QueryValue("next_cursor") String nextCursor) {
         Params.onlyKnown(request, "team_id", "name", "limit", "next_cursor");
         Listing<Environment> listing = environments.list(caller, Params.optionalTeam(teamId, "team_id"), name, Params.limit(limit),

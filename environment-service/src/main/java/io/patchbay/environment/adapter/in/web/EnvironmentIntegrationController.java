@@ -54,10 +54,15 @@ public class EnvironmentIntegrationController {
     @Operation(summary = "List environment integrations (newest first; filters integration_id, environment_id, show_in_catalog, "
             + "is_enabled, integration.name, integration.category; limit 1-100, next_cursor)")
     public Wire.ListResponse<Wire.EnvironmentIntegrationResponse> list(
-            @Parameter(hidden = true) Caller caller, HttpRequest<?> request, @Nullable @QueryValue("integration_id") String integrationId,
-            @Nullable @QueryValue("environment_id") String environmentId, @Nullable @QueryValue("show_in_catalog") String showInCatalog,
-            @Nullable @QueryValue("is_enabled") String isEnabled, @Nullable @QueryValue("integration.name") String integrationName,
-            @Nullable @QueryValue("integration.category") String integrationCategory, @Nullable @QueryValue String limit,
+            @Parameter(hidden = true) Caller caller, HttpRequest<?> request, @Parameter(schema = @Schema(type = "string",
+            format = "uuid")) @Nullable @QueryValue("integration_id") String integrationId,
+            @Parameter(schema = @Schema(type = "string",
+            format = "uuid")) @Nullable @QueryValue("environment_id") String environmentId,
+            @Parameter(schema = @Schema(type = "boolean")) @Nullable @QueryValue("show_in_catalog") String showInCatalog,
+            @Parameter(schema = @Schema(type = "boolean")) @Nullable @QueryValue("is_enabled") String isEnabled,
+            @Nullable @QueryValue("integration.name") String integrationName,
+            @Nullable @QueryValue("integration.category") String integrationCategory, @Parameter(schema = @Schema(type = "integer",
+            minimum = "1", maximum = "100", defaultValue = "25")) @Nullable @QueryValue String limit,
             @Nullable @QueryValue("next_cursor") String nextCursor) {
         Params.onlyKnown(request, "integration_id", "environment_id", "show_in_catalog", "is_enabled", "integration.name",
                 "integration.category", "limit", "next_cursor");

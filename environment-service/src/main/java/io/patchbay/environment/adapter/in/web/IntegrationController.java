@@ -67,7 +67,8 @@ public class IntegrationController {
     @Operation(summary = "List integrations (newest first; filters name, category, team_id; limit 1-100, next_cursor)")
     public Wire.ListResponse<Wire.IntegrationResponse> list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
             @Nullable @QueryValue String name, @Nullable @QueryValue String category, @Nullable @QueryValue("team_id") String teamId,
-            @Nullable @QueryValue String limit, @Nullable @QueryValue("next_cursor") String nextCursor) {
+            @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100",
+            defaultValue = "25")) @Nullable @QueryValue String limit, @Nullable @QueryValue("next_cursor") String nextCursor) {
         Params.onlyKnown(request, "name", "category", "team_id", "limit", "next_cursor");
         Listing<IntegrationView> listing = integrations.list(caller, name, category, Params.optionalTeam(teamId, "team_id"),
                 Params.limit(limit), Params.cursor(cursors, nextCursor));
