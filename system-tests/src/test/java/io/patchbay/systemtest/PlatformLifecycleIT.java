@@ -94,7 +94,7 @@ class PlatformLifecycleIT {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("\"disabledReason\": \"disabled-by-owner\"")
-                .contains("io.patchbay.configuration.disabled.v1").contains("io.patchbay.configuration.enabled.v1")
+                .containsPattern("\\sdisabled\\s+icfg_\\w+\\s+\\{").containsPattern("\\senabled\\s+icfg_\\w+\\s+\\{")
                 .containsPattern("environment-service .* consumer lag: \\d+");
     }
 
