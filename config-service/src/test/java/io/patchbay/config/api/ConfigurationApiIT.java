@@ -276,7 +276,8 @@ class ConfigurationApiIT implements TestPropertyProvider {
         Api.Response openapi = api.get("/openapi/config-service.yml", null);
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.raw().body()).contains("/v1/integrations/configuration/{id}").contains("/v1/integrations/configurations")
-                .contains("/v1/installations/{id}").contains("/v1/integrations/apps").contains("/v1/teams/{teamId}");
+                .contains("/v1/installations/{id}").contains("/v1/integrations/apps").contains("/v1/teams/{teamId}")
+                .as("the caller comes from the bearer token, not from a parameter").doesNotContain("name: caller");
         for (String seedField : List.of("createdAt", "integrationId", "ownerId", "slug", "type", "updatedAt", "userId", "scopes",
                 "completedAt", "projects", "source", "teamId", "disabledAt", "disabledReason", "deletedAt", "deleteRequestedAt",
                 "installationType", "projectSelection")) {

@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -39,29 +40,29 @@ public class AppController {
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Register an app (admin)")
-    public AppResponse create(Caller caller, @Body JsonNode json) {
+    public AppResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json) {
         return WireMapper.app(apps.create(command(caller, JsonBody.of(json).allowOnly(FIELDS))));
     }
 
     @Get
     @Operation(summary = "List the app registry")
-    public List<AppResponse> list(Caller caller) {
+    public List<AppResponse> list(@Parameter(hidden = true) Caller caller) {
         return apps.list(caller).stream().map(WireMapper::app).toList();
     }
 
     @Get("/{idOrSlug}")
     @Operation(summary = "Read an app by id or slug")
-    public AppResponse get(Caller caller, @PathVariable String idOrSlug) {
+    public AppResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String idOrSlug) {
         return WireMapper.app(apps.get(caller, PathIds.appIdOrSlug(idOrSlug, "idOrSlug")));
     }
 
     @Patch("/{idOrSlug}")
     @Operation(summary = "Change an app (admin); available=false disables its configurations, true re-enables them")
-    public AppResponse update(Caller caller, @PathVariable String idOrSlug, @Body JsonNode json) {
+    public AppResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String idOrSlug, @Body JsonNode json) {
         return WireMapper.app(apps.update(PathIds.appIdOrSlug(idOrSlug, "idOrSlug"), command(caller, JsonBody.of(json).allowOnly(FIELDS))));
     }
 
-    private static AppCommand command(Caller caller, JsonBody body) {
+    private static AppCommand command(@Parameter(hidden = true) Caller caller, JsonBody body) {
         return new AppCommand(caller, body.string("slug").orElse(null), body.string("name").orElse(null), body.string("icon").orElse(null),
                 body.strings("scopes").orElse(null), body.bool("marketplace").orElse(null),
                 body.string("partnerTeamId").map(t -> PathIds.team(t, "partnerTeamId")).orElse(null), body.has("partnerTeamId"),

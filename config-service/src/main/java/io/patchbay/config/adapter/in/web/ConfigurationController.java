@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -56,14 +57,14 @@ public class ConfigurationController {
 
     @Get("/configuration/{id}")
     @Operation(summary = "Retrieve an integration configuration")
-    public ConfigurationResponse get(Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId,
+    public ConfigurationResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId,
                                      @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
         return WireMapper.configuration(configurations.get(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id)), null);
     }
 
     @Get("/configurations")
     @Operation(summary = "List the acting user's or team's configurations (bare array, newest first; X-Next-Until when more)")
-    public HttpResponse<List<ConfigurationResponse>> list(Caller caller, @Nullable @QueryValue String view,
+    public HttpResponse<List<ConfigurationResponse>> list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue String view,
                                                           @Nullable @QueryValue String installationType,
                                                           @Nullable @QueryValue String integrationIdOrSlug, @Nullable @QueryValue String limit,
                                                           @Nullable @QueryValue String until, @Nullable @QueryValue String teamId,
@@ -102,7 +103,7 @@ public class ConfigurationController {
     @Post("/configurations")
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Install an app for the acting user or team")
-    public ConfigurationResponse create(Caller caller, @Body JsonNode json, @Nullable @QueryValue String teamId,
+    public ConfigurationResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json, @Nullable @QueryValue String teamId,
                                         @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
         JsonBody body = JsonBody.of(json).allowOnly("integrationIdOrSlug", "scopes", "projectSelection", "projects", "source");
         InstallCommand command = new InstallCommand(caller, PathIds.selector(teamId, slug, teamHeader),
@@ -116,7 +117,7 @@ public class ConfigurationController {
 
     @Patch("/configuration/{id}")
     @Operation(summary = "Change a configuration's scopes and project access")
-    public ConfigurationResponse update(Caller caller, @PathVariable String id, @Body JsonNode json, @Nullable @QueryValue String teamId,
+    public ConfigurationResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json, @Nullable @QueryValue String teamId,
                                         @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
         JsonBody body = JsonBody.of(json).allowOnly("scopes", "projectSelection", "projects");
         ChangeAccessCommand command = new ChangeAccessCommand(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id),
@@ -129,14 +130,14 @@ public class ConfigurationController {
     @Delete("/configuration/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a configuration (marketplace installs wait for the partner to finalize)")
-    public void delete(Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId, @Nullable @QueryValue String slug,
+    public void delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId, @Nullable @QueryValue String slug,
                        @Nullable @Header("X-Team-Id") String teamHeader) {
         configurations.delete(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id));
     }
 
     @Post("/configuration/{id}/disable")
     @Operation(summary = "Disable a configuration (disabled-by-owner or, for admins, disabled-by-admin)")
-    public ConfigurationResponse disable(Caller caller, @PathVariable String id, @Nullable @Body JsonNode json,
+    public ConfigurationResponse disable(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode json,
                                          @Nullable @QueryValue String teamId, @Nullable @QueryValue String slug,
                                          @Nullable @Header("X-Team-Id") String teamHeader) {
         String reason = json == null ? null : JsonBody.of(json).allowOnly("reason").string("reason").orElse(null);
@@ -146,7 +147,7 @@ public class ConfigurationController {
 
     @Post("/configuration/{id}/enable")
     @Operation(summary = "Enable a disabled configuration")
-    public ConfigurationResponse enable(Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId,
+    public ConfigurationResponse enable(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId,
                                         @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
         return WireMapper.configuration(configurations.enable(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id)),
                 null);
@@ -154,7 +155,7 @@ public class ConfigurationController {
 
     @Post("/configuration/{id}/transfer")
     @Operation(summary = "Transfer a configuration to another acting user, optionally into another team")
-    public ConfigurationResponse transfer(Caller caller, @PathVariable String id, @Body JsonNode json, @Nullable @QueryValue String teamId,
+    public ConfigurationResponse transfer(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json, @Nullable @QueryValue String teamId,
                                           @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
         JsonBody body = JsonBody.of(json).allowOnly("userId", "teamId");
         String toUser = PathIds.user(body.requiredString("userId"), "userId");

@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -38,7 +39,7 @@ public class InstallationController {
     @Patch("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Update an installation's status, external id or notification (null clears the notification)")
-    public void update(Caller caller, @PathVariable String id, @Body JsonNode json) {
+    public void update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("status", "externalId", "notification");
         InstallStatus status = body.parsed("status", (v, f) -> WireEnum.parse(InstallStatus.class, v, f)).orElse(null);
         String externalId = body.string("externalId").orElse(null);
@@ -57,7 +58,7 @@ public class InstallationController {
     @Post("/{id}/billing/finalize")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Complete a requested deletion")
-    public void finalizeDeletion(Caller caller, @PathVariable String id) {
+    public void finalizeDeletion(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         partner.finalizeDeletion(caller, PathIds.configuration(id));
     }
 }

@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -35,7 +36,7 @@ public class TeamController {
 
     @Put("/{teamId}")
     @Operation(summary = "Create or update a team's slug and plan; a lower plan disables configurations of apps it no longer allows")
-    public TeamResponses.TeamResponse putTeam(Caller caller, @PathVariable String teamId, @Body JsonNode json) {
+    public TeamResponses.TeamResponse putTeam(@Parameter(hidden = true) Caller caller, @PathVariable String teamId, @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("slug", "plan");
         return WireMapper.team(memberships.putTeam(caller, PathIds.team(teamId, "teamId"), body.string("slug").orElse(null),
                 body.parsed("plan", (v, f) -> WireEnum.parse(Plan.class, v, f)).orElse(null)));
@@ -43,7 +44,7 @@ public class TeamController {
 
     @Put("/{teamId}/members/{userId}")
     @Operation(summary = "Create or update a member; dropping from a manager role disables the configurations they act for")
-    public TeamResponses.MemberResponse putMember(Caller caller, @PathVariable String teamId, @PathVariable String userId, @Body JsonNode json) {
+    public TeamResponses.MemberResponse putMember(@Parameter(hidden = true) Caller caller, @PathVariable String teamId, @PathVariable String userId, @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("role");
         String roleValue = body.requiredString("role");
         TeamRole role = TeamRole.parse(roleValue).filter(r -> r.name().equals(roleValue)).orElseThrow(() -> Problems.validation("role",
@@ -54,7 +55,7 @@ public class TeamController {
     @Delete("/{teamId}/members/{userId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a member; the configurations they act for in the team are disabled")
-    public void removeMember(Caller caller, @PathVariable String teamId, @PathVariable String userId) {
+    public void removeMember(@Parameter(hidden = true) Caller caller, @PathVariable String teamId, @PathVariable String userId) {
         memberships.removeMember(caller, PathIds.team(teamId, "teamId"), PathIds.user(userId, "userId"));
     }
 }
