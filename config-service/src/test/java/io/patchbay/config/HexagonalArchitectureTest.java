@@ -1,34 +1,11 @@
 package io.patchbay.config;
 
-import io.patchbay.test.HexagonalRules;
-import org.junit.jupiter.api.Test;
+import io.patchbay.test.HexagonalArchitectureContract;
 
-/** The dependency rule of architecture.md for config-service. */
-class HexagonalArchitectureTest {
-    private static final HexagonalRules RULES = HexagonalRules.of("io.patchbay.config");
-
-    @Test
-    void domainDependsOnlyOnTheJdkAndKernelContracts() {
-        RULES.domainDependsOnlyOnTheJdkAndKernelContracts();
-    }
-
-    @Test
-    void applicationDependsOnlyOnDomainItsPortsAndInjectionAnnotations() {
-        RULES.applicationDependsOnlyOnDomainItsPortsAndInjectionAnnotations();
-    }
-
-    @Test
-    void nothingInsideDependsOnAdapters() {
-        RULES.nothingInsideDependsOnAdapters();
-    }
-
-    @Test
-    void adaptersDoNotDependOnEachOther() {
-        RULES.adaptersDoNotDependOnEachOther();
-    }
-
-    @Test
-    void wireDtosStayInTheWebAdapter() {
-        RULES.wireDtosStayInTheWebAdapter();
+/** The dependency rule of architecture.md for config-service (the rules: test-support HexagonalArchitectureContract). */
+class HexagonalArchitectureTest extends HexagonalArchitectureContract {
+    @Override
+    protected String basePackage() {
+        return "io.patchbay.config";
     }
 }
