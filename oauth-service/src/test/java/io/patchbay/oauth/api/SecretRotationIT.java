@@ -50,6 +50,7 @@ class SecretRotationIT {
 
     static EmbeddedServer start(Map<String, String> base, Map<String, String> extra) {
         Map<String, Object> props = new HashMap<>(base);
+        props.put("micronaut.server.port", "-1"); // a free port: the service's default 8083 may be taken
         props.putAll(extra);
         return ApplicationContext.run(EmbeddedServer.class, props);
     }
