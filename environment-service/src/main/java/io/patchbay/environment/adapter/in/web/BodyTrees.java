@@ -1,7 +1,7 @@
 package io.patchbay.environment.adapter.in.web;
 
 import io.micronaut.json.tree.JsonNode;
-import io.patchbay.environment.kernelcandidate.JsonTrees;
+import io.patchbay.kernel.infra.json.JsonTrees;
 import io.patchbay.kernel.error.Problems;
 
 import java.util.Map;

@@ -11,7 +11,7 @@ import io.patchbay.environment.domain.Environment;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.environment.domain.Integration;
 import io.patchbay.environment.domain.TeamProfile;
-import io.patchbay.environment.kernelcandidate.JsonTrees;
+import io.patchbay.kernel.infra.json.JsonTrees;
 import io.patchbay.kernel.paging.CursorCodec;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.patchbay.environment.kernelcandidate;
+package io.patchbay.kernel.infra.json;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,8 @@ import java.util.Map;
  * Free-form JSON as plain Java trees ({@code Map<String,Object>} in key order, {@code List<Object>}, {@code String},
  * {@code Number}, {@code Boolean}, {@code null}), converted to and from Micronaut's {@link JsonNode} and JSON text. The
  * domain works on such trees (configs and overrides); the web adapter reads request bodies into them and the persistence
- * adapter stores them in JSON columns, so the conversion is written once here.
- *
- * <p><b>Should move to shared-kernel</b> ({@code io.patchbay.kernel.infra.web} or a new {@code infra.json}): every service
- * that keeps free-form JSON (configs, metadata, parameters) needs exactly this, and the kernel has no public JSON
- * tree helper today ({@code LifecycleEventFields} only writes flat event payloads).
+ * adapter stores them in JSON columns, and response bodies are built from them with nulls and key order kept — written
+ * once here for every service.
  */
 public final class JsonTrees {
     private JsonTrees() {
@@ -53,16 +51,17 @@ public final class JsonTrees {
         return node.getNumberValue();
     }
 
-    /** The node of a plain tree. */
+    /** The node of a plain tree (a {@link JsonNode} inside it is taken as it is; other objects become strings). */
     public static JsonNode node(Object value) {
         return switch (value) {
             case null -> JsonNode.nullNode();
+            case JsonNode node -> node;
             case Map<?, ?> map -> {
                 Map<String, JsonNode> out = new LinkedHashMap<>();
                 map.forEach((k, v) -> out.put(String.valueOf(k), node(v)));
                 yield JsonNode.createObjectNode(out);
             }
-            case List<?> list -> JsonNode.createArrayNode(list.stream().map(JsonTrees::node).toList());
+            case Collection<?> items -> JsonNode.createArrayNode(items.stream().map(JsonTrees::node).toList());
             case String s -> JsonNode.createStringNode(s);
             case Boolean b -> JsonNode.createBooleanNode(b);
             case Integer i -> JsonNode.createNumberNode(i);
