@@ -1,5 +1,6 @@
 package io.patchbay.kernel.infra.event;
 
+import io.patchbay.kernel.infra.Retries;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -56,7 +57,7 @@ public class LifecycleTopicProvisioner {
                 } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                     LOG.debug("topics not provisioned yet ({}); retrying", e.getMessage());
                     Thread.sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                    backoff = Retries.next(backoff, Duration.ofSeconds(10));
                 }
             }
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.patchbay.kernel.infra.inbox;
 
+import io.patchbay.kernel.infra.Retries;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -117,8 +118,8 @@ public class LifecycleConsumer {
                     break;
                 }
                 LOG.warn("lifecycle consumer: {}; retrying in {} ms", e.toString(), backoff.toMillis());
-                sleep(backoff);
-                backoff = next(backoff);
+                Retries.pause(backoff);
+                backoff = Retries.next(backoff, settings.maxBackoff());
             }
         }
         try {
@@ -173,7 +174,7 @@ public class LifecycleConsumer {
                 return;
             } catch (RuntimeException e) {
                 if (isInfrastructure(e)) {
-                    LOG.warn("lifecycle event {}: the database is unavailable ({}); retrying in {} ms", envelope.id(), rootCause(e),
+                    LOG.warn("lifecycle event {}: the database is unavailable ({}); retrying in {} ms", envelope.id(), Retries.rootMessage(e),
                             backoff.toMillis());
                 } else if (++attempt >= settings.attempts()) {
                     deadLetter(record, "failed after " + attempt + " attempts: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -182,8 +183,8 @@ public class LifecycleConsumer {
                     LOG.warn("lifecycle event {} attempt {} failed ({}); retrying in {} ms", envelope.id(), attempt, e.toString(),
                             backoff.toMillis());
                 }
-                sleep(backoff);
-                backoff = next(backoff);
+                Retries.pause(backoff);
+                backoff = Retries.next(backoff, settings.maxBackoff());
             }
         }
         throw new IllegalStateException("stopping: lifecycle event " + envelope.id() + " left for redelivery");
@@ -201,19 +202,6 @@ public class LifecycleConsumer {
             }
         }
         return false;
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
-    }
-
-    private Duration next(Duration backoff) {
-        Duration doubled = backoff.multipliedBy(2);
-        return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String error) {
@@ -245,14 +233,6 @@ public class LifecycleConsumer {
             headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
         }
         return headers;
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package io.patchbay.kernel.infra.outbox;
 
+import io.patchbay.kernel.infra.Retries;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -114,10 +115,10 @@ public class OutboxRelay {
                 if (!running) {
                     break;
                 }
-                LOG.warn("outbox relay: publishing failed ({}); retrying in {} ms", rootMessage(e), backoff.toMillis());
+                LOG.warn("outbox relay: publishing failed ({}); retrying in {} ms", Retries.rootMessage(e), backoff.toMillis());
                 closeProducer();
                 awaitWork(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff.multipliedBy(2);
+                backoff = Retries.next(backoff, settings.maxBackoff());
             }
         }
         closeProducer();
@@ -166,7 +167,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while publishing", e);
             } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("Kafka did not acknowledge: " + rootMessage(e), e);
+                throw new IllegalStateException("Kafka did not acknowledge: " + Retries.rootMessage(e), e);
             }
         }
     }
@@ -208,7 +209,7 @@ public class OutboxRelay {
             listener.unwrap(PGConnection.class).getNotifications((int) Math.max(1, timeout.toMillis()));
         } catch (SQLException e) {
             closeListener();
-            sleepQuietly(timeout);
+            Retries.pause(timeout);
         }
     }
 
@@ -223,14 +224,6 @@ public class OutboxRelay {
                         + "ORDER BY id LIMIT 10000)", (double) settings.retention().toSeconds()));
         if (pruned > 0) {
             LOG.info("outbox relay: pruned {} published rows older than {}", pruned, settings.retention());
-        }
-    }
-
-    private static void sleepQuietly(Duration d) {
-        try {
-            Thread.sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -254,14 +247,6 @@ public class OutboxRelay {
             }
             listener = null;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     @PreDestroy
