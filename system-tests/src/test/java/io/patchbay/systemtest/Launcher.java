@@ -10,10 +10,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code ./patchbay} run from the repository root as a child process, its output collected line by line. */
 final class Launcher implements AutoCloseable {
@@ -72,6 +75,19 @@ final class Launcher implements AutoCloseable {
 
     String output() {
         return String.join("\n", lines);
+    }
+
+    /** The services the {@code up} banner lists, e.g. {@code "  config-service       http://localhost:18081"}. */
+    Map<String, Integer> servicePorts() {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        Pattern banner = Pattern.compile("\\s+([a-z]+-service)\\s+http://localhost:(\\d+)");
+        for (String line : lines) {
+            Matcher matcher = banner.matcher(line);
+            if (matcher.matches()) {
+                services.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
+            }
+        }
+        return services;
     }
 
     boolean printed(String line) {

@@ -3,29 +3,24 @@ package io.patchbay.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.patchbay.test.Api;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The newcomer's path: {@code ./patchbay up} from the repository root starts PostgreSQL, Kafka and config-service,
+ * The newcomer's path: {@code ./patchbay up} from the repository root starts PostgreSQL, Kafka and every service,
  * prints a working admin token, and Ctrl-C leaves nothing behind. Ports are picked free, so a stack already running
  * on the default ports is no obstacle. Runs the packaged jars ({@code ./mvnw verify}); it must not need a build.
  */
 class PatchbayUpIT {
 
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(180);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dataDir;
@@ -58,19 +53,19 @@ class PatchbayUpIT {
                     .doesNotContain("patchbay: building");
             assertThat(launcher.output()).contains("http://localhost:" + configPort + "/swagger-ui/index.html");
 
-            assertThat(get(configPort, "/health", Optional.empty()).statusCode()).isEqualTo(200);
-            Map<String, Integer> services = startedServices(launcher);
+            assertThat(get(configPort, "/health", Optional.empty()).status()).isEqualTo(200);
+            Map<String, Integer> services = launcher.servicePorts();
             assertThat(services).containsEntry("config-service", configPort);
             for (Map.Entry<String, Integer> service : services.entrySet()) {
-                assertThat(get(service.getValue(), "/health", Optional.empty()).statusCode())
+                assertThat(get(service.getValue(), "/health", Optional.empty()).status())
                         .as(service.getKey() + " /health").isEqualTo(200);
             }
             String token = launcher.lines().stream().filter(line -> line.contains("export TOKEN="))
                     .map(line -> line.substring(line.indexOf("export TOKEN=") + "export TOKEN=".length()).strip())
                     .findFirst().orElseThrow(() -> new AssertionError("no token in:\n" + launcher.output()));
-            HttpResponse<String> apps = get(configPort, "/v1/integrations/apps", Optional.of(token));
-            assertThat(apps.statusCode()).as(apps.body()).isEqualTo(200);
-            assertThat(get(configPort, "/v1/integrations/apps", Optional.empty()).statusCode()).isEqualTo(401);
+            Api.Response apps = get(configPort, "/v1/integrations/apps", Optional.of(token));
+            assertThat(apps.status()).as(apps.toString()).isEqualTo(200);
+            assertThat(get(configPort, "/v1/integrations/apps", Optional.empty()).status()).isEqualTo(401);
 
             try (Launcher status = Launcher.start(ports(), "status", "--dir", dir.toString())) {
                 assertThat(status.awaitExit(60)).as(status.output()).isZero();
@@ -111,24 +106,8 @@ class PatchbayUpIT {
         }
     }
 
-    private static HttpResponse<String> get(int port, String path, Optional<String> token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET();
-        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The services the banner lists: {@code "  config-service       http://localhost:18081"}. */
-    private static Map<String, Integer> startedServices(Launcher launcher) {
-        Map<String, Integer> services = new java.util.LinkedHashMap<>();
-        Pattern banner = Pattern.compile("\\s+([a-z]+-service)\\s+http://localhost:(\\d+)");
-        for (String line : launcher.lines()) {
-            Matcher matcher = banner.matcher(line);
-            if (matcher.matches()) {
-                services.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
-            }
-        }
-        return services;
+    private static Api.Response get(int port, String path, Optional<String> token) {
+        return new Api(URI.create("http://localhost:" + port)).get(path, token.orElse(null));
     }
 
     private static String commandLine(ProcessHandle process) {

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -61,13 +60,7 @@ final class Platform implements AutoCloseable {
             throw e;
         }
         this.startMillis = (System.nanoTime() - started) / 1_000_000;
-        Pattern banner = Pattern.compile("\\s+([a-z]+-service)\\s+http://localhost:(\\d+)");
-        for (String line : launcher.lines()) {
-            Matcher matcher = banner.matcher(line);
-            if (matcher.matches()) {
-                ports.put(matcher.group(1), Integer.parseInt(matcher.group(2)));
-            }
-        }
+        ports.putAll(launcher.servicePorts());
     }
 
     /** {@code ./patchbay up --fresh} in {@code dir} with free ports and {@code partitions} lifecycle partitions. */
