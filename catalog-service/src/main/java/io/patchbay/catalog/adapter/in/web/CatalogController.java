@@ -51,12 +51,12 @@ public class CatalogController {
                 .put("description", t.description())
                 .put("category", t.category())
                 .put("params", t.params().stream().map(p -> Wire.obj().put("id", p.id()).put("label", p.label()).put("values", p.values())
-                        .put("default", p.defaultValue()).put("optional", p.optional())).toList())
+                        .put("default", p.defaultValue()).put("optional", p.optional()).node()).toList())
                 .put("requires_secret", t.requiresSecret())
                 .put("supported_secret_types", t.supportedSecretTypes())
                 .put("secret_params", t.secretParams())
                 .put("resource_types", t.resourceTypes().stream().map(r -> Wire.obj().put("id", r.id()).put("name", r.name())
-                        .put("permissions", r.permissions())).toList())
+                        .put("permissions", r.permissions()).node()).toList())
                 .node();
     }
 }

@@ -94,10 +94,10 @@ public class ConnectorController {
     }
 
     static JsonNode connector(Connector c) {
-        List<Object> sessions = c.connected() ? List.of(Wire.obj().put("id", c.id() + "-session")
+        List<JsonNode> sessions = c.connected() ? List.of(Wire.obj().put("id", c.id() + "-session")
                 .put("metadata", Wire.obj().put("cloud_provider_metadata", Wire.obj().put("local_deploy", true))
                         .put("connector_version", c.version()))
-                .put("last_connected_time", c.lastConnected().toString())) : List.of();
+                .put("last_connected_time", c.lastConnected().toString()).node()) : List.of();
         return Wire.obj()
                 .put("id", c.id())
                 .put("name", c.name())

@@ -41,7 +41,7 @@ public class InventoryController {
         OffsetPage<Resource> page = inventory.resources(caller, PathIds.team(team), PathIds.integration(id), blankToNull(resourceType),
                 Queries.limit(limit), Queries.offset(offset));
         return Wire.offsetPage(page.items().stream().map(r -> Wire.obj().put("id", r.id()).put("name", r.name()).put("type", r.type())
-                .put("status", Wire.obj().put("status", r.status().name()).put("message", r.message()))).toList(), page.total(), page.limit(),
+                .put("status", Wire.obj().put("status", r.status().name()).put("message", r.message())).node()).toList(), page.total(), page.limit(),
                 page.offset());
     }
 
@@ -52,7 +52,7 @@ public class InventoryController {
         OffsetPage<Permission> page = inventory.permissions(caller, PathIds.team(team), PathIds.integration(id), blankToNull(resourceType),
                 Queries.limit(limit), Queries.offset(offset));
         return Wire.offsetPage(page.items().stream().map(p -> Wire.obj().put("id", p.id()).put("name", p.name())
-                .put("resource_type", p.resourceType())).toList(), page.total(), page.limit(), page.offset());
+                .put("resource_type", p.resourceType()).node()).toList(), page.total(), page.limit(), page.offset());
     }
 
     @Get("/resources/{resource_id}/user-tags")
