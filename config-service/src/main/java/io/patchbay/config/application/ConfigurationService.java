@@ -70,6 +70,9 @@ public class ConfigurationService implements ConfigurationsUseCase {
     @Transactional
     public ConfigurationListing list(ListConfigurationsQuery query) {
         Optional<String> acting = teams.acting(query.caller(), query.team());
+        if (query.matchesNothing()) {
+            return new ConfigurationListing(List.of(), Map.of(), Optional.empty());
+        }
         String owner = acting.orElse(query.caller().userId());
         ConfigurationPage page = store.list(new ConfigurationListQuery(owner, acting.isEmpty(), query.installationType(),
                 query.integrationIdOrSlug(), query.projectView(), query.limit(), query.after()));

@@ -195,6 +195,7 @@ class ConfigurationApiIT implements TestPropertyProvider {
         assertProblem(api.get("/v1/integrations/configurations?view=account&limit=abc", dev), 400, "limit");
         assertProblem(api.get("/v1/integrations/configurations?view=account&limit=0", dev), 400, "limit");
         assertProblem(api.get("/v1/integrations/configurations?view=account&installationType=x", dev), 400, "installationType");
+        assertProblem(api.get("/v1/integrations/configurations?view=account&installationType=provisioning&limit=0", dev), 400, "limit");
         assertProblem(api.get("/v1/integrations/configurations?view=account&teamId=nope", dev), 400, "teamId");
         assertProblem(api.get("/v1/integrations/configuration/not-an-id", dev), 400, "id");
         assertProblem(api.get("/v1/integrations/configuration/icfg_short", dev), 400, "id");
@@ -227,6 +228,7 @@ class ConfigurationApiIT implements TestPropertyProvider {
                 .encodeToString(("{\"sub\":\"root\",\"roles\":[\"admin\"],\"exp\":" + (System.currentTimeMillis() / 1000 + 600) + "}").getBytes());
         assertProblem(api.get(path, header + "." + claims + "."), 401, null);
         assertProblem(api.get(path + "&teamId=team_notmine", dev), 403, null);
+        assertProblem(api.get(path + "&installationType=provisioning&teamId=team_notmine", dev), 403, null);
         assertThat(api.get(path, dev).status()).isEqualTo(200);
         assertThat(api.send("GET", path, dev, null, "Cookie", "").status()).isEqualTo(200);
 

@@ -280,10 +280,10 @@ class ConfigurationUseCasesTest {
             install(dev, "slack");
             clock.advance(Duration.ofMillis(1));
         }
-        var first = configurations.list(new ListConfigurationsQuery(dev, TeamSelector.NONE, false, null, null, 2, null));
+        var first = configurations.list(new ListConfigurationsQuery(dev, TeamSelector.NONE, false, null, false, null, 2, null));
         assertThat(first.items()).hasSize(2);
-        var second = configurations.list(new ListConfigurationsQuery(dev, TeamSelector.NONE, false, null, null, 2, first.next().orElseThrow()));
-        var third = configurations.list(new ListConfigurationsQuery(dev, TeamSelector.NONE, false, null, null, 2, second.next().orElseThrow()));
+        var second = configurations.list(new ListConfigurationsQuery(dev, TeamSelector.NONE, false, null, false, null, 2, first.next().orElseThrow()));
+        var third = configurations.list(new ListConfigurationsQuery(dev, TeamSelector.NONE, false, null, false, null, 2, second.next().orElseThrow()));
         assertThat(third.items()).hasSize(1);
         assertThat(third.next()).isEmpty();
         assertThat(first.items().getFirst().createdAt()).isGreaterThan(third.items().getFirst().createdAt());

@@ -76,10 +76,9 @@ public class ConfigurationController {
             throw Problems.validation("view", "must be account or project, was '" + view + "'");
         }
         boolean projectView = view.equals("project");
-        if (PROVISIONING.equals(installationType)) {
-            return HttpResponse.ok(List.of());
-        }
-        InstallationType type = installationType == null ? null : WireEnum.parse(InstallationType.class, installationType, "installationType");
+        boolean provisioning = PROVISIONING.equals(installationType);
+        InstallationType type = installationType == null || provisioning ? null
+                : WireEnum.parse(InstallationType.class, installationType, "installationType");
         String appFilter = integrationIdOrSlug == null ? null : PathIds.appIdOrSlug(integrationIdOrSlug, "integrationIdOrSlug");
         PageKey after = null;
         if (until != null) {
@@ -91,7 +90,7 @@ public class ConfigurationController {
             }
         }
         ConfigurationListing listing = configurations.list(new ListConfigurationsQuery(caller, PathIds.selector(teamId, slug, teamHeader),
-                projectView, type, appFilter, limit(limit), after));
+                projectView, type, provisioning, appFilter, limit(limit), after));
         List<ConfigurationResponse> body = listing.items().stream()
                 .map(c -> WireMapper.configuration(c, projectView ? listing.apps().get(c.integrationId()) : null))
                 .toList();
