@@ -44,6 +44,10 @@ public class SessionRefresher {
         if (!session.expiredAt(now, settings.refreshSkew())) {
             return new Credentials(box.open(tokens.accessToken()), "Bearer", session.expiresInAt(now));
         }
+        if (tokens.refreshToken() == null) {
+            throw Problems.validation("subject_token", "the OAuth session of user " + session.userId() + " with integration " + integration.guid()
+                    + " has expired and has no refresh token; the user must sign in again at " + settings.loginUrl(integration.guid()));
+        }
         ProviderPort.Result result = provider.refresh(clients.client(usable), box.open(tokens.refreshToken()), ProviderClients.scopes(integration));
         if (result instanceof ProviderPort.Refused refused && refused.status() >= 400 && refused.status() < 500) {
             throw Problems.validation("subject_token", "the OAuth session could not be refreshed (the provider answered " + refused.error()
@@ -51,7 +55,9 @@ public class SessionRefresher {
         }
         ProviderPort.Issued token = ProviderClients.issued(result);
         Instant expiresAt = token.expiresIn() == null ? null : now.plusSeconds(token.expiresIn());
-        sessions.refreshed(sessionId, box.seal(token.accessToken()), token.refreshToken() == null ? null : box.seal(token.refreshToken()), expiresAt, now);
+        // the row has one key id for both tokens: a refresh token the provider did not rotate moves to the active key too
+        String refreshToken = token.refreshToken() == null ? box.reseal(tokens.refreshToken()) : box.seal(token.refreshToken());
+        sessions.refreshed(sessionId, box.seal(token.accessToken()), refreshToken, expiresAt, now);
         return new Credentials(token.accessToken(), token.tokenType(), token.expiresIn());
     }
 }

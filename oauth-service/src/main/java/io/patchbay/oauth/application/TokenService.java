@@ -82,10 +82,6 @@ public class TokenService implements VerifyIntegrationUseCase, ExchangeCredentia
         if (!session.expiredAt(now, settings.refreshSkew())) {
             return current(session, now);
         }
-        if (!session.hasRefreshToken()) {
-            throw Problems.validation("subject_token", "the OAuth session of user " + subjectUserId + " with integration " + integration.guid()
-                    + " has expired and has no refresh token; the user must sign in again at " + settings.loginUrl(integration.guid()));
-        }
         ReentrantLock lock = locks[Math.floorMod(Long.hashCode(session.id()), STRIPES)];
         lock.lock();
         try {

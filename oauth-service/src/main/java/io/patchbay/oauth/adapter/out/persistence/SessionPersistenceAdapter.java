@@ -65,10 +65,10 @@ class SessionPersistenceAdapter implements SessionStore, LoginStateStore {
     }
 
     @Override
-    public void refreshed(long id, String accessToken, String refreshTokenOrNull, Instant expiresAt, Instant now) {
-        sql.inTransaction(() -> sql.update("UPDATE oauth_session SET access_token_sealed = ?, refresh_token_sealed = coalesce(?, refresh_token_sealed), "
+    public void refreshed(long id, String accessToken, String refreshToken, Instant expiresAt, Instant now) {
+        sql.inTransaction(() -> sql.update("UPDATE oauth_session SET access_token_sealed = ?, refresh_token_sealed = ?, "
                         + "key_id = ?, expires_at = ?, updated_time = ?, refreshed_count = refreshed_count + 1 WHERE id = ?",
-                accessToken, refreshTokenOrNull, SecretBox.keyIdOf(accessToken), ts(expiresAt), ts(now), id));
+                accessToken, refreshToken, SecretBox.keyIdOf(accessToken), ts(expiresAt), ts(now), id));
     }
 
     @Override

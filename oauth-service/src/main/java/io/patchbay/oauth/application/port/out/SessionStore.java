@@ -29,8 +29,8 @@ public interface SessionStore {
     /** Creates or replaces the user's session with the integration (a new login replaces the old tokens). */
     OAuthSession save(long integrationId, String userId, SealedTokens tokens, Instant expiresAt, String scope, Instant now);
 
-    /** After a refresh: new access token, the refresh token when the provider rotated it (else null: kept). */
-    void refreshed(long id, String accessToken, String refreshTokenOrNull, Instant expiresAt, Instant now);
+    /** After a refresh: the new access token and the refresh token (rotated, or the old one resealed), both under the active key. */
+    void refreshed(long id, String accessToken, String refreshToken, Instant expiresAt, Instant now);
 
     /** The user's sessions, plus every session of the integrations of {@code adminTeams}; every session when {@code all}. */
     List<OAuthSession> list(String userId, Collection<String> adminTeams, boolean all);
