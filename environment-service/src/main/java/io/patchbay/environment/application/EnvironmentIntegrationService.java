@@ -17,7 +17,6 @@ import io.patchbay.environment.domain.Configs;
 import io.patchbay.environment.domain.Environment;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.environment.domain.Integration;
-import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
@@ -25,6 +24,7 @@ import io.patchbay.kernel.secret.SecretBox;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,11 +40,13 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     private final Views views;
     private final SecretBox secrets;
     private final ConfigSizePort sizes;
+    private final Clock clock;
 
     public EnvironmentIntegrationService(EnvironmentIntegrationStore installs, EnvironmentStore environments, IntegrationStore integrations,
                                          ConfigurationLinkPort links, ConfigurationProjectionPort projections, InstallWriter writer,
-                                         Views views, SecretBox secrets, ConfigSizePort sizes) {
+                                         Views views, SecretBox secrets, ConfigSizePort sizes, Clock clock) {
         this.sizes = sizes;
+        this.clock = clock;
         this.installs = installs;
         this.environments = environments;
         this.integrations = integrations;
@@ -68,25 +70,16 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         if (!Access.writesEnvironmentInstalls(caller, environment)) {
             throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + environment.teamId() + " may install into this environment");
         }
+        // not filtered by visibility: a deny integration of another team answers the 403 below (README, "Integrations with sharing: deny")
         Integration integration = integrations.find(c.integrationId())
-                .filter(i -> Access.seesIntegration(caller, i) || i.sharing() == Sharing.DENY)
-                .orElseThrow(() -> Problems.unprocessable("integration_id", "integration " + c.integrationId() + " does not exist or is not visible to you"));
-        boolean approved = true;
-        if (!integration.teamId().equals(environment.teamId())) {
-            switch (integration.sharing()) {
-                case DENY -> throw Problems.forbidden("integration " + integration.name() + " is not shared with other teams (sharing: deny)");
-                case ASK -> approved = false;
-                case ALLOW -> approved = true;
-            }
-        }
+                .orElseThrow(() -> Problems.unprocessable("integration_id", "integration " + c.integrationId() + " does not exist"));
+        boolean approved = integration.teamId().equals(environment.teamId()) || switch (integration.sharing()) {
+            case DENY -> throw Problems.forbidden("integration " + integration.name() + " is not shared with other teams (sharing: deny)");
+            case ASK -> false;
+            case ALLOW -> true;
+        };
         Map<String, Object> override = sealedOverride(c.override() == null ? Map.of() : c.override(), Map.of(), integration);
-        String remoteReason = null;
-        if (c.configurationId() != null) {
-            rejectDeleted(projections.find(c.configurationId()), c.configurationId());
-            remoteReason = links.disabledReason(c.configurationId(), "configuration_id").orElse(null);
-        }
-        String remote = remoteReason;
-        boolean isApproved = approved;
+        String remoteReason = c.configurationId() == null ? null : checkedLinkDisabledReason(c.configurationId());
         EnvironmentIntegration install = writer.insert(c.configurationId(), projected -> {
             rejectDeleted(projected, c.configurationId());
             // the events this service applied are newer than or as new as config-service's answer (an event still in
@@ -94,10 +87,10 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
             String disabledReason = projected.isPresent()
                     ? projected.filter(p -> p.state() == ConfigurationProjectionPort.State.DISABLED)
                     .map(p -> p.reason() == null ? "disabled" : p.reason()).orElse(null)
-                    : remote;
+                    : remoteReason;
             return EnvironmentIntegration.install(Ids.uuid(), integration.id(), environment.id(),
                     c.showInCatalog() == null || c.showInCatalog(), c.enabled() == null || c.enabled(), override, c.configurationId(),
-                    isApproved, disabledReason, views.now(), caller.userId());
+                    approved, disabledReason, clock.millis(), caller.userId());
         });
         return views.install(caller, install);
     }
@@ -121,7 +114,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         Loaded loaded = writable(caller, id, c.ifMatch());
         Map<String, Object> override = c.override() == null ? null
                 : sealedOverride(c.override(), loaded.install().override(), loaded.integration());
-        EnvironmentIntegration changed = loaded.install().patch(c.showInCatalog(), c.enabled(), override, views.now(), caller.userId());
+        EnvironmentIntegration changed = loaded.install().patch(c.showInCatalog(), c.enabled(), override, clock.millis(), caller.userId());
         installs.update(changed);
         return views.install(caller, changed);
     }
@@ -134,7 +127,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         Object merged = Configs.mergePatch(ConfigSecrets.mask(stored), patch);
         @SuppressWarnings("unchecked")
         Map<String, Object> override = sealedOverride((Map<String, Object>) merged, stored, loaded.integration());
-        EnvironmentIntegration changed = loaded.install().patch(null, null, override, views.now(), caller.userId());
+        EnvironmentIntegration changed = loaded.install().patch(null, null, override, clock.millis(), caller.userId());
         installs.update(changed);
         return views.install(caller, changed);
     }
@@ -157,7 +150,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     @Transactional
     public InstallView approve(Caller caller, UUID id) {
         Loaded loaded = decidable(caller, id);
-        EnvironmentIntegration approved = loaded.install().approve(views.now(), caller.userId());
+        EnvironmentIntegration approved = loaded.install().approve(clock.millis(), caller.userId());
         installs.update(approved);
         return views.install(caller, approved);
     }
@@ -165,11 +158,14 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     @Override
     @Transactional
     public void reject(Caller caller, UUID id) {
-        Loaded loaded = decidable(caller, id);
-        if (loaded.install().approved()) {
-            throw Problems.conflict("the install is not waiting for approval");
-        }
+        decidable(caller, id).install().requirePendingApproval();
         installs.delete(id);
+    }
+
+    /** config-service's disable reason of a configuration (null when active); 422 at once when the events said it was deleted. */
+    private String checkedLinkDisabledReason(String configurationId) {
+        rejectDeleted(projections.find(configurationId), configurationId);
+        return links.disabledReason(configurationId, "configuration_id").orElse(null);
     }
 
     private static void rejectDeleted(Optional<ConfigurationProjectionPort.ProjectedState> projected, String configurationId) {

@@ -21,6 +21,7 @@ import io.patchbay.kernel.secret.SecretBox;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,13 +32,16 @@ public class IntegrationService implements IntegrationsUseCase {
     private final Views views;
     private final SecretBox secrets;
     private final ConfigSizePort sizes;
+    private final Clock clock;
 
-    public IntegrationService(IntegrationStore integrations, TeamStore teams, Views views, SecretBox secrets, ConfigSizePort sizes) {
+    public IntegrationService(IntegrationStore integrations, TeamStore teams, Views views, SecretBox secrets, ConfigSizePort sizes,
+                              Clock clock) {
         this.integrations = integrations;
         this.teams = teams;
         this.views = views;
         this.secrets = secrets;
         this.sizes = sizes;
+        this.clock = clock;
     }
 
     @Override
@@ -51,7 +55,7 @@ public class IntegrationService implements IntegrationsUseCase {
         Map<String, Object> config = c.config() == null ? Map.of() : c.config();
         Configs.validate(config, "config", Configs.Kind.CONFIG);
         Configs.checkSize(sizes.bytes(config), "config");
-        long now = views.now();
+        long now = clock.millis();
         Integration integration = new Integration(Ids.uuid(), team, Integration.checkName(c.name(), "name"),
                 Integration.checkCategory(c.category(), "category"), c.beta(), ConfigSecrets.seal(config, Map.of(), secrets, "config"),
                 c.sharing() == null ? Sharing.ALLOW : c.sharing(), 1, now, now, caller.userId(), caller.userId());
@@ -86,7 +90,7 @@ public class IntegrationService implements IntegrationsUseCase {
         }
         Integration changed = current.changed(c.name() == null ? null : Integration.checkName(c.name(), "name"),
                 c.category() == null ? null : Integration.checkCategory(c.category(), "category"), c.beta(), config, c.sharing(),
-                views.now(), caller.userId());
+                clock.millis(), caller.userId());
         integrations.update(changed);
         return views.integration(caller, changed);
     }

@@ -12,7 +12,6 @@ import io.patchbay.environment.domain.TeamProfile;
 import io.patchbay.kernel.auth.Caller;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +24,10 @@ import java.util.stream.Collectors;
 class Views {
     private final IntegrationStore integrations;
     private final TeamStore teams;
-    private final Clock clock;
 
-    Views(IntegrationStore integrations, TeamStore teams, Clock clock) {
+    Views(IntegrationStore integrations, TeamStore teams) {
         this.integrations = integrations;
         this.teams = teams;
-        this.clock = clock;
     }
 
     /** {@code installed_environment} lists only environments the caller may see (all of them for the owning team). */
@@ -57,9 +54,5 @@ class Views {
 
     InstallView install(Caller caller, EnvironmentIntegration install) {
         return installs(caller, List.of(install)).getFirst();
-    }
-
-    long now() {
-        return clock.millis();
     }
 }

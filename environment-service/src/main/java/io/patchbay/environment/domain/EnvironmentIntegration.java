@@ -79,11 +79,16 @@ public record EnvironmentIntegration(UUID id, UUID integrationId, UUID environme
 
     /** The owning team approved a pending install. */
     public EnvironmentIntegration approve(long now, String by) {
-        if (approved) {
-            throw Problems.conflict("the install is not waiting for approval");
-        }
+        requirePendingApproval();
         return new EnvironmentIntegration(id, integrationId, environmentId, showInCatalog, !configurationDisabled && rememberedEnabled,
                 override, configurationId, true, configurationDisabled, disabledReason, rememberedEnabled, version + 1, createdAt, now,
                 createdBy, by);
+    }
+
+    /** 409 unless the install waits for the owning team's decision (approve or reject). */
+    public void requirePendingApproval() {
+        if (approved) {
+            throw Problems.conflict("the install is not waiting for approval");
+        }
     }
 }

@@ -67,10 +67,6 @@ final class InMemoryStores {
             return Optional.ofNullable(environments.get(id));
         }
 
-        public List<Environment> findAll(Collection<UUID> ids) {
-            return ids.stream().map(environments::get).toList();
-        }
-
         public void insert(Environment e) {
             if (environments.values().stream().anyMatch(x -> x.teamId().equals(e.teamId()) && x.name().equals(e.name()))) {
                 throw Problems.conflict("duplicate");

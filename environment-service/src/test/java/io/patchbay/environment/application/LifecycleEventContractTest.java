@@ -45,7 +45,7 @@ class LifecycleEventContractTest {
     private final InMemoryStores stores = new InMemoryStores();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private final SecretBox box = SecretBox.ofBase64Key("k1", "cGF0Y2hiYXktZGV2LWtleS1ub3QtZm9yLXByb2QhISE=");
-    private final Views views = new Views(stores.integrationStore, stores.teamStore, clock);
+    private final Views views = new Views(stores.integrationStore, stores.teamStore);
     private final Caller owner = new Caller("u1", List.of(new TeamMembership("team_c", TeamRole.OWNER)), Set.of(), Optional.empty());
     private final LifecycleService lifecycle = new LifecycleService(stores.installStore, clock);
 
@@ -67,11 +67,11 @@ class LifecycleEventContractTest {
 
     /** Two installs linked to the example's configuration: one enabled, one switched off by its team. */
     private List<UUID> linkedInstalls(String configurationId) {
-        IntegrationService integrations = new IntegrationService(stores.integrationStore, stores.teamStore, views, box, stores.sizes);
+        IntegrationService integrations = new IntegrationService(stores.integrationStore, stores.teamStore, views, box, stores.sizes, clock);
         EnvironmentService environments = new EnvironmentService(stores.environmentStore, clock);
         EnvironmentIntegrationService installs = new EnvironmentIntegrationService(stores.installStore, stores.environmentStore,
                 stores.integrationStore, stores.links, stores.projectionPort, new InstallWriter(stores.installStore, stores.projectionPort),
-                views, box, stores.sizes);
+                views, box, stores.sizes, clock);
         stores.configurations.put(configurationId, Optional.empty());
         UUID app = integrations.create(owner, new NewIntegration(null, null, "contract-app", "crm", false, Map.of(), Sharing.ALLOW))
                 .integration().id();

@@ -19,7 +19,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.environment.application.port.in.IntegrationView;
 import io.patchbay.environment.application.port.in.IntegrationsUseCase;
 import io.patchbay.environment.application.port.in.Listing;
-import io.patchbay.environment.domain.Integration;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.JsonBody;
@@ -53,8 +52,8 @@ public class IntegrationController {
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Integration.class))) @Body JsonNode json,
             @Nullable @Header("X-Team-Id") String teamHeader) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "category", "is_beta", "config", "team_id", "sharing");
-        String name = Integration.checkName(body.requiredString("name"), "name");
-        String category = Integration.checkCategory(body.requiredString("category"), "category");
+        String name = body.requiredString("name");
+        String category = body.requiredString("category");
         boolean beta = body.bool("is_beta").orElse(false);
         Map<String, Object> config = BodyTrees.object(json, "config", Map.of());
         Sharing sharing = body.parsed("sharing", Sharing::parse).orElse(null);
@@ -88,8 +87,7 @@ public class IntegrationController {
         JsonBody body = JsonBody.of(json).allowOnly("name", "category", "is_beta", "config", "sharing");
         UUID uuid = Params.uuid(id, "id");
         return Wire.integration(integrations.update(caller, uuid, new IntegrationsUseCase.IntegrationChange(
-                body.string("name").map(n -> Integration.checkName(n, "name")).orElse(null),
-                body.string("category").map(c -> Integration.checkCategory(c, "category")).orElse(null),
+                body.string("name").orElse(null), body.string("category").orElse(null),
                 body.bool("is_beta").orElse(null), BodyTrees.object(json, "config", Map.of()),
                 body.parsed("sharing", Sharing::parse).orElse(null))));
     }

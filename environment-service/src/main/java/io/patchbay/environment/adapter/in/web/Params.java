@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.domain.Texts;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.id.Ids;
 import io.patchbay.kernel.paging.CursorCodec;
 
 import java.util.List;
@@ -17,7 +18,7 @@ final class Params {
     static final int MAX_LIMIT = 100;
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern TEAM = Pattern.compile("[0-9A-Za-z_-]{1,64}");
-    private static final Pattern CONFIGURATION = Pattern.compile("icfg_[0-9A-Za-z]{24}");
+    private static final Pattern CONFIGURATION = Ids.pattern("icfg_", 24);
 
     private Params() {
     }

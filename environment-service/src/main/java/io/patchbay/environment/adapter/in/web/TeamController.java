@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.environment.application.port.in.TeamsUseCase;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,7 +44,7 @@ public class TeamController {
                 "allow_impersonation", "created_at", "updated_at");
         String teamId = Params.team(id, "id");
         body.string("id").filter(bodyId -> !bodyId.equals(teamId)).ifPresent(bodyId -> {
-            throw io.patchbay.kernel.error.Problems.validation("id", "must be the team id of the path (" + teamId + ") when given");
+            throw Problems.validation("id", "must be the team id of the path (" + teamId + ") when given");
         });
         body.string("created_at");
         body.string("updated_at");

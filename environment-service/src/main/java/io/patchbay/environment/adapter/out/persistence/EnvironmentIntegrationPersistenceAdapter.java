@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -95,7 +96,7 @@ class EnvironmentIntegrationPersistenceAdapter implements EnvironmentIntegration
     @Override
     public Page<EnvironmentIntegration> list(Visibility visibility, InstallFilter f, int limit, PageKey after) {
         StringBuilder where = new StringBuilder("TRUE");
-        List<Object> params = Rows.params();
+        List<Object> params = new ArrayList<>();
         if (visibility.environment().isPresent()) {
             where.append(" AND ei.environment_id = ?");
             params.add(visibility.environment().get());

@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,15 +35,6 @@ class EnvironmentPersistenceAdapter implements EnvironmentStore {
     @Override
     public Optional<Environment> find(UUID id) {
         return sql.one("SELECT " + COLUMNS + " FROM environment WHERE id = ?", EnvironmentPersistenceAdapter::map, id);
-    }
-
-    @Override
-    public List<Environment> findAll(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return sql.list("SELECT " + COLUMNS + " FROM environment WHERE id = ANY(?::uuid[])", EnvironmentPersistenceAdapter::map,
-                (Object) Rows.uuids(ids));
     }
 
     @Override
@@ -84,7 +75,7 @@ class EnvironmentPersistenceAdapter implements EnvironmentStore {
     @Override
     public Page<Environment> list(Visibility visibility, String teamId, String name, int limit, PageKey after) {
         StringBuilder where = new StringBuilder("TRUE");
-        List<Object> params = Rows.params();
+        List<Object> params = new ArrayList<>();
         if (visibility.environment().isPresent()) {
             where.append(" AND id = ?");
             params.add(visibility.environment().get());

@@ -109,7 +109,7 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
     @Override
     public Page<Integration> list(Visibility visibility, IntegrationFilter filter, int limit, PageKey after) {
         StringBuilder where = new StringBuilder("TRUE");
-        List<Object> params = Rows.params();
+        List<Object> params = new ArrayList<>();
         if (!visibility.all()) {
             where.append(" AND (sharing <> 'deny' OR team_id = ANY(?))");
             params.add(visibility.teamIds());

@@ -7,7 +7,6 @@ import io.patchbay.kernel.infra.jdbc.DataAccessException;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -52,9 +51,5 @@ final class Rows {
 
     static RuntimeException referenceGone(String what) {
         return Problems.conflict(what + " was deleted meanwhile");
-    }
-
-    static List<Object> params(Object... values) {
-        return new ArrayList<>(List.of(values));
     }
 }

@@ -2,15 +2,12 @@ package io.patchbay.environment.application.port.out;
 
 import io.patchbay.environment.domain.Environment;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 public interface EnvironmentStore {
     Optional<Environment> find(UUID id);
-
-    List<Environment> findAll(Collection<UUID> ids);
 
     /** 409 when the team already has an environment of that name. */
     void insert(Environment environment);
