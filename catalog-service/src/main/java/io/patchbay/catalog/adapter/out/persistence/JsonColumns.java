@@ -1,20 +1,21 @@
 package io.patchbay.catalog.adapter.out.persistence;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.patchbay.catalog.domain.Owner;
 import io.patchbay.catalog.domain.OwnerMapping;
 import io.patchbay.catalog.domain.SecretStore;
+import io.patchbay.kernel.infra.json.JsonTrees;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSONB columns of the integration table (config, secret store, owner, owners mapping). */
+/** JSONB columns of the integration table (config, secret store, owner, owners mapping), as kernel {@link JsonTrees}. */
 @Singleton
 class JsonColumns {
     private final JsonMapper json;
@@ -27,11 +28,7 @@ class JsonColumns {
         if (value == null) {
             return null;
         }
-        try {
-            return json.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new String(JsonTrees.write(json, value), StandardCharsets.UTF_8);
     }
 
     Map<String, Object> read(String value) {
@@ -39,7 +36,7 @@ class JsonColumns {
             return null;
         }
         try {
-            return json.readValue(value, Argument.mapOf(String.class, Object.class));
+            return JsonTrees.readObject(json, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
