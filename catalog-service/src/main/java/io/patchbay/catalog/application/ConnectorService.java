@@ -13,7 +13,6 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,14 +27,12 @@ public class ConnectorService implements ConnectorsUseCase {
     private final IntegrationStore integrations;
     private final BuiltInConnector builtIn;
     private final Clock clock;
-    private final Instant started;
 
     public ConnectorService(ConnectorStore store, IntegrationStore integrations, BuiltInConnector builtIn, Clock clock) {
         this.store = store;
         this.integrations = integrations;
         this.builtIn = builtIn;
         this.clock = clock;
-        this.started = clock.instant();
     }
 
     @Override
@@ -93,7 +90,7 @@ public class ConnectorService implements ConnectorsUseCase {
 
     private Connector builtIn(Tenant tenant) {
         String name = store.find(tenant.teamId(), builtIn.id()).map(ConnectorStore.ConnectorRecord::name).orElse(builtIn.name());
-        return new Connector(builtIn.id(), name, true, true, builtIn.version(), started.isAfter(clock.instant()) ? started : clock.instant());
+        return new Connector(builtIn.id(), name, true, true, builtIn.version(), clock.instant());
     }
 
     private Connector registered(ConnectorStore.ConnectorRecord r) {

@@ -31,7 +31,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Creating, changing, listing, deleting and refreshing integrations; discovery itself runs in the workers. */
@@ -102,7 +104,7 @@ public class IntegrationService implements IntegrationsUseCase {
         SecretStore sealed = seal(spec.secretStore(), integration.secretStore(), fields);
         // a changed link decides the lifecycle state: linked to a disabled configuration → Disabled; unlinked, or linked to
         // an active one → the status before (an integration disabled through its old link is not stuck)
-        boolean linkChanged = spec.configurationIdGiven() && !java.util.Objects.equals(spec.configurationId(), integration.configurationId());
+        boolean linkChanged = spec.configurationIdGiven() && !Objects.equals(spec.configurationId(), integration.configurationId());
         boolean linkDisabled = linkChanged && spec.configurationId() != null
                 && links.check(spec.configurationId(), "configuration_id") == ConfigurationLinkPort.LinkState.DISABLED;
         Instant now = clock.instant();
@@ -147,7 +149,7 @@ public class IntegrationService implements IntegrationsUseCase {
         }
         List<Integration> page = rows.subList(0, limit);
         Integration last = page.getLast();
-        return new IntegrationPage(List.copyOf(page), new PageAfter(last.name().toLowerCase(java.util.Locale.ROOT), last.id()));
+        return new IntegrationPage(List.copyOf(page), new PageAfter(last.name().toLowerCase(Locale.ROOT), last.id()));
     }
 
     @Override

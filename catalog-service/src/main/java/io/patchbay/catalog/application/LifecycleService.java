@@ -4,6 +4,7 @@ import io.patchbay.catalog.application.port.in.LifecycleUseCase;
 import io.patchbay.catalog.application.port.out.DiscoveryJobs;
 import io.patchbay.catalog.application.port.out.IntegrationStore;
 import io.patchbay.catalog.domain.Integration;
+import io.patchbay.catalog.domain.IntegrationStatus;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
@@ -49,7 +50,7 @@ public class LifecycleService implements LifecycleUseCase {
     }
 
     private void restore(Integration integration, Instant now) {
-        boolean wasDisabled = integration.status() == io.patchbay.catalog.domain.IntegrationStatus.Disabled;
+        boolean wasDisabled = integration.status() == IntegrationStatus.Disabled;
         boolean discover = integration.restore(now);
         if (wasDisabled) {
             integrations.update(integration);

@@ -77,14 +77,12 @@ public final class Integration {
     }
 
     /**
-     * Full replace of the writable fields (type excepted: it is immutable). Returns true when a new discovery must be
+     * Full replace of the writable fields (type excepted: it is immutable, the use case refuses another one before the
+     * config is checked against the type). Returns true when a new discovery must be
      * queued (connection settings, credentials, connector or resource types changed).
      */
     public boolean replace(IntegrationSpec spec, Map<String, String> newConfig, SecretStore sealedStore, String newConnectorId,
                            Instant now, String by) {
-        if (spec.type() != null && !spec.type().equals(type)) {
-            throw Problems.validation("type", "cannot be changed (is " + type + "); create another integration instead");
-        }
         boolean rediscover = !newConfig.equals(config) || !Objects.equals(sealedStore, secretStore) || !newConnectorId.equals(connectorId)
                 || !Objects.equals(spec.connectedResourceTypes(), connectedResourceTypes);
         name = spec.name();
