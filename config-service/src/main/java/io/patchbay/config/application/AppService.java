@@ -50,13 +50,13 @@ public class AppService implements AppsUseCase {
 
     @Override
     @Transactional
-    public List<App> list(Caller caller) {
+    public List<App> list() {
         return apps.list();
     }
 
     @Override
     @Transactional
-    public App get(Caller caller, String idOrSlug) {
+    public App get(String idOrSlug) {
         return apps.findByIdOrSlug(idOrSlug).orElseThrow(() -> Problems.notFound("app " + idOrSlug));
     }
 

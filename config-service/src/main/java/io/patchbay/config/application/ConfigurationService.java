@@ -130,7 +130,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
         Configuration c = visible(caller, team, id);
         boolean manages = ConfigurationAccess.canManage(caller, c);
         DisableReason reason = reasonValue == null
-                ? (caller.isAdmin() && !managesWithoutAdmin(caller, c) ? DisableReason.DISABLED_BY_ADMIN : DisableReason.DISABLED_BY_OWNER)
+                ? (caller.isAdmin() && !ConfigurationAccess.isOwnerOrTeamManager(caller, c) ? DisableReason.DISABLED_BY_ADMIN : DisableReason.DISABLED_BY_OWNER)
                 : WireEnum.parse(DisableReason.class, reasonValue, "reason");
         switch (reason) {
             case DISABLED_BY_ADMIN -> {
@@ -146,7 +146,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
             default -> throw Problems.validation("reason", "'" + reason.wire() + "' is set only by automatic triggers; use "
                     + DisableReason.DISABLED_BY_OWNER.wire() + " or " + DisableReason.DISABLED_BY_ADMIN.wire());
         }
-        requireNotDeletionRequested(c);
+        c.requireNotDeletionRequested();
         c.disable(reason, caller.userId(), clock.millis()).ifPresent(e -> save(c, e));
         return c;
     }
@@ -158,7 +158,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
         if (!ConfigurationAccess.canManage(caller, c)) {
             throw Problems.forbidden("only the owner or a team manager may enable this configuration");
         }
-        requireNotDeletionRequested(c);
+        c.requireNotDeletionRequested();
         if (c.isDisabled() && !c.disabledReason().isMembershipReason()
                 && c.disabledReason() != DisableReason.DISABLED_BY_OWNER && !caller.isAdmin()) {
             throw Problems.forbidden("a configuration disabled for " + c.disabledReason().wire() + " may be enabled only by a platform admin");
@@ -237,19 +237,9 @@ public class ConfigurationService implements ConfigurationsUseCase {
         return c;
     }
 
-    private static boolean managesWithoutAdmin(Caller caller, Configuration c) {
-        return c.isTeamInstall() ? caller.managesTeam(c.teamId()) : c.ownerId().equals(caller.userId());
-    }
-
     private void save(Configuration c, ConfigurationLifecycleEvent event) {
         store.update(c);
         publisher.publish(List.of(event));
-    }
-
-    private static void requireNotDeletionRequested(Configuration c) {
-        if (c.isDeletionRequested()) {
-            throw Problems.conflict("deletion of this configuration has been requested");
-        }
     }
 
     private void requirePlan(String teamId, App app, String field) {

@@ -13,16 +13,12 @@ import io.patchbay.kernel.error.Problems;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import java.util.regex.Pattern;
-
 /**
  * Keeps the membership records and runs the automatic triggers: a member who leaves or stops being a manager, and a
  * plan that drops below an app's required plan, disable the configurations concerned in the same transaction.
  */
 @Singleton
 public class MembershipService implements MembershipUseCase {
-    private static final Pattern TEAM_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
-
     private final MembershipStore memberships;
     private final BulkLifecycle bulk;
 
@@ -35,8 +31,8 @@ public class MembershipService implements MembershipUseCase {
     @Transactional
     public Team putTeam(Caller caller, String teamId, String slug, Plan plan) {
         requireOwnerOrAdmin(caller, teamId);
-        if (slug != null && !TEAM_SLUG.matcher(slug).matches()) {
-            throw Problems.validation("slug", "must match [a-z0-9][a-z0-9-]{0,99}, was '" + slug + "'");
+        if (slug != null && !Team.SLUG.matcher(slug).matches()) {
+            throw Problems.validation("slug", "must match " + Team.SLUG.pattern() + ", was '" + slug + "'");
         }
         Team previous = memberships.findTeam(teamId).orElse(new Team(teamId, null, Plan.HOBBY));
         Team team = new Team(teamId, slug != null ? slug : previous.slug(), plan != null ? plan : previous.plan());

@@ -24,8 +24,4 @@ public record App(String id, String slug, String name, String icon, List<String>
     public InstallationType defaultInstallationType() {
         return marketplace ? InstallationType.MARKETPLACE : InstallationType.EXTERNAL;
     }
-
-    public boolean isPartner(String teamId) {
-        return partnerTeamId != null && partnerTeamId.equals(teamId);
-    }
 }

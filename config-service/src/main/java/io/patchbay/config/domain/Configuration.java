@@ -187,7 +187,8 @@ public final class Configuration {
         return new ConfigurationDeleted(id, integrationId, slug, ownerId, teamId, userId, version, now, now, deleteRequestedAt);
     }
 
-    private void requireNotDeletionRequested() {
+    /** Manual changes are refused while a deletion is requested (409); the automatic triggers still apply. */
+    public void requireNotDeletionRequested() {
         if (isDeletionRequested()) {
             throw Problems.conflict("deletion of this configuration has been requested");
         }

@@ -18,9 +18,11 @@ public final class ConfigurationAccess {
     }
 
     public static boolean canManage(Caller caller, Configuration c) {
-        if (caller.isAdmin()) {
-            return true;
-        }
+        return caller.isAdmin() || isOwnerOrTeamManager(caller, c);
+    }
+
+    /** Manages it as its owner user or a manager of its team, whether or not the caller is also an admin. */
+    public static boolean isOwnerOrTeamManager(Caller caller, Configuration c) {
         return c.isTeamInstall() ? caller.managesTeam(c.teamId()) : c.ownerId().equals(caller.userId());
     }
 }

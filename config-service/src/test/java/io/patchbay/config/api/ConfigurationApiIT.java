@@ -7,7 +7,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
-import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

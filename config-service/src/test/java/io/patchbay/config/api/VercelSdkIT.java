@@ -6,7 +6,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
 import io.patchbay.test.NodeProject;
-import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

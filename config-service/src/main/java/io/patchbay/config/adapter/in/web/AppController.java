@@ -46,14 +46,14 @@ public class AppController {
 
     @Get
     @Operation(summary = "List the app registry")
-    public List<AppResponse> list(@Parameter(hidden = true) Caller caller) {
-        return apps.list(caller).stream().map(WireMapper::app).toList();
+    public List<AppResponse> list() {
+        return apps.list().stream().map(WireMapper::app).toList();
     }
 
     @Get("/{idOrSlug}")
     @Operation(summary = "Read an app by id or slug")
-    public AppResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String idOrSlug) {
-        return WireMapper.app(apps.get(caller, PathIds.appIdOrSlug(idOrSlug, "idOrSlug")));
+    public AppResponse get(@PathVariable String idOrSlug) {
+        return WireMapper.app(apps.get(PathIds.appIdOrSlug(idOrSlug, "idOrSlug")));
     }
 
     @Patch("/{idOrSlug}")
@@ -62,7 +62,7 @@ public class AppController {
         return WireMapper.app(apps.update(PathIds.appIdOrSlug(idOrSlug, "idOrSlug"), command(caller, JsonBody.of(json).allowOnly(FIELDS))));
     }
 
-    private static AppCommand command(@Parameter(hidden = true) Caller caller, JsonBody body) {
+    private static AppCommand command(Caller caller, JsonBody body) {
         return new AppCommand(caller, body.string("slug").orElse(null), body.string("name").orElse(null), body.string("icon").orElse(null),
                 body.strings("scopes").orElse(null), body.bool("marketplace").orElse(null),
                 body.string("partnerTeamId").map(t -> PathIds.team(t, "partnerTeamId")).orElse(null), body.has("partnerTeamId"),

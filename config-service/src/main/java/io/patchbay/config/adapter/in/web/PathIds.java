@@ -3,6 +3,7 @@ package io.patchbay.config.adapter.in.web;
 import io.patchbay.config.application.port.in.TeamSelector;
 import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.Configuration;
+import io.patchbay.config.domain.Team;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
 
@@ -14,7 +15,6 @@ final class PathIds {
     private static final Pattern TEAM = Pattern.compile("team_[0-9A-Za-z_-]{1,64}");
     private static final Pattern USER = Pattern.compile("[0-9A-Za-z_-]{1,64}");
     private static final Pattern APP_ID_OR_SLUG = Pattern.compile(App.ID_PREFIX + "[0-9A-Za-z]{24}|" + App.SLUG.pattern());
-    private static final Pattern TEAM_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
     private PathIds() {
     }
@@ -37,7 +37,7 @@ final class PathIds {
 
     static TeamSelector selector(String teamId, String slug, String header) {
         return new TeamSelector(teamId == null ? null : team(teamId, "teamId"),
-                slug == null ? null : check(slug, TEAM_SLUG, "slug", "a team slug"),
+                slug == null ? null : check(slug, Team.SLUG, "slug", "a team slug"),
                 header == null ? null : team(header, "X-Team-Id"));
     }
 

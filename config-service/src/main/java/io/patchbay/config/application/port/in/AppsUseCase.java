@@ -1,7 +1,6 @@
 package io.patchbay.config.application.port.in;
 
 import io.patchbay.config.domain.App;
-import io.patchbay.kernel.auth.Caller;
 
 import java.util.List;
 
@@ -9,9 +8,9 @@ import java.util.List;
 public interface AppsUseCase {
     App create(AppCommand command);
 
-    List<App> list(Caller caller);
+    List<App> list();
 
-    App get(Caller caller, String idOrSlug);
+    App get(String idOrSlug);
 
     App update(String idOrSlug, AppCommand command);
 }

@@ -6,8 +6,4 @@ package io.patchbay.config.application.port.in;
  */
 public record TeamSelector(String teamId, String slug, String header) {
     public static final TeamSelector NONE = new TeamSelector(null, null, null);
-
-    public boolean explicit() {
-        return teamId != null || slug != null || header != null;
-    }
 }
