@@ -2,7 +2,6 @@ package io.patchbay.environment.application;
 
 import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase;
 import io.patchbay.environment.application.port.in.InstallView;
-import io.patchbay.environment.application.port.in.Listing;
 import io.patchbay.environment.application.port.out.ConfigSizePort;
 import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
 import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
@@ -103,9 +102,9 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
 
     @Override
     @Transactional
-    public Listing<InstallView> list(Caller caller, InstallFilter filter, int limit, PageKey after) {
+    public Page<InstallView> list(Caller caller, InstallFilter filter, int limit, PageKey after) {
         Page<EnvironmentIntegration> page = installs.list(Access.visibility(caller), filter, limit, after);
-        return new Listing<>(views.installs(caller, page.items()), page.next());
+        return new Page<>(views.installs(caller, page.items()), page.next());
     }
 
     @Override

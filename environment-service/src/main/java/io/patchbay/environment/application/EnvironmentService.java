@@ -1,7 +1,6 @@
 package io.patchbay.environment.application;
 
 import io.patchbay.environment.application.port.in.EnvironmentsUseCase;
-import io.patchbay.environment.application.port.in.Listing;
 import io.patchbay.environment.application.port.out.EnvironmentStore;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
@@ -49,12 +48,11 @@ public class EnvironmentService implements EnvironmentsUseCase {
 
     @Override
     @Transactional
-    public Listing<Environment> list(Caller caller, String teamId, String name, int limit, PageKey after) {
+    public Page<Environment> list(Caller caller, String teamId, String name, int limit, PageKey after) {
         if (teamId != null && !Access.readsTeam(caller, teamId)) {
             throw Problems.forbidden("you are not a member of team " + teamId);
         }
-        Page<Environment> page = environments.list(Access.visibility(caller), teamId, name, limit, after);
-        return new Listing<>(page.items(), page.next());
+        return environments.list(Access.visibility(caller), teamId, name, limit, after);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.patchbay.environment.application;
 
 import io.patchbay.environment.application.port.in.IntegrationView;
 import io.patchbay.environment.application.port.in.IntegrationsUseCase;
-import io.patchbay.environment.application.port.in.Listing;
 import io.patchbay.environment.application.port.out.ConfigSizePort;
 import io.patchbay.environment.application.port.out.IntegrationStore;
 import io.patchbay.environment.application.port.out.Page;
@@ -72,10 +71,10 @@ public class IntegrationService implements IntegrationsUseCase {
 
     @Override
     @Transactional
-    public Listing<IntegrationView> list(Caller caller, String name, String category, String teamId, int limit, PageKey after) {
+    public Page<IntegrationView> list(Caller caller, String name, String category, String teamId, int limit, PageKey after) {
         Page<Integration> page = integrations.list(Access.visibility(caller), new IntegrationStore.IntegrationFilter(name, category, teamId),
                 limit, after);
-        return new Listing<>(views.integrations(caller, page.items()), page.next());
+        return new Page<>(views.integrations(caller, page.items()), page.next());
     }
 
     @Override

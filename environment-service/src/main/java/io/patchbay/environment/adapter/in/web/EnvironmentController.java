@@ -16,8 +16,8 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.in.EnvironmentsUseCase;
-import io.patchbay.environment.application.port.in.Listing;
 import io.patchbay.environment.domain.Environment;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.JsonBody;
@@ -61,7 +61,7 @@ public class EnvironmentController {
             defaultValue = "25")) @Nullable @QueryValue String limit,
             @Nullable @QueryValue("next_cursor") String nextCursor) {
         Params.onlyKnown(request, "team_id", "name", "limit", "next_cursor");
-        Listing<Environment> listing = environments.list(caller, Params.optionalTeam(teamId, "team_id"), name, Params.limit(limit),
+        Page<Environment> listing = environments.list(caller, Params.optionalTeam(teamId, "team_id"), name, Params.limit(limit),
                 Params.cursor(cursors, nextCursor));
         return Wire.list(listing, Wire::environment, cursors);
     }

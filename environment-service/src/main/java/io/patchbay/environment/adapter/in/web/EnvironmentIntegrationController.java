@@ -18,9 +18,9 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase;
 import io.patchbay.environment.application.port.in.InstallView;
-import io.patchbay.environment.application.port.in.Listing;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore.InstallFilter;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.JsonBody;
@@ -69,7 +69,7 @@ public class EnvironmentIntegrationController {
         InstallFilter filter = new InstallFilter(Params.optionalUuid(integrationId, "integration_id"),
                 Params.optionalUuid(environmentId, "environment_id"), Params.bool(showInCatalog, "show_in_catalog"),
                 Params.bool(isEnabled, "is_enabled"), integrationName, integrationCategory);
-        Listing<InstallView> listing = installs.list(caller, filter, Params.limit(limit), Params.cursor(cursors, nextCursor));
+        Page<InstallView> listing = installs.list(caller, filter, Params.limit(limit), Params.cursor(cursors, nextCursor));
         return Wire.list(listing, Wire::install, cursors);
     }
 

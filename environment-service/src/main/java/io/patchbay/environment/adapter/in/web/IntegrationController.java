@@ -16,9 +16,9 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.in.IntegrationView;
 import io.patchbay.environment.application.port.in.IntegrationsUseCase;
-import io.patchbay.environment.application.port.in.Listing;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.JsonBody;
@@ -69,7 +69,7 @@ public class IntegrationController {
             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100",
             defaultValue = "25")) @Nullable @QueryValue String limit, @Nullable @QueryValue("next_cursor") String nextCursor) {
         Params.onlyKnown(request, "name", "category", "team_id", "limit", "next_cursor");
-        Listing<IntegrationView> listing = integrations.list(caller, name, category, Params.optionalTeam(teamId, "team_id"),
+        Page<IntegrationView> listing = integrations.list(caller, name, category, Params.optionalTeam(teamId, "team_id"),
                 Params.limit(limit), Params.cursor(cursors, nextCursor));
         return Wire.list(listing, Wire::integration, cursors);
     }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
+import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.in.InstallView;
 import io.patchbay.environment.application.port.in.IntegrationView;
-import io.patchbay.environment.application.port.in.Listing;
 import io.patchbay.environment.domain.Environment;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.environment.domain.Integration;
@@ -76,7 +76,7 @@ final class Wire {
     }
 
     /** One page in the wire's list shape, the next cursor encoded (null after the last page). */
-    static <T, R> ListResponse<R> list(Listing<T> listing, Function<T, R> item, CursorCodec cursors) {
+    static <T, R> ListResponse<R> list(Page<T> listing, Function<T, R> item, CursorCodec cursors) {
         return new ListResponse<>(listing.items().stream().map(item).toList(),
                 listing.next().map(k -> Params.encode(cursors, k)).orElse(null));
     }

@@ -1,6 +1,7 @@
 package io.patchbay.environment.application.port.in;
 
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore.InstallFilter;
+import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.kernel.auth.Caller;
 
@@ -12,7 +13,7 @@ public interface EnvironmentIntegrationsUseCase {
 
     InstallView get(Caller caller, UUID id);
 
-    Listing<InstallView> list(Caller caller, InstallFilter filter, int limit, PageKey after);
+    Page<InstallView> list(Caller caller, InstallFilter filter, int limit, PageKey after);
 
     /** PATCH: replaces the override as a whole; {@code ifMatch} (an ETag) must match when given, else 412. */
     InstallView patch(Caller caller, UUID id, PatchCommand command);

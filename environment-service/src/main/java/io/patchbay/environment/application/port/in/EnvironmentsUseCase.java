@@ -1,5 +1,6 @@
 package io.patchbay.environment.application.port.in;
 
+import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.domain.Environment;
 import io.patchbay.kernel.auth.Caller;
@@ -11,7 +12,7 @@ public interface EnvironmentsUseCase {
 
     Environment get(Caller caller, UUID id);
 
-    Listing<Environment> list(Caller caller, String teamId, String name, int limit, PageKey after);
+    Page<Environment> list(Caller caller, String teamId, String name, int limit, PageKey after);
 
     Environment rename(Caller caller, UUID id, String name);
 

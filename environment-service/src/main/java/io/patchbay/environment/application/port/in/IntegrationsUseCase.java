@@ -1,5 +1,6 @@
 package io.patchbay.environment.application.port.in;
 
+import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.auth.Caller;
@@ -12,7 +13,7 @@ public interface IntegrationsUseCase {
 
     IntegrationView get(Caller caller, UUID id);
 
-    Listing<IntegrationView> list(Caller caller, String name, String category, String teamId, int limit, PageKey after);
+    Page<IntegrationView> list(Caller caller, String name, String category, String teamId, int limit, PageKey after);
 
     IntegrationView update(Caller caller, UUID id, IntegrationChange change);
 
