@@ -3,7 +3,6 @@ package io.patchbay.oauth.domain;
 import io.patchbay.kernel.error.FieldError;
 import io.patchbay.kernel.error.Problems;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -113,10 +112,5 @@ public final class ConfigValidator {
 
     private static void error(Map<String, FieldError> errors, String key, String message) {
         errors.putIfAbsent(key, new FieldError("config." + key, message));
-    }
-
-    /** A config from the request that is not a JSON object. */
-    public static List<FieldError> notAnObject() {
-        return new ArrayList<>(List.of(new FieldError("config", "must be an object")));
     }
 }

@@ -27,7 +27,7 @@ public record OAuthIntegration(Long id, UUID guid, String teamId, String name, S
     }
 
     /**
-     * The rule every use of the integration checks first (verify, credential exchange, login — the next issue's flows):
+     * The rule every use of the integration checks first (verify, credential exchange, login):
      * a disabled integration refuses with 409.
      */
     public void requireUsable() {

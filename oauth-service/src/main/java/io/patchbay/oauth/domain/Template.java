@@ -1,7 +1,6 @@
 package io.patchbay.oauth.domain;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,7 +116,7 @@ public record Template(String id, String name, String description, List<AuthType
         return AuthType.fromWire(config.get(AUTH_TYPE_OPTION)).orElse(authTypes.getFirst());
     }
 
-    /** A provider endpoint with the config's values filled in (e.g. the token URL for the next issue's flows). */
+    /** A provider endpoint with the config's values filled in (the token and authorization URLs of the token flows). */
     public Optional<String> endpoint(String endpoint, Map<String, String> config) {
         String pattern = endpoints.get(endpoint);
         if (pattern == null) {
@@ -134,19 +133,5 @@ public record Template(String id, String name, String description, List<AuthType
         }
         m.appendTail(out);
         return Optional.of(out.toString());
-    }
-
-    /** Secret field names. */
-    public Set<String> secretNames() {
-        Set<String> out = new HashSet<>();
-        fields.stream().filter(TemplateField::secret).forEach(f -> out.add(f.name()));
-        return out;
-    }
-
-    /** The option defaults, for a config that names none. */
-    public Map<String, String> defaults() {
-        Map<String, String> out = new LinkedHashMap<>();
-        options.forEach(o -> out.put(o.name(), o.defaultValue()));
-        return out;
     }
 }

@@ -154,11 +154,8 @@ class IntegrationUseCasesTest {
         List<String> fields = fields(() -> create(OWNER, bad, null));
         assertThat(fields).containsExactlyInAnyOrder("config.nope", "config.auth_mode", "config.authorization_uri", "config.token_uri",
                 "config.client_id", "config.client_secret");
-        try {
-            create(OWNER, bad, null);
-        } catch (ProblemException e) {
-            assertThat(e.getMessage() + e.errors()).doesNotContain("has spaces here");
-        }
+        assertThatThrownBy(() -> create(OWNER, bad, null)).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.getMessage() + e.errors()).doesNotContain("has spaces here"));
         Map<String, Object> hidden = viewerConfig("x");
         hidden.put("auth_type", "Service Account");
         assertThat(fields(() -> create(OWNER, hidden, null))).containsExactly("config.authorization_uri");
