@@ -62,13 +62,12 @@ public class CredentialsController {
         form.optional("requested_token_type").filter(t -> !t.equals(ACCESS_TOKEN_TYPE)).ifPresent(t -> {
             throw Problems.validation("requested_token_type", "only " + ACCESS_TOKEN_TYPE + " can be issued");
         });
+        String subjectToken = form.required("subject_token");
         Caller subject;
         try {
-            subject = tokens.verify(form.required("subject_token"));
+            subject = tokens.verify(subjectToken);
         } catch (ProblemException e) {
-            if (e.kind().status() == 400) {
-                throw e;
-            }
+            // the verifier answers 401 for every bad token; here the token is a parameter, so it is a 400 naming it
             throw Problems.validation("subject_token", "is not a valid Patchbay token (" + e.detail() + ")");
         }
         ExchangeCredentialsUseCase.Credentials credentials = exchange.exchange(caller, WireInput.team(team), audience, subject.userId());
