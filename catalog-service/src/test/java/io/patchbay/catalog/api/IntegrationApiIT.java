@@ -425,6 +425,12 @@ class IntegrationApiIT implements TestPropertyProvider {
         JsonNode page2 = api().get("/api/admin/v3/connectors?page_token=" + enc(page1.get("pagination").get("next_page_token").asText()), token).json();
         assertThat(page2.get("items").get(0).get("id").asText()).isEqualTo("edge-1");
         assertThat(page2.get("pagination").get("next_page_token").isNull()).isTrue();
+        JsonNode connected1 = api().get("/api/admin/v3/connectors?status=CONNECTED,DISCONNECTED&limit=1", token).json();
+        String token1 = enc(connected1.get("pagination").get("next_page_token").asText());
+        assertProblem(api().get("/api/admin/v3/connectors?status=CONNECTED&page_token=" + token1, token), 400, "page_token");
+        JsonNode sameFilter = api().get("/api/admin/v3/connectors?status=CONNECTED,DISCONNECTED&page_token=" + token1, token).json();
+        assertThat(sameFilter.get("items")).hasSize(1);
+        assertThat(sameFilter.get("items").get(0).get("id").asText()).isEqualTo("edge-1");
         // an integration on edge-1 keeps it from being deleted
         Api.Response onEdge = api().post("/api/admin/v4/integrations", token, kafka("on edge").replace("}}", "},\"connector_id\":\"edge-1\"}"));
         assertThat(onEdge.status()).as(onEdge.toString()).isEqualTo(200);

@@ -44,7 +44,8 @@ public class ConnectorController {
 
     @Get
     @Operation(summary = "list connectors", operationId = "listConnectorsV3", description = "Query parameters: status (CONNECTED, DISCONNECTED; "
-            + "repeatable or comma-separated), limit (1-1000, default 100), page_token (opaque, carries the filter of the first request).")
+            + "repeatable or comma-separated), limit (1-1000, default 100), page_token (opaque, carries the filter and limit of the first "
+            + "request; another filter with it is 400).")
     public JsonNode list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request, @Nullable @Header(TEAM) String team) {
         var params = request.getParameters();
         List<String> statuses = Queries.multi(params, "status", true).stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
@@ -53,22 +54,31 @@ public class ConnectorController {
                 throw Problems.validation("status", "must be CONNECTED or DISCONNECTED, was '" + s + "'");
             }
         }
-        int limit = Queries.limit(params.get("limit"));
+        String limitParam = params.get("limit");
+        int limit = Queries.limit(limitParam);
         int offset = 0;
         String token = params.get("page_token");
         if (token != null && !token.isEmpty()) {
-            List<String> parts = cursors.decode(token, "page_token", 3);
+            List<String> parts = cursors.decode(token, "page_token", 4);
             if (!TOKEN_KIND.equals(parts.get(0))) {
                 throw Problems.validation("page_token", "is not a page token of this list");
             }
-            statuses = parts.get(1).isEmpty() ? List.of() : List.of(parts.get(1).split(","));
-            offset = Integer.parseInt(parts.get(2));
+            List<String> carried = parts.get(1).isEmpty() ? List.of() : List.of(parts.get(1).split(","));
+            if (!statuses.isEmpty() && !carried.equals(statuses)) {
+                throw Problems.validation("page_token", "was issued for another status filter; send the page_token alone or with the same filter");
+            }
+            statuses = carried;
+            if (limitParam == null) {
+                limit = Integer.parseInt(parts.get(2));
+            }
+            offset = Integer.parseInt(parts.get(3));
         }
         List<String> wanted = statuses;
         List<Connector> all = connectors.list(caller, PathIds.team(team)).stream()
                 .filter(c -> wanted.isEmpty() || wanted.contains(c.connected() ? "CONNECTED" : "DISCONNECTED")).toList();
         List<JsonNode> items = all.stream().skip(offset).limit(limit).map(ConnectorController::connector).toList();
-        String next = offset + limit < all.size() ? cursors.encode(List.of(TOKEN_KIND, String.join(",", wanted), Integer.toString(offset + limit))) : null;
+        String next = offset + limit < all.size() ? cursors.encode(List.of(TOKEN_KIND, String.join(",", wanted), Integer.toString(limit),
+                Integer.toString(offset + limit))) : null;
         return Wire.obj().put("items", items).put("pagination", Wire.obj().put("next_page_token", next)).node();
     }
 
