@@ -34,9 +34,11 @@ public class MembershipService implements MembershipUseCase {
         if (slug != null && !Team.SLUG.matcher(slug).matches()) {
             throw Problems.validation("slug", "must match " + Team.SLUG.pattern() + ", was '" + slug + "'");
         }
-        Team previous = memberships.findTeam(teamId).orElse(new Team(teamId, null, Plan.HOBBY));
-        Team team = new Team(teamId, slug != null ? slug : previous.slug(), plan != null ? plan : previous.plan());
-        memberships.saveTeam(team, caller.userId());
+        Team current = memberships.findTeam(teamId).orElse(new Team(teamId, null, Plan.HOBBY));
+        Team team = new Team(teamId, slug != null ? slug : current.slug(), plan != null ? plan : current.plan());
+        // the plan the row held when saveTeam locked it: a concurrent change between the read above and the save still
+        // triggers exactly the disables or enables this change makes
+        Team previous = memberships.saveTeam(team, caller.userId()).orElse(new Team(teamId, null, Plan.HOBBY));
         if (team.plan().isBelow(previous.plan())) {
             bulk.disable(new BulkSelection.ActiveOfTeamNeedingPlanAbove(teamId, team.plan()), DisableReason.ACCOUNT_PLAN_DOWNGRADE,
                     caller.userId());
