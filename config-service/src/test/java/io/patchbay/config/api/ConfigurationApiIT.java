@@ -172,6 +172,24 @@ class ConfigurationApiIT implements TestPropertyProvider {
     }
 
     @Test
+    void theAppRegistryIsReadByAnyoneAndChangedByAdmins() {
+        String appId = api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"registry\",\"name\":\"Registry\"}").json().get("id").asText();
+        assertThat(api.get("/v1/integrations/apps", viewer).json()).extracting(a -> a.get("slug").asText()).contains("registry", "slack");
+        JsonNode byId = api.get("/v1/integrations/apps/" + appId, stranger).json();
+        assertThat(byId.get("slug").asText()).isEqualTo("registry");
+        assertThat(byId.get("requiredPlan").asText()).isEqualTo("hobby");
+        assertThat(api.get("/v1/integrations/apps/registry", viewer).json().get("id").asText()).isEqualTo(appId);
+        assertProblem(api.send("PATCH", "/v1/integrations/apps/registry", dev, "{\"name\":\"Mine\"}"), 403, null);
+        Api.Response patched = api.send("PATCH", "/v1/integrations/apps/registry", Tokens.admin(), "{\"name\":\"Renamed\",\"requiredPlan\":\"pro\"}");
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().get("name").asText()).isEqualTo("Renamed");
+        assertThat(patched.json().get("requiredPlan").asText()).isEqualTo("pro");
+        assertProblem(api.send("PATCH", "/v1/integrations/apps/registry", Tokens.admin(), "{\"requiredPlan\":\"gold\"}"), 400, "requiredPlan");
+        assertProblem(api.get("/v1/integrations/apps/no-such-app", viewer), 404, null);
+        assertProblem(api.get("/v1/integrations/apps/Not%20A%20Slug", viewer), 400, "idOrSlug");
+    }
+
+    @Test
     void badInputIsA4xxProblemNamingTheField() {
         String c = "/v1/integrations/configurations";
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": \"slack\""), 400, null);
