@@ -10,6 +10,7 @@ import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.id.Ids;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
+import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Need;
 import io.patchbay.oauth.support.Captured;
 import io.patchbay.oauth.support.Db;
 import io.patchbay.oauth.support.Json;
@@ -96,11 +97,11 @@ class ConfigurationLinkIT implements TestPropertyProvider {
         assertThat(created.get("state").asText()).isEqualTo("disabled");
         assertThat(created.get("disabled_reason").asText()).isEqualTo("disabled-by-owner");
         UUID guid = UUID.fromString(created.get("guid").asText());
-        assertThatThrownBy(() -> use.requireUsable(ownerCaller, null, guid)).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> use.requireUsable(ownerCaller, null, guid, Need.PUBLISHER)).isInstanceOfSatisfying(ProblemException.class,
                 p -> assertThat(p.kind().status()).isEqualTo(409));
 
         JsonNode active = link(owner, configurationId("Good"), secret).json();
-        UseIntegrationUseCase.Usable usable = use.requireUsable(ownerCaller, null, UUID.fromString(active.get("guid").asText()));
+        UseIntegrationUseCase.Usable usable = use.requireUsable(ownerCaller, null, UUID.fromString(active.get("guid").asText()), Need.PUBLISHER);
         assertThat(usable.secrets().get("client_secret")).as("the second key path: sealed value opens to what was written").isEqualTo(secret);
         assertThat(usable.toString()).doesNotContain(secret);
     }

@@ -18,6 +18,7 @@ import io.patchbay.kernel.id.Ids;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
+import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Need;
 import io.patchbay.oauth.support.Captured;
 import io.patchbay.oauth.support.Db;
 import io.patchbay.oauth.support.Json;
@@ -160,14 +161,14 @@ class LifecycleConsumerIT implements TestPropertyProvider {
         JsonNode off = integration(a);
         assertThat(off.get("disabled_reason").asText()).isEqualTo("disabled-by-admin");
         assertThat(state(unrelated)).isEqualTo("active");
-        assertThatThrownBy(() -> use.requireUsable(ownerCaller, null, UUID.fromString(a))).isInstanceOfSatisfying(ProblemException.class,
+        assertThatThrownBy(() -> use.requireUsable(ownerCaller, null, UUID.fromString(a), Need.PUBLISHER)).isInstanceOfSatisfying(ProblemException.class,
                 p -> assertThat(p.kind().status()).isEqualTo(409));
         assertThat(api.get(BASE + "/" + a, owner).status()).as("a disabled integration can still be read").isEqualTo(200);
 
         publish(enabled(configuration, 3));
         await().atMost(WAIT).until(() -> state(a).equals("active") && state(b).equals("active"));
         assertThat(integration(a).get("disabled_reason").isNull()).isTrue();
-        assertThat(use.requireUsable(ownerCaller, null, UUID.fromString(a)).integration().guid().toString()).isEqualTo(a);
+        assertThat(use.requireUsable(ownerCaller, null, UUID.fromString(a), Need.PUBLISHER).integration().guid().toString()).isEqualTo(a);
 
         publish(disabled(configuration, 4, "transfer-team-member-removed"));
         await().atMost(WAIT).until(() -> state(b).equals("disabled"));

@@ -388,29 +388,18 @@ class ProviderFlowsIT implements TestPropertyProvider {
             without.remove(missing);
             assertProblem(api.form(BASE + "/credentials", publisher, form(without)), 400, missing);
         }
-        Map<String, String> bad = new LinkedHashMap<>(good);
-        bad.put("grant_type", "client_credentials");
-        assertProblem(api.form(BASE + "/credentials", publisher, form(bad)), 400, "grant_type");
-        bad = new LinkedHashMap<>(good);
-        bad.put("audience", "not-a-guid");
-        assertProblem(api.form(BASE + "/credentials", publisher, form(bad)), 400, "audience");
-        bad = new LinkedHashMap<>(good);
-        bad.put("subject_token", "not-a-token");
-        assertProblem(api.form(BASE + "/credentials", publisher, form(bad)), 400, "subject_token");
-        bad = new LinkedHashMap<>(good);
-        bad.put("subject_token_type", "urn:nope");
-        assertProblem(api.form(BASE + "/credentials", publisher, form(bad)), 400, "subject_token_type");
-        bad = new LinkedHashMap<>(good);
-        bad.put("requested_token_type", "urn:ietf:params:oauth:token-type:refresh_token");
-        assertProblem(api.form(BASE + "/credentials", publisher, form(bad)), 400, "requested_token_type");
-        bad = new LinkedHashMap<>(good);
-        bad.put("surprise", "1");
-        assertProblem(api.form(BASE + "/credentials", publisher, form(bad)), 400, "surprise");
+        Map<String, String> wrong = Map.of("grant_type", "client_credentials", "audience", "not-a-guid", "subject_token", "not-a-token",
+                "subject_token_type", "urn:nope", "requested_token_type", "urn:ietf:params:oauth:token-type:refresh_token", "surprise", "1");
+        wrong.forEach((name, value) -> {
+            Map<String, String> bad = new LinkedHashMap<>(good);
+            bad.put(name, value);
+            assertProblem(api.form(BASE + "/credentials", publisher, form(bad)), 400, name);
+        });
         assertProblem(api.form(BASE + "/credentials", publisher, form(good) + "&audience=" + guid), 400, "audience");
         assertProblem(api.form(BASE + "/credentials", publisher, "%zz=1"), 400, "body");
-        bad = new LinkedHashMap<>(good);
-        bad.put("audience", UUID.randomUUID().toString());
-        assertProblem(api.form(BASE + "/credentials", publisher, form(bad)), 404, null);
+        Map<String, String> unknown = new LinkedHashMap<>(good);
+        unknown.put("audience", UUID.randomUUID().toString());
+        assertProblem(api.form(BASE + "/credentials", publisher, form(unknown)), 404, null);
         Api.Response json = api.post(BASE + "/credentials", publisher, Json.of(good));
         assertThat(json.status()).as(json.toString()).isIn(400, 415);
         assertProblem(api.form(BASE + "/credentials", null, form(good)), 401, null);

@@ -9,6 +9,7 @@ import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.Application;
 import io.patchbay.oauth.application.port.in.ReencryptSecretsUseCase;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
+import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Need;
 import io.patchbay.oauth.support.Captured;
 import io.patchbay.oauth.support.Db;
 import io.patchbay.oauth.support.Json;
@@ -94,7 +95,7 @@ class SecretRotationIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> rows(jdbcUrl, "SELECT key_id FROM oauth_integration_secret UNION ALL "
                     + "SELECT key_id FROM oauth_session").stream().allMatch(r -> r.getFirst().equals("k2")));
             for (var e : written.entrySet()) {
-                assertThat(use.requireUsable(ownerCaller, null, UUID.fromString(e.getKey())).secrets().get("client_secret")).isEqualTo(e.getValue());
+                assertThat(use.requireUsable(ownerCaller, null, UUID.fromString(e.getKey()), Need.PUBLISHER).secrets().get("client_secret")).isEqualTo(e.getValue());
             }
         }
         SecretBox onlyK2 = new SecretBox(Map.of("k2", Base64.getDecoder().decode(k2)), "k2");

@@ -13,6 +13,7 @@ import io.patchbay.oauth.application.port.in.CreateIntegrationCommand;
 import io.patchbay.oauth.application.port.in.IntegrationView;
 import io.patchbay.oauth.application.port.in.ReencryptSecretsUseCase;
 import io.patchbay.oauth.application.port.in.UpdateIntegrationCommand;
+import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Need;
 import io.patchbay.oauth.application.port.out.ConfigurationLinkPort;
 import io.patchbay.oauth.application.port.out.LifecycleProjectionPort;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
@@ -187,7 +188,7 @@ class IntegrationUseCasesTest {
         integrations.update(new UpdateIntegrationCommand(OWNER, null, guid, false, null, false, null, config("client_secret", "second")));
         String after = stores.secrets.get(v.integration().id()).get("client_secret");
         assertThat(after).isNotEqualTo(before);
-        assertThat(integrations.requireUsable(OWNER, null, guid).secrets()).containsEntry("client_secret", "second");
+        assertThat(integrations.requireUsable(OWNER, null, guid, Need.PUBLISHER).secrets()).containsEntry("client_secret", "second");
 
         integrations.update(new UpdateIntegrationCommand(OWNER, null, guid, false, null, false, null, config("auth_mode", "Public")));
         assertThat(stores.secrets.get(v.integration().id())).as("a secret the options now hide is removed").isEmpty();
@@ -241,10 +242,10 @@ class IntegrationUseCasesTest {
 
         lifecycle.apply(new ConfigurationDisabled(cfg, "oac_x", "slack", TEAM, TEAM, "owner", 2, 0, 0, "disabled-by-admin"));
         assertThat(integrations.get(OWNER, null, guid).integration().state()).isEqualTo(IntegrationState.DISABLED);
-        assertThat(status(() -> integrations.requireUsable(OWNER, null, guid))).isEqualTo(409);
+        assertThat(status(() -> integrations.requireUsable(OWNER, null, guid, Need.PUBLISHER))).isEqualTo(409);
         assertThat(status(() -> integrations.get(OWNER, null, guid))).as("still readable").isEqualTo(200);
         lifecycle.apply(new ConfigurationEnabled(cfg, "oac_x", "slack", TEAM, TEAM, "owner", 3, 0, 0, "disabled-by-admin"));
-        assertThat(integrations.requireUsable(OWNER, null, guid).secrets()).containsEntry("client_secret", "x");
+        assertThat(integrations.requireUsable(OWNER, null, guid, Need.PUBLISHER).secrets()).containsEntry("client_secret", "x");
 
         stores.projections.put(cfg, new LifecycleProjectionPort.Projection(LifecycleProjectionPort.State.DISABLED, "account-plan-downgrade", 4));
         IntegrationView late = create(OWNER, viewerConfig("x"), cfg);

@@ -30,11 +30,6 @@ public interface UseIntegrationUseCase {
 
     Usable requireUsable(Caller caller, String teamHeader, UUID guid, Need need);
 
-    /** Administrators and publishers (the credential exchange's rule). */
-    default Usable requireUsable(Caller caller, String teamHeader, UUID guid) {
-        return requireUsable(caller, teamHeader, guid, Need.PUBLISHER);
-    }
-
     /** For the login callback, which carries no token (the login's state names integration and user): usable or 409, else 404. */
     Usable requireUsable(long integrationId);
 }
