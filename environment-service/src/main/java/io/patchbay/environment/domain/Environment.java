@@ -19,6 +19,9 @@ public record Environment(UUID id, String teamId, String name, long version, lon
         if (!name.equals(name.strip())) {
             throw Problems.validation(field, "must not start or end with whitespace");
         }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw Problems.validation(field, "must not contain control characters");
+        }
         return name;
     }
 

@@ -466,6 +466,13 @@ class EnvironmentIntegrationApiIT implements TestPropertyProvider {
                 {"PATCH", "/integration/" + integration, "{\"config\":{\"resources\":{\"users\":{\"list\":{\"method\":\"get\","
                         + "\"path\":\"/u\"}}}},\"sharing\":\"DENY\"}", 400, "sharing"},
                 {"POST", "/integration", "{\"name\":\"ok-name\",\"category\":\"crm\",\"team_id\":\"team_not_mine\"}", 403, null},
+                // PostgreSQL text cannot hold NUL: a 400 naming the field, not a database error
+                {"POST", "/environment", "{\"name\":\"nul\\u0000name\"}", 400, "name"},
+                {"PATCH", "/environment/" + env, "{\"name\":\"nul\\u0000name\"}", 400, "name"},
+                {"GET", "/environment?name=nul%00name", null, 400, "name"},
+                {"GET", "/integration?category=nul%00", null, 400, "category"},
+                {"GET", "/environment-integration?integration.name=nul%00", null, 400, "integration.name"},
+                {"PUT", "/team/" + TEAM, "{\"name\":\"nul\\u0000name\"}", 400, "name"},
         };
         for (Object[] c : cases) {
             Api.Response r = api.send((String) c[0], (String) c[1], owner, (String) c[2]);

@@ -61,8 +61,8 @@ public class EnvironmentController {
             defaultValue = "25")) @Nullable @QueryValue String limit,
             @Nullable @QueryValue("next_cursor") String nextCursor) {
         Params.onlyKnown(request, "team_id", "name", "limit", "next_cursor");
-        Page<Environment> listing = environments.list(caller, Params.optionalTeam(teamId, "team_id"), name, Params.limit(limit),
-                Params.cursor(cursors, nextCursor));
+        Page<Environment> listing = environments.list(caller, Params.optionalTeam(teamId, "team_id"), Params.filter(name, "name"),
+                Params.limit(limit), Params.cursor(cursors, nextCursor));
         return Wire.list(listing, Wire::environment, cursors);
     }
 

@@ -68,7 +68,8 @@ public class EnvironmentIntegrationController {
                 "integration.category", "limit", "next_cursor");
         InstallFilter filter = new InstallFilter(Params.optionalUuid(integrationId, "integration_id"),
                 Params.optionalUuid(environmentId, "environment_id"), Params.bool(showInCatalog, "show_in_catalog"),
-                Params.bool(isEnabled, "is_enabled"), integrationName, integrationCategory);
+                Params.bool(isEnabled, "is_enabled"), Params.filter(integrationName, "integration.name"),
+                Params.filter(integrationCategory, "integration.category"));
         Page<InstallView> listing = installs.list(caller, filter, Params.limit(limit), Params.cursor(cursors, nextCursor));
         return Wire.list(listing, Wire::install, cursors);
     }

@@ -69,8 +69,8 @@ public class IntegrationController {
             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100",
             defaultValue = "25")) @Nullable @QueryValue String limit, @Nullable @QueryValue("next_cursor") String nextCursor) {
         Params.onlyKnown(request, "name", "category", "team_id", "limit", "next_cursor");
-        Page<IntegrationView> listing = integrations.list(caller, name, category, Params.optionalTeam(teamId, "team_id"),
-                Params.limit(limit), Params.cursor(cursors, nextCursor));
+        Page<IntegrationView> listing = integrations.list(caller, Params.filter(name, "name"), Params.filter(category, "category"),
+                Params.optionalTeam(teamId, "team_id"), Params.limit(limit), Params.cursor(cursors, nextCursor));
         return Wire.list(listing, Wire::integration, cursors);
     }
 

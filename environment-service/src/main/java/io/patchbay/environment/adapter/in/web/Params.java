@@ -109,6 +109,14 @@ final class Params {
         if (value != null && value.length() > max) {
             throw Problems.validation(field, "must be at most " + max + " characters");
         }
+        return filter(value, field);
+    }
+
+    /** A free-text filter or field stored as PostgreSQL text, which cannot hold NUL characters (400, not a database error). */
+    static String filter(String value, String field) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw Problems.validation(field, "must not contain NUL (\\u0000) characters");
+        }
         return value;
     }
 }
