@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The background discovery workers of this instance: each polls the durable job table, works due jobs one after the
@@ -27,7 +26,6 @@ public class DiscoveryWorkers {
     private final Duration pollInterval;
     private final List<Thread> threads = new ArrayList<>();
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicLong worked = new AtomicLong();
     private final Object signal = new Object();
     private volatile boolean running = true;
 
@@ -41,18 +39,11 @@ public class DiscoveryWorkers {
         }
     }
 
-    public long worked() {
-        return worked.get();
-    }
-
     private void loop(String workerId) {
         while (running) {
             boolean didWork = false;
             try {
                 didWork = work.runNext(workerId);
-                if (didWork) {
-                    worked.incrementAndGet();
-                }
             } catch (RuntimeException e) {
                 LOG.warn("discovery worker {}: {}", workerId, e.toString());
             }
