@@ -9,11 +9,11 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
@@ -57,9 +57,8 @@ public class ConfigurationController {
 
     @Get("/configuration/{id}")
     @Operation(summary = "Retrieve an integration configuration")
-    public ConfigurationResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId,
-                                     @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
-        return WireMapper.configuration(configurations.get(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id)), null);
+    public ConfigurationResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestBean TeamParams team) {
+        return WireMapper.configuration(configurations.get(caller, team.selector(), PathIds.configuration(id)), null);
     }
 
     @Get("/configurations")
@@ -67,8 +66,7 @@ public class ConfigurationController {
     public HttpResponse<List<ConfigurationResponse>> list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue String view,
                                                           @Nullable @QueryValue String installationType,
                                                           @Nullable @QueryValue String integrationIdOrSlug, @Nullable @QueryValue String limit,
-                                                          @Nullable @QueryValue String until, @Nullable @QueryValue String teamId,
-                                                          @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
+                                                          @Nullable @QueryValue String until, @RequestBean TeamParams team) {
         if (view == null || view.isBlank()) {
             throw Problems.validation("view", "is required: account or project");
         }
@@ -89,7 +87,7 @@ public class ConfigurationController {
                 throw Problems.validation("until", "is not a valid cursor");
             }
         }
-        ConfigurationListing listing = configurations.list(new ListConfigurationsQuery(caller, PathIds.selector(teamId, slug, teamHeader),
+        ConfigurationListing listing = configurations.list(new ListConfigurationsQuery(caller, team.selector(),
                 projectView, type, provisioning, appFilter, limit(limit), after));
         List<ConfigurationResponse> body = listing.items().stream()
                 .map(c -> WireMapper.configuration(c, projectView ? listing.apps().get(c.integrationId()) : null))
@@ -102,10 +100,9 @@ public class ConfigurationController {
     @Post("/configurations")
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Install an app for the acting user or team")
-    public ConfigurationResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json, @Nullable @QueryValue String teamId,
-                                        @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
+    public ConfigurationResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json, @RequestBean TeamParams team) {
         JsonBody body = JsonBody.of(json).allowOnly("integrationIdOrSlug", "scopes", "projectSelection", "projects", "source");
-        InstallCommand command = new InstallCommand(caller, PathIds.selector(teamId, slug, teamHeader),
+        InstallCommand command = new InstallCommand(caller, team.selector(),
                 PathIds.appIdOrSlug(body.requiredString("integrationIdOrSlug"), "integrationIdOrSlug"),
                 body.strings("scopes").orElse(null),
                 body.parsed("projectSelection", (v, f) -> WireEnum.parse(ProjectSelection.class, v, f)).orElse(null),
@@ -116,10 +113,9 @@ public class ConfigurationController {
 
     @Patch("/configuration/{id}")
     @Operation(summary = "Change a configuration's scopes and project access")
-    public ConfigurationResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json, @Nullable @QueryValue String teamId,
-                                        @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
+    public ConfigurationResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json, @RequestBean TeamParams team) {
         JsonBody body = JsonBody.of(json).allowOnly("scopes", "projectSelection", "projects");
-        ChangeAccessCommand command = new ChangeAccessCommand(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id),
+        ChangeAccessCommand command = new ChangeAccessCommand(caller, team.selector(), PathIds.configuration(id),
                 body.strings("scopes").orElse(null),
                 body.parsed("projectSelection", (v, f) -> WireEnum.parse(ProjectSelection.class, v, f)).orElse(null),
                 body.strings("projects").orElse(null), body.has("projects"));
@@ -129,37 +125,33 @@ public class ConfigurationController {
     @Delete("/configuration/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a configuration (marketplace installs wait for the partner to finalize)")
-    public void delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId, @Nullable @QueryValue String slug,
-                       @Nullable @Header("X-Team-Id") String teamHeader) {
-        configurations.delete(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id));
+    public void delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestBean TeamParams team) {
+        configurations.delete(caller, team.selector(), PathIds.configuration(id));
     }
 
     @Post("/configuration/{id}/disable")
     @Operation(summary = "Disable a configuration (disabled-by-owner or, for admins, disabled-by-admin)")
     public ConfigurationResponse disable(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode json,
-                                         @Nullable @QueryValue String teamId, @Nullable @QueryValue String slug,
-                                         @Nullable @Header("X-Team-Id") String teamHeader) {
+                                         @RequestBean TeamParams team) {
         String reason = json == null ? null : JsonBody.of(json).allowOnly("reason").string("reason").orElse(null);
-        return WireMapper.configuration(configurations.disable(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id),
+        return WireMapper.configuration(configurations.disable(caller, team.selector(), PathIds.configuration(id),
                 reason), null);
     }
 
     @Post("/configuration/{id}/enable")
     @Operation(summary = "Enable a disabled configuration")
-    public ConfigurationResponse enable(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue String teamId,
-                                        @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
-        return WireMapper.configuration(configurations.enable(caller, PathIds.selector(teamId, slug, teamHeader), PathIds.configuration(id)),
+    public ConfigurationResponse enable(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestBean TeamParams team) {
+        return WireMapper.configuration(configurations.enable(caller, team.selector(), PathIds.configuration(id)),
                 null);
     }
 
     @Post("/configuration/{id}/transfer")
     @Operation(summary = "Transfer a configuration to another acting user, optionally into another team")
-    public ConfigurationResponse transfer(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json, @Nullable @QueryValue String teamId,
-                                          @Nullable @QueryValue String slug, @Nullable @Header("X-Team-Id") String teamHeader) {
+    public ConfigurationResponse transfer(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json, @RequestBean TeamParams team) {
         JsonBody body = JsonBody.of(json).allowOnly("userId", "teamId");
         String toUser = PathIds.user(body.requiredString("userId"), "userId");
         String toTeam = body.string("teamId").map(t -> PathIds.team(t, "teamId")).orElse(null);
-        return WireMapper.configuration(configurations.transfer(new TransferCommand(caller, PathIds.selector(teamId, slug, teamHeader),
+        return WireMapper.configuration(configurations.transfer(new TransferCommand(caller, team.selector(),
                 PathIds.configuration(id), toUser, toTeam)), null);
     }
 

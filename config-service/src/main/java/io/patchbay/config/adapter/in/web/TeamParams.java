@@ -1,0 +1,17 @@
+package io.patchbay.config.adapter.in.web;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import io.patchbay.config.application.port.in.TeamSelector;
+
+/** The team a configuration request acts for: {@code teamId} or {@code slug} query parameters, else {@code X-Team-Id}. */
+@Introspected
+public record TeamParams(@Nullable @QueryValue String teamId, @Nullable @QueryValue String slug,
+                         @Nullable @Header("X-Team-Id") String teamHeader) {
+    /** Malformed values are 400 naming the parameter. */
+    TeamSelector selector() {
+        return PathIds.selector(teamId, slug, teamHeader);
+    }
+}
