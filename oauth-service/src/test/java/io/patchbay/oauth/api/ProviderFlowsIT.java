@@ -415,6 +415,12 @@ class ProviderFlowsIT implements TestPropertyProvider {
         assertThat(refused.json().get("code").asText()).isEqualTo("provider_error");
         assertThat(refused.raw().body()).contains("invalid_client", "[redacted]").doesNotContain(wrong);
 
+        String unusable = integrationAt("https://idp.example.com/token|v2");
+        Api.Response notAUri = api.post(BASE + "/" + unusable + "/verify", owner, null);
+        assertThat(notAUri.status()).as("a token_uri the template accepts but no URI parser does: " + notAUri).isEqualTo(200);
+        assertThat(notAUri.json().get("error").asText()).isEqualTo("invalid_token_endpoint");
+        assertProblem(exchange(publisher, unusable, publisher), 422, null);
+
         try (LocalHttp redirecting = LocalHttp.answering(exchange -> {
             exchange.getResponseHeaders().add("Location", "https://attacker.example/steal");
             exchange.sendResponseHeaders(307, -1);

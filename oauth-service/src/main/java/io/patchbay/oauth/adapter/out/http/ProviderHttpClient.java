@@ -79,8 +79,14 @@ class ProviderHttpClient implements ProviderPort {
 
     private Result post(Client client, Map<String, String> form, List<String> sentSecrets) {
         List<String> secrets = new ArrayList<>(sentSecrets);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.tokenEndpoint())).timeout(requestTimeout)
-                .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded");
+        HttpRequest.Builder request;
+        try {
+            // a template regex may accept characters no URI allows (custom's token_uri: "https://idp/token|v2")
+            request = HttpRequest.newBuilder(URI.create(client.tokenEndpoint()));
+        } catch (IllegalArgumentException e) {
+            return invalidEndpoint();
+        }
+        request.timeout(requestTimeout).header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded");
         switch (client.method()) {
             case CLIENT_SECRET_BASIC -> {
                 // RFC 6749 2.3.1: each part form-urlencoded before Basic
@@ -115,7 +121,7 @@ class ProviderHttpClient implements ProviderPort {
             Thread.currentThread().interrupt();
             return unreachable(client, "interrupted");
         } catch (IllegalArgumentException e) {
-            return new Refused(0, "invalid_token_endpoint", "the token endpoint is not a usable URL");
+            return invalidEndpoint();
         }
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
@@ -133,6 +139,10 @@ class ProviderHttpClient implements ProviderPort {
         }
         return refused(status, string(fields.get("error"), status / 100 == 2 ? "invalid_response" : "error"),
                 string(fields.get("error_description"), status / 100 == 2 ? "no access_token in the answer" : null), secrets);
+    }
+
+    private static Refused invalidEndpoint() {
+        return new Refused(0, "invalid_token_endpoint", "the token endpoint is not a usable URL");
     }
 
     private Unreachable unreachable(Client client, String reason) {
