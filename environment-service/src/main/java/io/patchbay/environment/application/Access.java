@@ -70,9 +70,7 @@ final class Access {
 
     /** The environment's team (or its scoped token) and the integration's team see an install. */
     static boolean seesInstall(Caller caller, EnvironmentIntegration install, Environment environment, Integration integration) {
-        if (scope(caller).isPresent()) {
-            return scope(caller).get().equals(install.environmentId());
-        }
-        return readsTeam(caller, environment.teamId()) || readsTeam(caller, integration.teamId());
+        return scope(caller).map(s -> s.equals(install.environmentId()))
+                .orElseGet(() -> readsTeam(caller, environment.teamId()) || readsTeam(caller, integration.teamId()));
     }
 }

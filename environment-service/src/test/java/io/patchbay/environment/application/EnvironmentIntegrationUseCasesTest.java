@@ -35,13 +35,11 @@ class EnvironmentIntegrationUseCasesTest {
     private final InMemoryStores stores = new InMemoryStores();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00.123Z"), ZoneOffset.UTC);
     private final SecretBox box = SecretBox.ofBase64Key("k1", "cGF0Y2hiYXktZGV2LWtleS1ub3QtZm9yLXByb2QhISE=");
-    private final Views views = new Views(stores.integrationStore, stores.teamStore);
-    private final IntegrationService integrations = new IntegrationService(stores.integrationStore, stores.teamStore, views, box,
-            stores.sizes, clock);
-    private final EnvironmentService environments = new EnvironmentService(stores.environmentStore, clock);
-    private final EnvironmentIntegrationService installs = new EnvironmentIntegrationService(stores.installStore, stores.environmentStore,
-            stores.integrationStore, stores.links, stores.projectionPort, new InstallWriter(stores.installStore, stores.projectionPort), views, box, stores.sizes, clock);
-    private final LifecycleService lifecycle = new LifecycleService(stores.installStore, clock);
+    private final InMemoryStores.UseCases useCases = stores.useCases(clock, box);
+    private final IntegrationService integrations = useCases.integrations();
+    private final EnvironmentService environments = useCases.environments();
+    private final EnvironmentIntegrationService installs = useCases.installs();
+    private final LifecycleService lifecycle = useCases.lifecycle();
 
     private static Caller caller(String user, String team, TeamRole role) {
         return new Caller(user, List.of(new TeamMembership(team, role)), Set.of(), Optional.empty());

@@ -18,7 +18,9 @@ import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.environment.domain.Integration;
 import io.patchbay.environment.domain.TeamProfile;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.secret.SecretBox;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -179,6 +181,20 @@ final class InMemoryStores {
     };
 
     final ConfigurationProjectionPort projectionPort = id -> Optional.ofNullable(projections.get(id));
+
+    /** The use cases wired to these stores. */
+    record UseCases(IntegrationService integrations, EnvironmentService environments, EnvironmentIntegrationService installs,
+                    LifecycleService lifecycle) {
+    }
+
+    UseCases useCases(Clock clock, SecretBox box) {
+        Views views = new Views(integrationStore, teamStore);
+        return new UseCases(new IntegrationService(integrationStore, teamStore, views, box, sizes, clock),
+                new EnvironmentService(environmentStore, clock),
+                new EnvironmentIntegrationService(installStore, environmentStore, integrationStore, links, projectionPort,
+                        new InstallWriter(installStore, projectionPort), views, box, sizes, clock),
+                new LifecycleService(installStore, clock));
+    }
 
     /** Sizes as Jackson writes the tree (the service writes it with Micronaut's mapper: the same compact JSON). */
     final ConfigSizePort sizes = config -> {

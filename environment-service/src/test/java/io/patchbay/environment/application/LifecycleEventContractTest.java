@@ -45,9 +45,8 @@ class LifecycleEventContractTest {
     private final InMemoryStores stores = new InMemoryStores();
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
     private final SecretBox box = SecretBox.ofBase64Key("k1", "cGF0Y2hiYXktZGV2LWtleS1ub3QtZm9yLXByb2QhISE=");
-    private final Views views = new Views(stores.integrationStore, stores.teamStore);
     private final Caller owner = new Caller("u1", List.of(new TeamMembership("team_c", TeamRole.OWNER)), Set.of(), Optional.empty());
-    private final LifecycleService lifecycle = new LifecycleService(stores.installStore, clock);
+    private final InMemoryStores.UseCases useCases = stores.useCases(clock, box);
 
     private static JsonNode resource(String name) throws IOException {
         try (InputStream in = LifecycleEventContractTest.class.getResourceAsStream("/events/" + name)) {
@@ -67,11 +66,9 @@ class LifecycleEventContractTest {
 
     /** Two installs linked to the example's configuration: one enabled, one switched off by its team. */
     private List<UUID> linkedInstalls(String configurationId) {
-        IntegrationService integrations = new IntegrationService(stores.integrationStore, stores.teamStore, views, box, stores.sizes, clock);
-        EnvironmentService environments = new EnvironmentService(stores.environmentStore, clock);
-        EnvironmentIntegrationService installs = new EnvironmentIntegrationService(stores.installStore, stores.environmentStore,
-                stores.integrationStore, stores.links, stores.projectionPort, new InstallWriter(stores.installStore, stores.projectionPort),
-                views, box, stores.sizes, clock);
+        IntegrationService integrations = useCases.integrations();
+        EnvironmentService environments = useCases.environments();
+        EnvironmentIntegrationService installs = useCases.installs();
         stores.configurations.put(configurationId, Optional.empty());
         UUID app = integrations.create(owner, new NewIntegration(null, null, "contract-app", "crm", false, Map.of(), Sharing.ALLOW))
                 .integration().id();
@@ -90,10 +87,10 @@ class LifecycleEventContractTest {
         UUID on = linked.get(0);
         UUID off = linked.get(1);
         if (type != LifecycleEventType.DISABLED) {
-            lifecycle.apply(new ConfigurationDisabled(event.configurationId(), event.integrationId(), event.slug(), event.ownerId(),
+            useCases.lifecycle().apply(new ConfigurationDisabled(event.configurationId(), event.integrationId(), event.slug(), event.ownerId(),
                     event.teamId(), event.userId(), event.version() - 1, 1, 1, "disabled-by-owner"));
         }
-        lifecycle.apply(event);
+        useCases.lifecycle().apply(event);
         EnvironmentIntegration enabledOne = stores.installs.get(on);
         EnvironmentIntegration disabledOne = stores.installs.get(off);
         switch (type) {
