@@ -50,11 +50,11 @@ public class LifecycleService implements LifecycleUseCase {
     }
 
     private void restore(Integration integration, Instant now) {
-        boolean wasDisabled = integration.status() == IntegrationStatus.Disabled;
-        boolean discover = integration.restore(now);
-        if (wasDisabled) {
-            integrations.update(integration);
+        if (integration.status() != IntegrationStatus.Disabled) {
+            return;
         }
+        boolean discover = integration.restore(now);
+        integrations.update(integration);
         if (discover) {
             jobs.enqueue(integration.id(), integration.revision(), now);
         }

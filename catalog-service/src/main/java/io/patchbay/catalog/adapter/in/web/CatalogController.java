@@ -10,14 +10,15 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.catalog.application.port.in.CatalogUseCase;
 import io.patchbay.catalog.domain.CatalogType;
-import io.patchbay.kernel.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
 
-/** The integrations catalog ({@code IntegrationConfig}) plus our additions {@code category} and {@code resource_types}. */
+/**
+ * The integrations catalog ({@code IntegrationConfig}) plus our additions {@code category} and {@code resource_types}; any
+ * authenticated caller (the kernel's AuthenticationFilter) may read it.
+ */
 @Controller("/api/v2/integrations-catalog")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Integrations catalog")
@@ -30,7 +31,7 @@ public class CatalogController {
 
     @Get
     @Operation(summary = "list integration configs", operationId = "listIntegrationConfigs")
-    public JsonNode list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
+    public JsonNode list(@Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
         int l = Queries.limit(limit);
         int o = Queries.offset(offset);
         List<CatalogType> all = catalog.list();
@@ -40,7 +41,7 @@ public class CatalogController {
 
     @Get("/{type}")
     @Operation(summary = "get integration config", operationId = "getIntegrationConfig")
-    public JsonNode get(@Parameter(hidden = true) Caller caller, @PathVariable String type) {
+    public JsonNode get(@PathVariable String type) {
         return type(catalog.get(PathIds.type(type)));
     }
 
