@@ -9,6 +9,11 @@ import java.util.stream.Collectors;
 public interface WireEnum {
     String wire();
 
+    /** The wire value, or null for null (unset optional fields). */
+    static String wireOrNull(WireEnum value) {
+        return value == null ? null : value.wire();
+    }
+
     static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String value, String field) {
         for (E e : type.getEnumConstants()) {
             if (e.wire().equals(value)) {

@@ -27,7 +27,7 @@ class DeletionGraceJob {
                 LOG.info("completed {} marketplace deletions after their grace period", deleted);
             }
         } catch (RuntimeException e) {
-            LOG.warn("completing expired deletions failed; will retry: {}", e.getMessage());
+            LOG.warn("completing expired deletions failed; will retry", e);
         }
     }
 }

@@ -17,10 +17,10 @@ final class WireMapper {
     static ConfigurationResponse configuration(Configuration c, App appForProjectView) {
         Notification n = c.notification();
         return new ConfigurationResponse(c.createdAt(), c.id(), c.integrationId(), c.ownerId(), c.slug(), c.teamId(), TYPE, c.updatedAt(),
-                c.userId(), c.scopes(), c.completedAt(), c.projects(), wire(c.projectSelection()), wire(c.source()),
-                wire(c.installationType()), wire(c.status()), c.externalId(),
+                c.userId(), c.scopes(), c.completedAt(), c.projects(), c.projectSelection().wire(), c.source().wire(),
+                c.installationType().wire(), WireEnum.wireOrNull(c.status()), c.externalId(),
                 n == null ? null : new ConfigurationResponse.NotificationBody(n.level().wire(), n.title(), n.message(), n.href()),
-                c.disabledAt(), wire(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt(),
+                c.disabledAt(), WireEnum.wireOrNull(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt(),
                 appForProjectView == null ? null
                         : new ConfigurationResponse.IntegrationSummary(appForProjectView.name(),
                         appForProjectView.icon() == null ? "" : appForProjectView.icon(), appForProjectView.legacy()));
@@ -39,7 +39,4 @@ final class WireMapper {
         return new TeamResponses.MemberResponse(m.teamId(), m.userId(), m.role().name());
     }
 
-    private static String wire(WireEnum value) {
-        return value == null ? null : value.wire();
-    }
 }

@@ -52,19 +52,19 @@ final class ConfigurationRows {
     static Object[] insertValues(Configuration c) {
         Notification n = c.notification();
         return new Object[]{c.id(), c.integrationId(), c.slug(), c.ownerId(), c.teamId(), c.userId(), c.scopes().toArray(String[]::new),
-                c.projectSelection().wire(), projects(c), c.source().wire(), c.installationType().wire(), wire(c.status()), c.externalId(),
+                c.projectSelection().wire(), projects(c), c.source().wire(), c.installationType().wire(), WireEnum.wireOrNull(c.status()), c.externalId(),
                 n == null ? null : n.level().wire(), n == null ? null : n.title(), n == null ? null : n.message(),
                 n == null ? null : n.href(), instant(c.createdAt()), instant(c.updatedAt()), instant(c.completedAt()),
-                instant(c.disabledAt()), wire(c.disabledReason()), instant(c.deleteRequestedAt()),
+                instant(c.disabledAt()), WireEnum.wireOrNull(c.disabledReason()), instant(c.deleteRequestedAt()),
                 instant(c.customerDeleteRequestedAt()), instant(c.deletedAt()), c.version(), c.createdBy(), c.updatedBy()};
     }
 
     static Object[] updateValues(Configuration c) {
         Notification n = c.notification();
         return new Object[]{c.ownerId(), c.teamId(), c.userId(), c.scopes().toArray(String[]::new), c.projectSelection().wire(),
-                projects(c), wire(c.status()), c.externalId(), n == null ? null : n.level().wire(), n == null ? null : n.title(),
+                projects(c), WireEnum.wireOrNull(c.status()), c.externalId(), n == null ? null : n.level().wire(), n == null ? null : n.title(),
                 n == null ? null : n.message(), n == null ? null : n.href(), instant(c.updatedAt()), instant(c.disabledAt()),
-                wire(c.disabledReason()), instant(c.deleteRequestedAt()), instant(c.customerDeleteRequestedAt()),
+                WireEnum.wireOrNull(c.disabledReason()), instant(c.deleteRequestedAt()), instant(c.customerDeleteRequestedAt()),
                 instant(c.deletedAt()), c.version(), c.updatedBy(), c.id(), c.version() - 1};
     }
 
@@ -72,9 +72,6 @@ final class ConfigurationRows {
         return c.projects() == null ? null : c.projects().toArray(String[]::new);
     }
 
-    private static String wire(WireEnum value) {
-        return value == null ? null : value.wire();
-    }
 
     private static Instant instant(Long millis) {
         return millis == null ? null : Instant.ofEpochMilli(millis);
