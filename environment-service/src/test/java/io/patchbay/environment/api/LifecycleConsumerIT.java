@@ -167,8 +167,8 @@ class LifecycleConsumerIT implements TestPropertyProvider {
         String otherEnv = fx.environment(other, "link-other").get("id").asText();
         assertProblem(api.post("/environment-integration", other, "{\"integration_id\":\"" + integration + "\",\"environment_id\":\""
                 + otherEnv + "\",\"configuration_id\":\"" + configId("good") + "\"}"), 422, "configuration_id");
-        assertThat(count("SELECT count(*) FROM environment_integration WHERE environment_id IN (?)", UUID.fromString(env)))
-                .as("nothing written").isZero();
+        assertThat(db.number("SELECT count(*) FROM environment_integration WHERE environment_id IN (?, ?)", UUID.fromString(env),
+                UUID.fromString(otherEnv))).as("nothing written").isZero();
 
         JsonNode off = link(configId("off"), null);
         assertThat(off.get("lifecycle").asText()).as("linking a disabled configuration starts disabled").isEqualTo("disabled");
