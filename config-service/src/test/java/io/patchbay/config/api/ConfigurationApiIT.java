@@ -195,6 +195,8 @@ class ConfigurationApiIT implements TestPropertyProvider {
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": \"slack\""), 400, null);
         assertProblem(api.post(c, dev, "not json at all"), 400, null);
         assertProblem(api.post(c, dev, "[1,2]"), 400, "body");
+        assertProblem(api.post(c, dev, null), 400, "body");
+        assertProblem(api.post(c, dev, "null"), 400, "body");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": 42}"), 400, "integrationIdOrSlug");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": \"slack\", \"scopes\": \"read:project\"}"), 400, "scopes");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": \"slack\", \"scopes\": [1]}"), 400, "scopes[0]");

@@ -23,6 +23,11 @@ final class FrameworkMessages {
         return m.find() ? m.group(1) : "request";
     }
 
+    /** Micronaut's "Required Body [json] not specified": the request had no body (or JSON null). */
+    static boolean isMissingBody(String message) {
+        return message != null && message.startsWith("Required Body [");
+    }
+
     static String clean(String message) {
         if (message == null || message.isBlank()) {
             return "invalid value";

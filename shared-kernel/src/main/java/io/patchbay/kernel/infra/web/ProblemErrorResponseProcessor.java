@@ -27,15 +27,19 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
                     "the server failed to handle this request; it has been logged", List.of()));
         }
         List<FieldError> errors = context.getErrors().stream()
-                .map(e -> new FieldError(e.getPath().orElse(fieldOf(e)), FrameworkMessages.clean(e.getMessage())))
+                .map(e -> new FieldError(fieldOf(e), FrameworkMessages.clean(e.getMessage())))
                 .toList();
         String detail = errors.isEmpty() ? kind.title() : errors.size() == 1 ? errors.getFirst().message()
                 : errors.size() + " problems in the request";
         return copyHeaders(baseResponse, ProblemResponses.build(kind, kind.code(), detail, errors));
     }
 
+    /** The field at fault; a missing request body is {@code body}, not the Java name of the controller's parameter. */
     private static String fieldOf(Error error) {
-        return FrameworkMessages.fieldOf(error.getMessage());
+        if (FrameworkMessages.isMissingBody(error.getMessage())) {
+            return "body";
+        }
+        return error.getPath().orElse(FrameworkMessages.fieldOf(error.getMessage()));
     }
 
     private static MutableHttpResponse<ProblemBody> copyHeaders(MutableHttpResponse<?> base, MutableHttpResponse<ProblemBody> problem) {
