@@ -102,6 +102,7 @@ final class IntegrationBodies {
                 allowOnly(entry.getValue(), path, List.of("parameters"));
                 found = new SecretStore(kind, stringMap(entry.getValue().get("parameters"), path + ".parameters", true));
             } else {
+                allowOnly(entry.getValue(), path, kind.fields());
                 found = new SecretStore(kind, reference(entry.getValue(), kind, path));
             }
         }
@@ -111,8 +112,8 @@ final class IntegrationBodies {
         return found;
     }
 
+    /** The fields of a reference store (aws, gcp, …), all required. */
     private static Map<String, String> reference(JsonNode value, SecretStore.Kind kind, String path) {
-        allowOnly(value, path, kind.fields());
         Map<String, String> fields = new LinkedHashMap<>();
         for (String f : kind.fields()) {
             fields.put(f, requiredString(value, path, f));
@@ -141,11 +142,7 @@ final class IntegrationBodies {
         if (kind == SecretStore.Kind.APONO) {
             return new SecretStore(kind, stringMap(value.get("parameters"), field + ".parameters", true));
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String f : kind.fields()) {
-            fields.put(f, requiredString(value, field, f));
-        }
-        return new SecretStore(kind, fields);
+        return new SecretStore(kind, reference(value, kind, field));
     }
 
     private static Owner owner(JsonNode value) {
