@@ -203,5 +203,8 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
         if (value != null && value.length() > MAX_TEXT) {
             throw Problems.validation(field, "must be at most " + MAX_TEXT + " characters");
         }
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw Problems.validation(field, ConfigValidator.NO_NUL);
+        }
     }
 }

@@ -16,6 +16,9 @@ import java.util.Set;
  * contains the value. Fields hidden by the chosen options are refused when sent and dropped when only stored.
  */
 public final class ConfigValidator {
+    /** PostgreSQL text and jsonb cannot hold U+0000: such a value is bad input, not a database error. */
+    public static final String NO_NUL = "must not contain NUL (\\u0000) characters";
+
     private ConfigValidator() {
     }
 
@@ -53,6 +56,10 @@ public final class ConfigValidator {
             }
             if (!(input instanceof String text)) {
                 error(errors, key, "must be a string");
+                continue;
+            }
+            if (text.indexOf('\0') >= 0) {
+                error(errors, key, NO_NUL);
                 continue;
             }
             sent.add(key);

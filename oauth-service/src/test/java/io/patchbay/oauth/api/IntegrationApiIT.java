@@ -299,6 +299,13 @@ class IntegrationApiIT implements TestPropertyProvider {
         assertProblem(api.post(BASE, owner, "{\"template\":\"github\",\"configuration_id\":\"nope\"}"), 400, "configuration_id");
         assertProblem(api.post(BASE, owner, "{\"template\":\"github\",\"name\":\"" + "n".repeat(2000) + "\",\"config\":{\"client_id\":\"a\","
                 + "\"client_secret\":\"" + Captured.plant() + "\"}}"), 400, "name");
+        // PostgreSQL text and jsonb cannot hold NUL: a 400 naming the field, not a database error
+        assertProblem(api.post(BASE, owner, "{\"template\":\"github\",\"name\":\"nul\\u0000\",\"config\":{\"client_id\":\"a\","
+                + "\"client_secret\":\"" + Captured.plant() + "\"}}"), 400, "name");
+        assertProblem(api.post(BASE, owner, "{\"template\":\"github\",\"config\":{\"client_id\":\"a\\u0000b\","
+                + "\"client_secret\":\"" + Captured.plant() + "\"}}"), 400, "config.client_id");
+        assertProblem(api.patch(BASE + "/" + guid, owner, "{\"description\":\"nul\\u0000\"}"), 400, "description");
+        assertProblem(api.patch(BASE + "/" + guid, owner, "{\"config\":{\"scopes\":\"openid\\u0000\"}}"), 400, "config.scopes");
         assertProblem(api.get(BASE + "/not-a-guid", owner), 400, "guid");
         assertProblem(api.patch(BASE + "/not-a-guid", owner, "{}"), 400, "guid");
         assertProblem(api.delete(BASE + "/not-a-guid", owner), 400, "guid");
