@@ -55,6 +55,7 @@ class ProviderFlowsIT implements TestPropertyProvider {
     static final String BASE = "/__api__/v1/oauth/integrations";
     static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
+    static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(3);
 
     final String owner = Tokens.token("flowOwner", TEAM, TeamRole.OWNER);
     final String publisher = Tokens.token("flowPublisher", TEAM, TeamRole.DEVELOPER);
@@ -76,7 +77,8 @@ class ProviderFlowsIT implements TestPropertyProvider {
         port = TestProperties.withConfigServiceStandIn(props);
         props.put("patchbay.oauth.public-url", "http://127.0.0.1:" + port);
         props.put("oauth-it.mutable-clock", "true");
-        props.put("patchbay.oauth.provider.timeout", "1s");
+        // short, for the silent provider; long enough for the real one's first token of an issuer (a fresh RSA key) on a busy CI machine
+        props.put("patchbay.oauth.provider.timeout", PROVIDER_TIMEOUT.toMillis() + "ms");
         jdbcUrl = props.get("datasources.default.url");
         return props;
     }
@@ -453,9 +455,10 @@ class ProviderFlowsIT implements TestPropertyProvider {
             long exchangeMillis = (System.nanoTime() - started) / 1_000_000;
             assertProblem(exchange, 503, null);
             assertThat(exchange.header("Retry-After")).isEqualTo("5");
-            System.out.printf("BENCHMARK oauth-provider-timeout timeout=1000ms verifyMillis=%d exchangeMillis=%d%n", verifyMillis, exchangeMillis);
-            assertThat(verifyMillis).isLessThan(4_000);
-            assertThat(exchangeMillis).isLessThan(4_000);
+            System.out.printf("BENCHMARK oauth-provider-timeout timeout=%dms verifyMillis=%d exchangeMillis=%d%n", PROVIDER_TIMEOUT.toMillis(),
+                    verifyMillis, exchangeMillis);
+            assertThat(verifyMillis).isLessThan(PROVIDER_TIMEOUT.toMillis() + 3_000);
+            assertThat(exchangeMillis).isLessThan(PROVIDER_TIMEOUT.toMillis() + 3_000);
         } finally {
             release.countDown();
         }
