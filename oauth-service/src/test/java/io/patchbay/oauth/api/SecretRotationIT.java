@@ -81,7 +81,7 @@ class SecretRotationIT {
                 written.put(r.json().get("guid").asText(), secret);
             }
             SecretBox box = first.getApplicationContext().getBean(SecretBox.class);
-                new Db(jdbcUrl).execute("INSERT INTO oauth_session (guid, integration_id, user_id, access_token_sealed, refresh_token_sealed, key_id, "
+            new Db(jdbcUrl).execute("INSERT INTO oauth_session (guid, integration_id, user_id, access_token_sealed, refresh_token_sealed, key_id, "
                     + "created_time, updated_time) SELECT gen_random_uuid(), min(id), 'viewer', ?, ?, 'k1', now(), now() FROM oauth_integration",
                     box.seal(sessionToken), box.seal(refreshToken));
         }
