@@ -111,7 +111,7 @@ class KafkaDiscoverer implements ResourceDiscoverer {
             List<Permission> permissions = new ArrayList<>();
             for (ResourceTypeSpec spec : request.catalogType().resourceTypes()) {
                 if (request.resourceTypes().contains(spec.id())) {
-                    spec.permissions().forEach(p -> permissions.add(new Permission(spec.id() + "." + p, p, spec.id())));
+                    spec.permissions().forEach(p -> permissions.add(Permission.of(spec.id(), p)));
                 }
             }
             return new DiscoveryResult(resources, permissions, complete, warnings, null);

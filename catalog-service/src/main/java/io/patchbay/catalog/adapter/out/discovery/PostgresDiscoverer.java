@@ -121,7 +121,7 @@ class PostgresDiscoverer implements ResourceDiscoverer {
             try (PreparedStatement ps = connection.prepareStatement(check)) {
                 ps.setString(1, privilege);
                 ps.executeQuery().close();
-                out.add(new Permission(spec.id() + "." + privilege, privilege, spec.id()));
+                out.add(Permission.of(spec.id(), privilege));
             } catch (SQLException e) {
                 warnings.add("privilege " + privilege + " on " + spec.id() + " is not supported by this server");
             }
