@@ -1,5 +1,6 @@
 package io.patchbay.kernel.infra.jdbc;
 
+import io.patchbay.kernel.error.Problems;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -140,9 +141,17 @@ public class Sql {
         }
     }
 
-    private static DataAccessException translate(SQLException e) {
+    /**
+     * Unique violations become {@link DuplicateKeyException} (services answer 409); text PostgreSQL cannot store (a NUL
+     * character from a caller: SQLSTATE 22021) is the caller's error, a 400, wherever it came in; the rest is a
+     * {@link DataAccessException}.
+     */
+    private static RuntimeException translate(SQLException e) {
         if ("23505".equals(e.getSQLState())) {
             return new DuplicateKeyException(e.getMessage(), e);
+        }
+        if ("22021".equals(e.getSQLState())) {
+            return Problems.validation("request", "text must not contain NUL (\\u0000) characters");
         }
         return new DataAccessException(e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package io.patchbay.kernel.infra.json;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.patchbay.kernel.error.Problems;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ public final class JsonTrees {
     private JsonTrees() {
     }
 
-    /** The plain tree of a node (JSON null → {@code null}). */
+    /** The plain tree of a node (JSON null → {@code null}); a number beyond double range is a 400. */
     public static Object tree(JsonNode node) {
         if (node == null || node.isNull()) {
             return null;
@@ -48,7 +49,12 @@ public final class JsonTrees {
         if (node.isBoolean()) {
             return node.getBooleanValue();
         }
-        return node.getNumberValue();
+        Number number = node.getNumberValue();
+        if ((number instanceof Double d && !Double.isFinite(d)) || (number instanceof Float f && !Float.isFinite(f))) {
+            // 1e400 parses as Infinity, which JSON cannot hold: refuse it rather than store it as the text "Infinity"
+            throw Problems.validation("body", "a number is too large to be kept exactly: " + number);
+        }
+        return number;
     }
 
     /** The node of a plain tree (a {@link JsonNode} inside it is taken as it is; other objects become strings). */
