@@ -197,6 +197,8 @@ class ConfigurationApiIT implements TestPropertyProvider {
         assertProblem(api.post(c, dev, "[1,2]"), 400, "body");
         assertProblem(api.post(c, dev, null), 400, "body");
         assertProblem(api.post(c, dev, "null"), 400, "body");
+        assertProblem(api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"nul-app\",\"name\":\"Sl\\u0000ack\","
+                + "\"scopes\":[\"read:project\"]}"), 400, "request");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": 42}"), 400, "integrationIdOrSlug");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": \"slack\", \"scopes\": \"read:project\"}"), 400, "scopes");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": \"slack\", \"scopes\": [1]}"), 400, "scopes[0]");
