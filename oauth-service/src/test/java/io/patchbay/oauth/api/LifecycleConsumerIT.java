@@ -253,13 +253,7 @@ class LifecycleConsumerIT implements TestPropertyProvider {
         String other = linked(configurationId());
         publish(disabled(configuration, 7, "account-plan-downgrade"));
         publish(disabled(configurationId(), 1, "disabled-by-owner"));
-        await().atMost(WAIT).until(() -> {
-            try {
-                return dbLong("SELECT count(*) FROM configuration_projection WHERE configuration_id = ?", configuration) == 1;
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        await().atMost(WAIT).until(() -> dbLong("SELECT count(*) FROM configuration_projection WHERE configuration_id = ?", configuration) == 1);
         String late = linked(configuration);
         JsonNode body = integration(late);
         assertThat(body.get("state").asText()).isEqualTo("disabled");
