@@ -190,12 +190,14 @@ class ProviderHttpClient implements ProviderPort {
         return value instanceof String s && !s.isBlank() ? s : fallback;
     }
 
-    private static Long number(Object value) {
-        return switch (value) {
+    /** {@code expires_in}, kept within 0 … 68 years so that now + expires_in is always a time (a provider may answer anything). */
+    static Long number(Object value) {
+        Long seconds = switch (value) {
             case Number n -> n.longValue();
             case String s when s.matches("[0-9]{1,12}") -> Long.parseLong(s);
             case null, default -> null;
         };
+        return seconds == null ? null : Math.clamp(seconds, 0L, Integer.MAX_VALUE);
     }
 
     private static void putIfPresent(Map<String, String> form, String key, String value) {

@@ -25,6 +25,17 @@ class ProviderHttpClientTest {
     }
 
     @Test
+    void expiresInIsKeptWithinARangeAnInstantCanAdd() {
+        assertThat(ProviderHttpClient.number(3600)).isEqualTo(3600L);
+        assertThat(ProviderHttpClient.number("3600")).isEqualTo(3600L);
+        assertThat(ProviderHttpClient.number(Long.MAX_VALUE)).isEqualTo((long) Integer.MAX_VALUE);
+        assertThat(ProviderHttpClient.number(1e300)).isEqualTo((long) Integer.MAX_VALUE);
+        assertThat(ProviderHttpClient.number(-5)).isZero();
+        assertThat(ProviderHttpClient.number("soon")).isNull();
+        assertThat(ProviderHttpClient.number(null)).isNull();
+    }
+
+    @Test
     void pkceS256MatchesRfc7636AppendixB() {
         assertThat(Pkce.s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
         assertThat(Pkce.randomValue()).hasSize(43).matches("[A-Za-z0-9_-]+").isNotEqualTo(Pkce.randomValue());
