@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +23,14 @@ class ProviderHttpClientTest {
                 .contains("[redacted]");
         assertThat(ProviderHttpClient.strip("x".repeat(2000), List.of())).hasSize(ProviderHttpClient.MAX_ERROR_TEXT + 1);
         assertThat(ProviderHttpClient.strip(null, List.of(secret))).isNull();
+    }
+
+    @Test
+    void aTokenEndpointNoUriParserAcceptsIsARefusalNotAnException() {
+        ProviderHttpClient client = new ProviderHttpClient(null, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        ProviderPort.Result result = client.clientCredentials(new ProviderPort.Client("https://idp.example.com/token|v2", "id", "s",
+                ProviderPort.AuthMethod.CLIENT_SECRET_POST), null);
+        assertThat(result).isInstanceOfSatisfying(ProviderPort.Refused.class, r -> assertThat(r.error()).isEqualTo("invalid_token_endpoint"));
     }
 
     @Test
