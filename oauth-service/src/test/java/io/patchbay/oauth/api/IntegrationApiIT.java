@@ -251,8 +251,8 @@ class IntegrationApiIT implements TestPropertyProvider {
         assertThat(list).hasSize(2);
         JsonNode first = list.get(0);
         assertThat(first.get("content_guid").asText()).isEqualTo(content.toString());
-        assertThat(first.get("oauth_integration_guid").asText()).isIn(a, b);
-        assertThat(first.get("oauth_integration_template").asText()).isIn("azure", "custom");
+        assertThat(list.findValuesAsText("oauth_integration_guid")).as("in association order, then integration order").containsExactly(a, b);
+        assertThat(first.get("oauth_integration_template").asText()).isEqualTo("azure");
         assertThat(first.get("oauth_integration_auth_type").asText()).isEqualTo("Viewer");
         assertThat(first.has("oauth_integration_name")).isTrue();
         assertThat(first.has("oauth_integration_description")).isTrue();
