@@ -1,6 +1,6 @@
 package io.patchbay.kernel.infra.jdbc;
 
-import io.patchbay.kernel.error.Problems;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * Explicit SQL on the connection of the current Micronaut transaction: what every persistence adapter uses, so each
  * query is visible, indexed on purpose and part of the caller's transaction. Failures surface as
- * {@link DataAccessException}; a unique violation as {@link DuplicateKeyException}.
+ * {@link DataAccessException} as {@link PostgresErrors} maps them.
  */
 @Singleton
 public class Sql {
@@ -141,19 +141,10 @@ public class Sql {
         }
     }
 
-    /**
-     * Unique violations become {@link DuplicateKeyException} (services answer 409); text PostgreSQL cannot store (a NUL
-     * character from a caller: SQLSTATE 22021) is the caller's error, a 400, wherever it came in; the rest is a
-     * {@link DataAccessException}.
-     */
+    /** {@link PostgresErrors} decides what an error means; the rest is a plain {@link DataAccessException}. */
     private static RuntimeException translate(SQLException e) {
-        if ("23505".equals(e.getSQLState())) {
-            return new DuplicateKeyException(e.getMessage(), e);
-        }
-        if ("22021".equals(e.getSQLState())) {
-            return Problems.validation("request", "text must not contain NUL (\\u0000) characters");
-        }
-        return new DataAccessException(e.getMessage(), e);
+        DataAccessException mapped = PostgresErrors.map(e);
+        return mapped != null ? mapped : new DataAccessException(e.getMessage(), e);
     }
 
     /** Reads a nullable timestamp column as epoch milliseconds. */

@@ -1,6 +1,6 @@
 package io.patchbay.kernel.infra.inbox;
 
-import io.patchbay.kernel.infra.jdbc.DataAccessException;
+import io.micronaut.data.exceptions.DataAccessException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;

@@ -6,7 +6,7 @@ import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.application.port.out.Visibility;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.infra.jdbc.DataAccessException;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
 import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Singleton;

@@ -3,7 +3,7 @@ package io.patchbay.environment.adapter.out.persistence;
 import io.micronaut.json.JsonMapper;
 import io.patchbay.environment.application.port.out.ConfigSizePort;
 import io.patchbay.kernel.infra.json.JsonTrees;
-import io.patchbay.kernel.infra.jdbc.DataAccessException;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.patchbay.environment.adapter.out.persistence;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.infra.jdbc.DataAccessException;
+import io.micronaut.data.exceptions.DataAccessException;
 
 import java.sql.SQLException;
 import java.time.Instant;
