@@ -63,8 +63,8 @@ class OutboxInboxIT {
     void database() throws Exception {
         jdbcUrl = infra.newDatabase("kernel_outbox");
         try (Connection c = DriverManager.getConnection(jdbcUrl, infra.user(), infra.password()); Statement st = c.createStatement()) {
-            st.execute(resource("/db/kernel/outbox.sql"));
-            st.execute(resource("/db/kernel/inbox.sql"));
+            st.execute(resource("/db/kernel/outbox/V0_1__patchbay_kernel_outbox.sql"));
+            st.execute(resource("/db/kernel/inbox/V0_2__patchbay_kernel_inbox.sql"));
             st.execute("CREATE TABLE applied_event (configuration_id TEXT NOT NULL, version BIGINT NOT NULL, "
                     + "applied_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), seq BIGSERIAL PRIMARY KEY)");
         }
