@@ -183,8 +183,9 @@ public final class TlsCertificates {
         List<String> command = new ArrayList<>(List.of(keytool.toString(),
                 "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-J-Xshare:auto",
                 "-J-Dkeystore.pkcs12.macIterationCount=1", "-J-Dkeystore.pkcs12.keyPbeIterationCount=1",
-                "-J-Dkeystore.pkcs12.certPbeIterationCount=1", "-noprompt", "-storepass:env", PASSWORD_VARIABLE));
+                "-J-Dkeystore.pkcs12.certPbeIterationCount=1"));
         command.addAll(List.of(arguments));
+        command.addAll(List.of("-noprompt", "-storepass:env", PASSWORD_VARIABLE));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put(PASSWORD_VARIABLE, storePassword);
         Process process = builder.start();
