@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
 import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
-import io.micronaut.configuration.kafka.annotation.KafkaClient;
+import io.micronaut.configuration.kafka.KafkaProducerFactory;
 import io.micronaut.configuration.kafka.annotation.KafkaListener;
 import io.micronaut.configuration.kafka.annotation.OffsetReset;
 import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
@@ -19,11 +19,10 @@ import io.patchbay.kernel.infra.Retries;
 import io.patchbay.kernel.infra.event.InvalidEventException;
 import io.patchbay.kernel.infra.event.LifecycleEnvelope;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
+import io.patchbay.kernel.infra.kafka.RenewableProducer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
@@ -76,7 +75,10 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
     private final LifecycleInbox inbox;
     private final LifecycleEventHandler handler;
     private final LifecycleEventCodec codec;
-    private final Producer<String, byte[]> deadLetters;
+    /** micronaut-kafka producer id: {@code kafka.producers.lifecycle-dead-letters.*} (idempotent, acks=all). */
+    public static final String DEAD_LETTER_PRODUCER = "lifecycle-dead-letters";
+
+    private final RenewableProducer deadLetters;
     private final String groupId;
     private final Map<InboxOutcome, AtomicLong> outcomes = new EnumMap<>(InboxOutcome.class);
     private final AtomicLong deadLettered = new AtomicLong();
@@ -84,16 +86,14 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
     private final Map<TopicPartition, Long> rewound = new ConcurrentHashMap<>();
 
     public LifecycleConsumer(LifecycleInbox inbox, LifecycleEventHandler handler, LifecycleEventCodec codec,
-                             @KafkaClient(id = "lifecycle-dead-letters", acks = KafkaClient.Acknowledge.ALL,
-                                     properties = @Property(name = ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, value = "true"))
-                             Producer<String, byte[]> deadLetters,
+                             KafkaProducerFactory producers,
                              @Value("${patchbay.consumer.group-id:}") String groupId,
                              @Value("${micronaut.application.name:patchbay}") String applicationName,
                              Optional<MeterRegistry> meters) {
         this.inbox = inbox;
         this.handler = handler;
         this.codec = codec;
-        this.deadLetters = deadLetters;
+        this.deadLetters = new RenewableProducer(producers, DEAD_LETTER_PRODUCER);
         this.groupId = groupId == null || groupId.isBlank() ? applicationName : groupId;
         for (InboxOutcome o : InboxOutcome.values()) {
             AtomicLong counter = new AtomicLong();
@@ -191,14 +191,15 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
         dead.headers().add(LifecycleTopic.DLT_ORIGINAL_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
         dead.headers().add(LifecycleTopic.DLT_CONSUMER_GROUP, groupId.getBytes(StandardCharsets.UTF_8));
         try {
-            deadLetters.send(dead).get(30, TimeUnit.SECONDS);
+            deadLetters.get().send(dead).get(15, TimeUnit.SECONDS);
             deadLettered.incrementAndGet();
             LOG.warn("lifecycle record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
                     LifecycleTopic.DEAD_LETTER, cause.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             rewind(record, consumer);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+            deadLetters.renew();
             LOG.warn("lifecycle record {}-{}@{} could not be dead-lettered ({}); it will be read again", record.topic(),
                     record.partition(), record.offset(), Retries.rootMessage(e));
             rewind(record, consumer);

@@ -28,6 +28,11 @@ public final class KafkaEnvironment {
     public static final String KEYSTORE_TYPE = "PATCHBAY_KAFKA_SSL_KEYSTORE_TYPE";
     public static final String SESSION_TIMEOUT = "PATCHBAY_KAFKA_SESSION_TIMEOUT";
 
+    /** Every variable this class reads, for the deployment files and their checks. */
+    public static final java.util.List<String> VARIABLES = java.util.List.of(BOOTSTRAP_SERVERS, SECURITY_PROTOCOL, SASL_MECHANISM,
+            SASL_USERNAME, SASL_PASSWORD, TRUSTSTORE_LOCATION, TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE, KEYSTORE_LOCATION,
+            KEYSTORE_PASSWORD, KEYSTORE_TYPE, SESSION_TIMEOUT);
+
     /** How soon a dead consumer instance is noticed when nothing is set. */
     public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofSeconds(10);
 

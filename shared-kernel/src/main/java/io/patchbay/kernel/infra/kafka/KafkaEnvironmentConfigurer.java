@@ -33,6 +33,21 @@ public class KafkaEnvironmentConfigurer implements ApplicationContextConfigurer 
     static Map<String, Object> defaults(Map<String, String> env) {
         Map<String, Object> defaults = prefixed("kafka.consumers.default.", KafkaEnvironment.consumerProperties(env));
         defaults.put("kafka.health-timeout", "3s");
+        // live members keep their partitions while a dead one is replaced
+        defaults.put("kafka.consumers.default.partition.assignment.strategy",
+                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+        // the kernel's producers: idempotent, every replica acknowledges; the relay waits at most 5 s per batch
+        for (String producer : new String[] {"outbox-relay", "lifecycle-dead-letters"}) {
+            String prefix = "kafka.producers." + producer + ".";
+            defaults.put(prefix + "acks", "all");
+            defaults.put(prefix + "enable.idempotence", "true");
+            defaults.put(prefix + "max.in.flight.requests.per.connection", "5");
+            defaults.put(prefix + "max.block.ms", "5000");
+            defaults.put(prefix + "request.timeout.ms", "5000");
+        }
+        defaults.put("kafka.producers.outbox-relay.linger.ms", "5");
+        defaults.put("kafka.producers.outbox-relay.delivery.timeout.ms", "5010");
+        defaults.put("kafka.producers.lifecycle-dead-letters.delivery.timeout.ms", "10000");
         return defaults;
     }
 

@@ -11,10 +11,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.annotation.PreDestroy;
-import io.micronaut.configuration.kafka.annotation.KafkaClient;
-import io.micronaut.context.annotation.Property;
+import io.micronaut.configuration.kafka.KafkaProducerFactory;
+import io.patchbay.kernel.infra.kafka.RenewableProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.postgresql.PGConnection;
@@ -44,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * transaction-scoped advisory lock (a lease that ends with the transaction, also when the process dies). If the process
  * dies between publish and mark the rows are published again (at-least-once; consumers dedupe by {@code ce_id}).
  * Woken by {@code NOTIFY} on commit, with a poll as fallback; backs off while Kafka is unavailable. The producer is
- * micronaut-kafka's, from the service's one {@code kafka.*} configuration (TLS, SASL), idempotent with {@code acks=all}.
+ * micronaut-kafka's, from the service's one {@code kafka.*} configuration (TLS, SASL), idempotent with {@code acks=all},
+ * and replaced after a failed batch.
  */
 @Context
 @Requires(property = "kafka.bootstrap.servers")
@@ -52,7 +52,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long LOCK_KEY = 0x7061_7463_6862_6179L; // "patchbay"
-    /** How long a batch may wait for Kafka's acknowledgements (the producer's timeouts below match it). */
+    /** micronaut-kafka producer id: {@code kafka.producers.outbox-relay.*} (idempotent, acks=all: KafkaEnvironmentConfigurer). */
+    public static final String PRODUCER = "outbox-relay";
+    /** How long a batch may wait for Kafka's acknowledgements (the producer's own timeouts match it). */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
 
     private final Sql sql;
@@ -62,7 +64,7 @@ public class OutboxRelay {
     private final Thread worker;
     private volatile boolean running = true;
     private volatile FaultHook faultHook = () -> { };
-    private final Producer<String, byte[]> producer;
+    private final RenewableProducer producer;
     private Connection listener;
     private long lastPrune;
 
@@ -72,16 +74,9 @@ public class OutboxRelay {
         void afterSendBeforeMark();
     }
 
-    public OutboxRelay(Sql sql, JsonMapper json, OutboxRelaySettings settings, Optional<MeterRegistry> meters,
-                       @KafkaClient(id = "outbox-relay", acks = KafkaClient.Acknowledge.ALL, maxBlock = "5s", properties = {
-                               @Property(name = ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, value = "true"),
-                               @Property(name = ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, value = "5"),
-                               @Property(name = ProducerConfig.LINGER_MS_CONFIG, value = "5"),
-                               @Property(name = ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, value = "5000"),
-                               @Property(name = ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, value = "5010")})
-                       Producer<String, byte[]> producer) {
+    public OutboxRelay(Sql sql, JsonMapper json, OutboxRelaySettings settings, Optional<MeterRegistry> meters, KafkaProducerFactory producers) {
         this.sql = sql;
-        this.producer = producer;
+        this.producer = new RenewableProducer(producers, PRODUCER);
         this.json = json;
         this.settings = settings;
         meters.ifPresent(registry -> {
@@ -125,6 +120,7 @@ public class OutboxRelay {
                     break;
                 }
                 LOG.warn("outbox relay: publishing failed ({}); retrying in {} ms", Retries.rootMessage(e), backoff.toMillis());
+                producer.renew();
                 awaitWork(backoff);
                 backoff = Retries.next(backoff, settings.maxBackoff());
             }
@@ -158,7 +154,7 @@ public class OutboxRelay {
     }
 
     private void send(List<PendingRow> rows) {
-        Producer<String, byte[]> p = producer;
+        Producer<String, byte[]> p = producer.get();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (PendingRow row : rows) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
