@@ -14,6 +14,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,9 +68,9 @@ class PlanDowngradeLoadIT implements TestPropertyProvider {
             }
         });
         long started = System.nanoTime();
-        Api.Response downgrade = api.send("PUT", "/v1/teams/" + TEAM, owner, "{\"plan\":\"hobby\"}");
+        HttpResponse<String> downgrade = downgrade(owner);
         long requestMillis = (System.nanoTime() - started) / 1_000_000;
-        assertThat(downgrade.status()).as(downgrade.toString()).isEqualTo(200);
+        assertThat(downgrade.statusCode()).as(downgrade.body()).isEqualTo(200);
 
         long[] published = new long[1];
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
@@ -93,5 +96,18 @@ class PlanDowngradeLoadIT implements TestPropertyProvider {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println("BENCHMARK plan-downgrade " + report.trim());
+    }
+
+    /**
+     * The one 10,000-row request, with a generous bound of its own: ~2 s on an idle machine, but 25 s and more were seen on
+     * a shared 2-core machine under load, past the 30 s of {@link Api}. The figure is recorded, not asserted.
+     */
+    private HttpResponse<String> downgrade(String owner) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve("/v1/teams/" + TEAM)).timeout(Duration.ofMinutes(3))
+                .header("Authorization", "Bearer " + owner).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"plan\":\"hobby\"}")).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 }

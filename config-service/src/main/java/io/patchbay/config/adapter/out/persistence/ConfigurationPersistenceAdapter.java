@@ -1,40 +1,49 @@
 package io.patchbay.config.adapter.out.persistence;
 
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.config.application.port.out.BulkSelection;
 import io.patchbay.config.application.port.out.ConfigurationListQuery;
 import io.patchbay.config.application.port.out.ConfigurationPage;
 import io.patchbay.config.application.port.out.ConfigurationStore;
 import io.patchbay.config.application.port.out.PageKey;
 import io.patchbay.config.domain.Configuration;
+import io.patchbay.config.domain.DisableReason;
+import io.patchbay.config.domain.InstallStatus;
+import io.patchbay.config.domain.InstallationType;
+import io.patchbay.config.domain.Notification;
+import io.patchbay.config.domain.NotificationLevel;
+import io.patchbay.config.domain.ProjectSelection;
+import io.patchbay.config.domain.Source;
+import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
-import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 @Singleton
 class ConfigurationPersistenceAdapter implements ConfigurationStore {
-    private final Sql sql;
+    private final ConfigurationRepository repository;
 
-    ConfigurationPersistenceAdapter(Sql sql) {
-        this.sql = sql;
+    ConfigurationPersistenceAdapter(ConfigurationRepository repository) {
+        this.repository = repository;
     }
 
     @Override
     public Optional<Configuration> find(String id) {
-        return sql.one("SELECT " + ConfigurationRows.COLUMNS + " FROM configuration WHERE id = ?", ConfigurationRows::map, id);
+        return repository.findById(id).map(ConfigurationPersistenceAdapter::toDomain);
     }
 
     @Override
     public void insert(Configuration c) {
+        if (c.version() != FirstVersionIsOne.FIRST) {
+            throw new IllegalStateException("a new configuration is stored as version " + FirstVersionIsOne.FIRST + ", was " + c.version());
+        }
         try {
-            sql.update("INSERT INTO configuration (" + ConfigurationRows.COLUMNS + ") VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ConfigurationRows.insertValues(c));
+            repository.save(toRow(c, c.version()));
         } catch (DuplicateKeyException e) {
             throw Problems.conflict("configuration " + c.id() + " already exists");
         }
@@ -42,30 +51,29 @@ class ConfigurationPersistenceAdapter implements ConfigurationStore {
 
     @Override
     public void update(Configuration c) {
-        if (sql.update(ConfigurationRows.UPDATE, ConfigurationRows.updateValues(c)) != 1) {
+        try {
+            repository.update(loadedAs(c));
+        } catch (OptimisticLockException e) {
             throw Problems.conflict("configuration " + c.id() + " was changed by another request; read it again and retry");
         }
     }
 
     @Override
     public void updateAll(List<Configuration> configurations) {
-        sql.batch(ConfigurationRows.UPDATE, configurations.stream().map(ConfigurationRows::updateValues).toList());
+        if (!configurations.isEmpty()) {
+            repository.updateAll(configurations.stream().map(ConfigurationPersistenceAdapter::loadedAs).toList());
+        }
     }
 
     @Override
     public void forEachLockedChunk(BulkSelection selection, int chunkSize, Consumer<List<Configuration>> chunk) {
-        Filter filter = filter(selection);
         String last = "";
         while (true) {
-            List<Object> params = new ArrayList<>(filter.params());
-            params.add(last);
-            params.add(chunkSize);
-            List<Configuration> rows = sql.list("SELECT " + ConfigurationRows.COLUMNS + " FROM configuration WHERE deleted_at IS NULL AND "
-                    + filter.where() + " AND id > ? ORDER BY id LIMIT ? FOR UPDATE", ConfigurationRows::map, params.toArray());
+            List<ConfigurationRow> rows = nextLockedChunk(selection, last, chunkSize);
             if (rows.isEmpty()) {
                 return;
             }
-            chunk.accept(rows);
+            chunk.accept(rows.stream().map(ConfigurationPersistenceAdapter::toDomain).toList());
             if (rows.size() < chunkSize) {
                 return;
             }
@@ -73,55 +81,70 @@ class ConfigurationPersistenceAdapter implements ConfigurationStore {
         }
     }
 
-    private record Filter(String where, List<Object> params) {
-    }
-
-    private static Filter filter(BulkSelection selection) {
+    private List<ConfigurationRow> nextLockedChunk(BulkSelection selection, String after, int chunk) {
         return switch (selection) {
-            case BulkSelection.ActiveOfTeamUser s ->
-                    new Filter("disabled_at IS NULL AND team_id = ? AND user_id = ?", List.of(s.teamId(), s.userId()));
-            case BulkSelection.ActiveOfTeamNeedingPlanAbove s -> new Filter("disabled_at IS NULL AND team_id = ? AND integration_id IN "
-                    + "(SELECT id FROM app WHERE required_plan_rank > ?)", List.of(s.teamId(), (short) s.plan().ordinal()));
-            case BulkSelection.DisabledOfTeamAllowedBy s -> new Filter("disabled_reason = ? AND team_id = ? AND integration_id IN "
-                    + "(SELECT id FROM app WHERE required_plan_rank <= ?)", List.of(s.reason().wire(), s.teamId(), (short) s.plan().ordinal()));
-            case BulkSelection.ActiveOfApp s -> new Filter("disabled_at IS NULL AND integration_id = ?", List.of(s.integrationId()));
-            case BulkSelection.DisabledOfApp s ->
-                    new Filter("disabled_reason = ? AND integration_id = ?", List.of(s.reason().wire(), s.integrationId()));
-            case BulkSelection.DeletionRequestedBefore s -> new Filter("delete_requested_at IS NOT NULL AND delete_requested_at <= ?",
-                    List.of(Instant.ofEpochMilli(s.requestedBefore())));
+            case BulkSelection.ActiveOfTeamUser s -> repository.lockActiveOfTeamUser(s.teamId(), s.userId(), after, chunk);
+            case BulkSelection.ActiveOfTeamNeedingPlanAbove s ->
+                    repository.lockActiveOfTeamNeedingPlanAbove(s.teamId(), (short) s.plan().ordinal(), after, chunk);
+            case BulkSelection.DisabledOfTeamAllowedBy s ->
+                    repository.lockDisabledOfTeamAllowedBy(s.reason().wire(), s.teamId(), (short) s.plan().ordinal(), after, chunk);
+            case BulkSelection.ActiveOfApp s -> repository.lockActiveOfApp(s.integrationId(), after, chunk);
+            case BulkSelection.DisabledOfApp s -> repository.lockDisabledOfApp(s.reason().wire(), s.integrationId(), after, chunk);
+            case BulkSelection.DeletionRequestedBefore s ->
+                    repository.lockDeletionRequestedBefore(Instant.ofEpochMilli(s.requestedBefore()), after, chunk);
         };
     }
 
     @Override
     public ConfigurationPage list(ConfigurationListQuery q) {
-        StringBuilder where = new StringBuilder("deleted_at IS NULL AND owner_id = ?");
-        List<Object> params = new ArrayList<>(List.of(q.ownerId()));
-        where.append(q.personal() ? " AND team_id IS NULL" : " AND team_id = owner_id");
-        if (q.installationType() != null) {
-            where.append(" AND installation_type = ?");
-            params.add(q.installationType().wire());
-        }
-        if (q.integrationIdOrSlug() != null) {
-            where.append(" AND (integration_id = ? OR slug = ?)");
-            params.add(q.integrationIdOrSlug());
-            params.add(q.integrationIdOrSlug());
-        }
-        if (q.projectView()) {
-            where.append(" AND source <> 'oauth' AND NOT (project_selection = 'selected' AND coalesce(cardinality(projects), 0) = 0)");
-        }
-        if (q.after() != null) {
-            where.append(" AND (created_at, id) < (?, ?)");
-            params.add(Instant.ofEpochMilli(q.after().createdAt()));
-            params.add(q.after().id());
-        }
-        params.add(q.limit() + 1);
-        List<Configuration> rows = sql.list("SELECT " + ConfigurationRows.COLUMNS + " FROM configuration WHERE " + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ?", ConfigurationRows::map, params.toArray());
+        String type = WireEnum.wireOrNull(q.installationType());
+        List<ConfigurationRow> rows = q.after() == null
+                ? repository.firstPage(q.ownerId(), q.personal(), type, q.integrationIdOrSlug(), q.projectView(), q.limit() + 1)
+                : repository.pageAfter(q.ownerId(), q.personal(), type, q.integrationIdOrSlug(), q.projectView(),
+                Instant.ofEpochMilli(q.after().createdAt()), q.after().id(), q.limit() + 1);
+        List<Configuration> items = rows.stream().limit(q.limit()).map(ConfigurationPersistenceAdapter::toDomain).toList();
         if (rows.size() <= q.limit()) {
-            return new ConfigurationPage(rows, Optional.empty());
+            return new ConfigurationPage(items, Optional.empty());
         }
-        List<Configuration> page = rows.subList(0, q.limit());
-        Configuration last = page.getLast();
-        return new ConfigurationPage(List.copyOf(page), Optional.of(new PageKey(last.createdAt(), last.id())));
+        Configuration last = items.getLast();
+        return new ConfigurationPage(items, Optional.of(new PageKey(last.createdAt(), last.id())));
+    }
+
+    /** The row as it was loaded: Micronaut Data checks that version and stores the next, the domain's {@code version}. */
+    private static ConfigurationRow loadedAs(Configuration c) {
+        return toRow(c, c.version() - 1);
+    }
+
+    private static ConfigurationRow toRow(Configuration c, long version) {
+        Notification n = c.notification();
+        return new ConfigurationRow(c.id(), c.integrationId(), c.slug(), c.ownerId(), c.teamId(), c.userId(), c.scopes(),
+                c.projectSelection().wire(), c.projects(), c.source().wire(), c.installationType().wire(), WireEnum.wireOrNull(c.status()),
+                c.externalId(), n == null ? null : n.level().wire(), n == null ? null : n.title(), n == null ? null : n.message(),
+                n == null ? null : n.href(), instant(c.createdAt()), instant(c.updatedAt()), instant(c.completedAt()),
+                instant(c.disabledAt()), WireEnum.wireOrNull(c.disabledReason()), instant(c.deleteRequestedAt()),
+                instant(c.customerDeleteRequestedAt()), instant(c.deletedAt()), version, c.createdBy(), c.updatedBy());
+    }
+
+    private static Configuration toDomain(ConfigurationRow r) {
+        Notification notification = r.notificationLevel() == null ? null
+                : new Notification(WireEnum.parse(NotificationLevel.class, r.notificationLevel(), "notification.level"), r.notificationTitle(),
+                r.notificationMessage(), r.notificationHref());
+        return new Configuration(r.id(), r.integrationId(), r.slug(), r.ownerId(), r.teamId(), r.userId(), r.scopes(),
+                WireEnum.parse(ProjectSelection.class, r.projectSelection(), "projectSelection"), r.projects(),
+                WireEnum.parse(Source.class, r.source(), "source"),
+                WireEnum.parse(InstallationType.class, r.installationType(), "installationType"),
+                r.status() == null ? null : WireEnum.parse(InstallStatus.class, r.status(), "status"), r.externalId(), notification,
+                r.createdAt().toEpochMilli(), r.updatedAt().toEpochMilli(), millis(r.completedAt()), millis(r.disabledAt()),
+                r.disabledReason() == null ? null : WireEnum.parse(DisableReason.class, r.disabledReason(), "disabledReason"),
+                millis(r.deleteRequestedAt()), millis(r.customerDeleteRequestedAt()), millis(r.deletedAt()), r.version(), r.createdBy(),
+                r.updatedBy());
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 }

@@ -8,40 +8,36 @@ import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
-import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
 @Singleton
 class MembershipPersistenceAdapter implements MembershipStore {
-    private final Sql sql;
+    private final TeamRepository teams;
+    private final TeamMemberRepository members;
 
-    MembershipPersistenceAdapter(Sql sql) {
-        this.sql = sql;
+    MembershipPersistenceAdapter(TeamRepository teams, TeamMemberRepository members) {
+        this.teams = teams;
+        this.members = members;
     }
 
     @Override
     public Optional<Team> findTeam(String teamId) {
-        return sql.one("SELECT id, slug, plan FROM team WHERE id = ?", MembershipPersistenceAdapter::team, teamId);
+        return teams.findById(teamId).map(MembershipPersistenceAdapter::toTeam);
     }
 
     @Override
     public Optional<Team> findTeamBySlug(String slug) {
-        return sql.one("SELECT id, slug, plan FROM team WHERE slug = ?", MembershipPersistenceAdapter::team, slug);
+        return teams.findBySlug(slug).map(MembershipPersistenceAdapter::toTeam);
     }
 
     @Override
     public Optional<Team> saveTeam(Team team, String actor) {
-        Optional<Team> previous = sql.one("SELECT id, slug, plan FROM team WHERE id = ? FOR UPDATE", MembershipPersistenceAdapter::team, team.id());
+        Optional<Team> previous = teams.findByIdForUpdate(team.id()).map(MembershipPersistenceAdapter::toTeam);
         try {
-            sql.update("INSERT INTO team (id, slug, plan, updated_at, updated_by) VALUES (?, ?, ?, ?, ?) "
-                            + "ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, plan = excluded.plan, updated_at = excluded.updated_at, "
-                            + "updated_by = excluded.updated_by",
-                    team.id(), team.slug(), team.plan().wire(), Instant.now(), actor);
+            teams.upsert(team.id(), team.slug(), team.plan().wire(), Instant.now(), actor);
         } catch (DuplicateKeyException e) {
             throw Problems.conflict("team slug '" + team.slug() + "' belongs to another team");
         }
@@ -50,32 +46,30 @@ class MembershipPersistenceAdapter implements MembershipStore {
 
     @Override
     public Optional<Member> findMember(String teamId, String userId) {
-        return sql.one("SELECT team_id, user_id, role FROM team_member WHERE team_id = ? AND user_id = ?",
-                MembershipPersistenceAdapter::member, teamId, userId);
+        return members.findById(new TeamMemberKey(teamId, userId)).map(MembershipPersistenceAdapter::toMember);
     }
 
     @Override
     public Optional<Member> saveMember(Member member, String actor) {
-        Optional<Member> previous = sql.one("SELECT team_id, user_id, role FROM team_member WHERE team_id = ? AND user_id = ? FOR UPDATE",
-                MembershipPersistenceAdapter::member, member.teamId(), member.userId());
-        sql.update("INSERT INTO team_member (team_id, user_id, role, updated_at, updated_by) VALUES (?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (team_id, user_id) DO UPDATE SET role = excluded.role, updated_at = excluded.updated_at, "
-                        + "updated_by = excluded.updated_by",
-                member.teamId(), member.userId(), member.role().name(), Instant.now(), actor);
+        Optional<Member> previous = members.findByIdForUpdate(new TeamMemberKey(member.teamId(), member.userId()))
+                .map(MembershipPersistenceAdapter::toMember);
+        members.upsert(member.teamId(), member.userId(), member.role().name(), Instant.now(), actor);
         return previous;
     }
 
     @Override
     public Optional<Member> removeMember(String teamId, String userId) {
-        return sql.one("DELETE FROM team_member WHERE team_id = ? AND user_id = ? RETURNING team_id, user_id, role",
-                MembershipPersistenceAdapter::member, teamId, userId);
+        TeamMemberKey key = new TeamMemberKey(teamId, userId);
+        Optional<Member> previous = members.findByIdForUpdate(key).map(MembershipPersistenceAdapter::toMember);
+        previous.ifPresent(m -> members.deleteById(key));
+        return previous;
     }
 
-    private static Team team(ResultSet r) throws SQLException {
-        return new Team(r.getString("id"), r.getString("slug"), WireEnum.parse(Plan.class, r.getString("plan"), "plan"));
+    private static Team toTeam(TeamRow r) {
+        return new Team(r.id(), r.slug(), WireEnum.parse(Plan.class, r.plan(), "plan"));
     }
 
-    private static Member member(ResultSet r) throws SQLException {
-        return new Member(r.getString("team_id"), r.getString("user_id"), TeamRole.valueOf(r.getString("role")));
+    private static Member toMember(TeamMemberRow r) {
+        return new Member(r.id().teamId(), r.id().userId(), TeamRole.valueOf(r.role()));
     }
 }

@@ -1,0 +1,39 @@
+package io.patchbay.config.adapter.out.persistence;
+
+import io.micronaut.core.beans.BeanProperty;
+import io.micronaut.data.annotation.event.PrePersist;
+import io.micronaut.data.event.EntityEventContext;
+import io.micronaut.data.event.EntityEventListener;
+import io.micronaut.data.model.runtime.RuntimePersistentEntity;
+import jakarta.inject.Singleton;
+
+import java.lang.annotation.Annotation;
+
+/**
+ * Micronaut Data stores a new row's {@code @Version} as 0; here every row starts at 1: a new configuration is version 1
+ * in the domain, in its events and in the database (as before this adapter used Micronaut Data), and V2 gave existing
+ * apps version 1. Micronaut Data's own listener still increments the version on every update and checks it; this one
+ * runs after it, on insert only.
+ */
+@Singleton
+class FirstVersionIsOne implements EntityEventListener<VersionedRow> {
+    static final long FIRST = 1L;
+
+    @Override
+    public boolean supports(RuntimePersistentEntity<VersionedRow> entity, Class<? extends Annotation> eventType) {
+        return eventType == PrePersist.class && entity.getVersion() != null;
+    }
+
+    @Override
+    public boolean prePersist(EntityEventContext<VersionedRow> context) {
+        BeanProperty<VersionedRow, Object> version = context.getPersistentEntity().getVersion().getProperty();
+        context.setProperty(version, FIRST);
+        return true;
+    }
+
+    /** After Micronaut Data's VersionGeneratingEntityEventListener (order 0), which sets 0. */
+    @Override
+    public int getOrder() {
+        return LOWEST_PRECEDENCE;
+    }
+}
