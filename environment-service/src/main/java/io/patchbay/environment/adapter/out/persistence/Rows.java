@@ -1,10 +1,10 @@
 package io.patchbay.environment.adapter.out.persistence;
 
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.application.port.out.Visibility;
-import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
 import io.patchbay.kernel.infra.jdbc.UnstorableTextException;
@@ -57,9 +57,10 @@ final class Rows {
     }
 
     /**
-     * What a failed write means: Micronaut Data wraps the exception the kernel's PostgresErrors made of a save or an update
-     * ({@link DuplicateKeyException}, {@link UnstorableTextException} — the caller's 400) in a plain
-     * {@link DataAccessException}; this finds it again. Anything else is {@code e} itself.
+     * What a failed write means: a stale {@code @Version} ({@link OptimisticLockException}), or what the kernel's
+     * PostgresErrors made of the SQL error ({@link DuplicateKeyException}, {@link UnstorableTextException} — the caller's
+     * 400), which Micronaut Data wraps in a plain {@link DataAccessException} for a save or an update. Anything else is
+     * {@code e} itself.
      */
     static DataAccessException meaning(DataAccessException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
