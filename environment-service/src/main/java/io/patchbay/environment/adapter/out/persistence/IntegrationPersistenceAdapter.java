@@ -1,5 +1,7 @@
 package io.patchbay.environment.adapter.out.persistence;
 
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.environment.application.port.out.IntegrationStore;
 import io.patchbay.environment.application.port.out.IntegrationStore.InstalledIn;
 import io.patchbay.environment.application.port.out.Page;
@@ -9,11 +11,8 @@ import io.patchbay.environment.domain.Integration;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
-import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,26 +23,31 @@ import java.util.UUID;
 
 @Singleton
 class IntegrationPersistenceAdapter implements IntegrationStore {
-    private static final String COLUMNS = "id, team_id, name, category, is_beta, config, sharing, version, created_at, updated_at, "
-            + "created_by, updated_by";
-    private final Sql sql;
+    private final IntegrationRepository integrations;
+    private final EnvironmentIntegrationRepository installs;
     private final JsonColumns json;
 
-    IntegrationPersistenceAdapter(Sql sql, JsonColumns json) {
-        this.sql = sql;
+    IntegrationPersistenceAdapter(IntegrationRepository integrations, EnvironmentIntegrationRepository installs, JsonColumns json) {
+        this.integrations = integrations;
+        this.installs = installs;
         this.json = json;
     }
 
-    private Integration map(ResultSet r) throws SQLException {
-        return new Integration(r.getObject("id", UUID.class), r.getString("team_id"), r.getString("name"), r.getString("category"),
-                r.getBoolean("is_beta"), json.read(r.getString("config")), Sharing.parse(r.getString("sharing"), "sharing"),
-                r.getLong("version"), Sql.millis(r, "created_at"), Sql.millis(r, "updated_at"), r.getString("created_by"),
-                r.getString("updated_by"));
+    private Integration domain(IntegrationRow r) {
+        return new Integration(r.id(), r.teamId(), r.name(), r.category(), r.beta(), json.read(r.config()),
+                Sharing.parse(r.sharing(), "sharing"), r.version(), Rows.millis(r.createdAt()), Rows.millis(r.updatedAt()), r.createdBy(),
+                r.updatedBy());
+    }
+
+    /** The row to write; {@code version} is the one stored before this change (Micronaut Data checks and increments it). */
+    private IntegrationRow row(Integration i, long version) {
+        return new IntegrationRow(i.id(), i.teamId(), i.name(), i.category(), i.beta(), json.write(i.config()), i.sharing().wire(), version,
+                Rows.instant(i.createdAt()), Rows.instant(i.updatedAt()), i.createdBy(), i.updatedBy());
     }
 
     @Override
     public Optional<Integration> find(UUID id) {
-        return sql.one("SELECT " + COLUMNS + " FROM integration WHERE id = ?", this::map, id);
+        return integrations.findById(id).map(this::domain);
     }
 
     @Override
@@ -51,33 +55,32 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return sql.list("SELECT " + COLUMNS + " FROM integration WHERE id = ANY(?::uuid[])", this::map, (Object) Rows.uuids(ids));
+        return integrations.findByIdIn(ids).stream().map(this::domain).toList();
     }
 
     @Override
     public void insert(Integration i) {
         try {
-            sql.update("INSERT INTO integration (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?)", i.id(), i.teamId(),
-                    i.name(), i.category(), i.beta(), json.write(i.config()), i.sharing().wire(), i.version(), Rows.instant(i.createdAt()),
-                    Rows.instant(i.updatedAt()), i.createdBy(), i.updatedBy());
-        } catch (DuplicateKeyException e) {
-            throw duplicate(i);
+            integrations.save(row(i, i.version()));
+        } catch (DataAccessException e) {
+            throw switch (Rows.meaning(e)) {
+                case DuplicateKeyException _ -> duplicate(i);
+                case DataAccessException other -> other;
+            };
         }
     }
 
     @Override
     public void update(Integration i) {
-        int updated;
         try {
-            updated = sql.update("UPDATE integration SET name = ?, category = ?, is_beta = ?, config = ?::json, sharing = ?, version = ?, "
-                            + "updated_at = ?, updated_by = ? WHERE id = ? AND version = ?", i.name(), i.category(), i.beta(),
-                    json.write(i.config()), i.sharing().wire(), i.version(), Rows.instant(i.updatedAt()), i.updatedBy(), i.id(),
-                    i.version() - 1);
-        } catch (DuplicateKeyException e) {
-            throw duplicate(i);
-        }
-        if (updated != 1) {
-            throw Problems.conflict("integration " + i.id() + " was changed by another request; read it again and retry");
+            integrations.update(row(i, i.version() - 1));
+        } catch (DataAccessException e) {
+            throw switch (Rows.meaning(e)) {
+                case DuplicateKeyException _ -> duplicate(i);
+                case OptimisticLockException _ ->
+                        Problems.conflict("integration " + i.id() + " was changed by another request; read it again and retry");
+                case DataAccessException other -> other;
+            };
         }
     }
 
@@ -85,11 +88,14 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
         return Problems.conflict("team " + i.teamId() + " already has an integration named '" + i.name() + "'");
     }
 
+    /** Under the integration's row lock no install of it can be added (its foreign key check waits for the lock). */
     @Override
     public boolean deleteIfNotInstalled(UUID id) {
-        sql.one("SELECT id FROM integration WHERE id = ? FOR UPDATE", r -> r.getString(1), id);
-        return sql.update("DELETE FROM integration WHERE id = ? AND NOT EXISTS "
-                + "(SELECT 1 FROM environment_integration WHERE integration_id = ?)", id, id) == 1;
+        if (integrations.findByIdForUpdate(id).isEmpty() || installs.existsByIntegrationId(id)) {
+            return false;
+        }
+        integrations.deleteById(id);
+        return true;
     }
 
     @Override
@@ -98,38 +104,17 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
         if (integrationIds.isEmpty()) {
             return out;
         }
-        sql.each("SELECT ei.integration_id, ei.environment_id, e.team_id FROM environment_integration ei "
-                        + "JOIN environment e ON e.id = ei.environment_id WHERE ei.integration_id = ANY(?::uuid[]) "
-                        + "ORDER BY ei.created_at, ei.id",
-                r -> Map.entry(r.getObject(1, UUID.class), new InstalledIn(r.getObject(2, UUID.class), r.getString(3))),
-                e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()), (Object) Rows.uuids(integrationIds));
+        for (EnvironmentIntegrationRepository.InstallLocation l : installs.installLocations(integrationIds)) {
+            out.computeIfAbsent(l.integrationId(), k -> new ArrayList<>()).add(new InstalledIn(l.environmentId(), l.teamId()));
+        }
         return out;
     }
 
     @Override
     public Page<Integration> list(Visibility visibility, IntegrationFilter filter, int limit, PageKey after) {
-        StringBuilder where = new StringBuilder("TRUE");
-        List<Object> params = new ArrayList<>();
-        if (!visibility.all()) {
-            where.append(" AND (sharing <> 'deny' OR team_id = ANY(?))");
-            params.add(visibility.teamIds());
-        }
-        if (filter.name() != null) {
-            where.append(" AND name = ?");
-            params.add(filter.name());
-        }
-        if (filter.category() != null) {
-            where.append(" AND category = ?");
-            params.add(filter.category());
-        }
-        if (filter.teamId() != null) {
-            where.append(" AND team_id = ?");
-            params.add(filter.teamId());
-        }
-        Rows.after(where, params, "", after);
-        params.add(limit + 1);
-        List<Integration> rows = sql.list("SELECT " + COLUMNS + " FROM integration WHERE " + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ?", this::map, params.toArray());
-        return Rows.page(rows, limit, i -> new PageKey(i.createdAt(), i.id()));
+        // an environment-scoped caller lists integrations as its teams would (only environments and installs are scoped)
+        String[] teams = visibility.all() ? null : visibility.teamIds().toArray(String[]::new);
+        return Rows.page(integrations.page(teams, filter.name(), filter.category(), filter.teamId(), Rows.afterCreatedAt(after),
+                Rows.afterId(after), limit + 1).stream().map(this::domain).toList(), limit, i -> new PageKey(i.createdAt(), i.id()));
     }
 }

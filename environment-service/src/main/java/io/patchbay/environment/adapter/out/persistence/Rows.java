@@ -1,19 +1,22 @@
 package io.patchbay.environment.adapter.out.persistence;
 
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
+import io.patchbay.environment.application.port.out.Visibility;
 import io.patchbay.kernel.error.Problems;
-import io.micronaut.data.exceptions.DataAccessException;
+import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
+import io.patchbay.kernel.infra.jdbc.UnstorableTextException;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Shared bits of the persistence adapters. */
+/** Shared bits of the persistence adapters: timestamps, keyset pages, visibility parameters, what a failed write means. */
 final class Rows {
     private Rows() {
     }
@@ -22,8 +25,26 @@ final class Rows {
         return Instant.ofEpochMilli(millis);
     }
 
-    static String[] uuids(Collection<UUID> ids) {
-        return ids.stream().map(UUID::toString).toArray(String[]::new);
+    static long millis(Instant instant) {
+        return instant.toEpochMilli();
+    }
+
+    static Instant afterCreatedAt(PageKey after) {
+        return after == null ? null : instant(after.createdAt());
+    }
+
+    static UUID afterId(PageKey after) {
+        return after == null ? null : after.id();
+    }
+
+    /** The environment an environment-scoped caller sees, or null. */
+    static UUID scope(Visibility visibility) {
+        return visibility.environment().orElse(null);
+    }
+
+    /** The teams an unscoped caller sees, or null when it sees every team (an admin) or is scoped to one environment. */
+    static String[] teams(Visibility visibility) {
+        return visibility.all() || visibility.environment().isPresent() ? null : visibility.teamIds().toArray(String[]::new);
     }
 
     /** Rows fetched with {@code limit + 1}: the page and the key after it when there are more. */
@@ -35,18 +56,29 @@ final class Rows {
         return new Page<>(page, Optional.of(key.apply(page.getLast())));
     }
 
-    /** Appends the keyset condition (newest first) for {@code alias}. */
-    static void after(StringBuilder where, List<Object> params, String alias, PageKey after) {
-        if (after != null) {
-            where.append(" AND (").append(alias).append("created_at, ").append(alias).append("id) < (?, ?)");
-            params.add(instant(after.createdAt()));
-            params.add(after.id());
+    /**
+     * What a failed write means: a stale {@code @Version} ({@link OptimisticLockException}), or what the kernel's
+     * PostgresErrors made of the SQL error ({@link DuplicateKeyException}, {@link UnstorableTextException} — the caller's
+     * 400), which Micronaut Data wraps in a plain {@link DataAccessException} for a save or an update. Anything else is
+     * {@code e} itself.
+     */
+    static DataAccessException meaning(DataAccessException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DuplicateKeyException || t instanceof UnstorableTextException || t instanceof OptimisticLockException) {
+                return (DataAccessException) t;
+            }
         }
+        return e;
     }
 
-    /** A foreign key violation: what it references was deleted meanwhile. */
-    static boolean isForeignKeyViolation(DataAccessException e) {
-        return e.getCause() instanceof SQLException s && "23503".equals(s.getSQLState());
+    /** A foreign key violation (SQLSTATE 23503) anywhere in the causes: what the row references was deleted meanwhile. */
+    static boolean isForeignKeyViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && "23503".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static RuntimeException referenceGone(String what) {

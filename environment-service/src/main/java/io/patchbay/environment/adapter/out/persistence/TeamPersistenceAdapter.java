@@ -1,38 +1,32 @@
 package io.patchbay.environment.adapter.out.persistence;
 
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.environment.application.port.out.TeamStore;
 import io.patchbay.environment.domain.TeamProfile;
 import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 @Singleton
 class TeamPersistenceAdapter implements TeamStore {
-    private static final String COLUMNS = "id, name, domain, logo, is_verified, is_white_label, tos_link, allow_impersonation, "
-            + "version, created_at, updated_at, created_by, updated_by";
-    private static final String INSERT = "INSERT INTO team_profile (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT (id) DO NOTHING";
-    private final Sql sql;
+    private final TeamProfileRepository profiles;
 
-    TeamPersistenceAdapter(Sql sql) {
-        this.sql = sql;
+    TeamPersistenceAdapter(TeamProfileRepository profiles) {
+        this.profiles = profiles;
     }
 
-    private static TeamProfile map(ResultSet r) throws SQLException {
-        return new TeamProfile(r.getString("id"), r.getString("name"), r.getString("domain"), r.getString("logo"),
-                r.getBoolean("is_verified"), r.getBoolean("is_white_label"), r.getString("tos_link"), r.getBoolean("allow_impersonation"),
-                r.getLong("version"), Sql.millis(r, "created_at"), Sql.millis(r, "updated_at"), r.getString("created_by"), r.getString("updated_by"));
+    private static TeamProfile domain(TeamProfileRow r) {
+        return new TeamProfile(r.id(), r.name(), r.domain(), r.logo(), r.verified(), r.whiteLabel(), r.tosLink(), r.allowImpersonation(),
+                r.version(), Rows.millis(r.createdAt()), Rows.millis(r.updatedAt()), r.createdBy(), r.updatedBy());
     }
 
     @Override
     public Optional<TeamProfile> find(String teamId) {
-        return sql.one("SELECT " + COLUMNS + " FROM team_profile WHERE id = ?", TeamPersistenceAdapter::map, teamId);
+        return profiles.findById(teamId).map(TeamPersistenceAdapter::domain);
     }
 
     @Override
@@ -40,29 +34,42 @@ class TeamPersistenceAdapter implements TeamStore {
         if (teamIds.isEmpty()) {
             return List.of();
         }
-        return sql.list("SELECT " + COLUMNS + " FROM team_profile WHERE id = ANY(?)", TeamPersistenceAdapter::map, teamIds);
+        return profiles.findByIdIn(teamIds).stream().map(TeamPersistenceAdapter::domain).toList();
     }
 
+    /** Version 1 is a profile nobody stored yet: inserted unless another request stored one first (409, like a lost update). */
     @Override
     public void save(TeamProfile p) {
-        int saved = p.version() == 1 ? sql.update(INSERT, values(p))
-                : sql.update("UPDATE team_profile SET name = ?, domain = ?, logo = ?, is_verified = ?, is_white_label = ?, tos_link = ?, "
-                        + "allow_impersonation = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?", p.name(),
-                p.domain(), p.logo(), p.verified(), p.whiteLabel(), p.tosLink(), p.allowImpersonation(), p.version(),
-                Rows.instant(p.updatedAt()), p.updatedBy(), p.id(), p.version() - 1);
-        if (saved != 1) {
-            throw Problems.conflict("the profile of team " + p.id() + " was changed by another request; read it again and retry");
+        if (p.version() == FirstVersionIsOne.FIRST) {
+            if (insertIfAbsent(p) != 1) {
+                throw lostRace(p);
+            }
+            return;
+        }
+        try {
+            profiles.update(new TeamProfileRow(p.id(), p.name(), p.domain(), p.logo(), p.verified(), p.whiteLabel(), p.tosLink(),
+                    p.allowImpersonation(), p.version() - 1, Rows.instant(p.createdAt()), Rows.instant(p.updatedAt()), p.createdBy(),
+                    p.updatedBy()));
+        } catch (DataAccessException e) {
+            throw switch (Rows.meaning(e)) {
+                case OptimisticLockException _ -> lostRace(p);
+                case DataAccessException other -> other;
+            };
         }
     }
 
     @Override
     public void ensure(TeamProfile blank) {
-        sql.update(INSERT, values(new TeamProfile(blank.id(), blank.name(), blank.domain(), blank.logo(), blank.verified(), blank.whiteLabel(),
-                blank.tosLink(), blank.allowImpersonation(), 1, blank.createdAt(), blank.updatedAt(), blank.createdBy(), blank.updatedBy())));
+        insertIfAbsent(blank);
     }
 
-    private static Object[] values(TeamProfile p) {
-        return new Object[]{p.id(), p.name(), p.domain(), p.logo(), p.verified(), p.whiteLabel(), p.tosLink(), p.allowImpersonation(),
-                p.version(), Rows.instant(p.createdAt()), Rows.instant(p.updatedAt()), p.createdBy(), p.updatedBy()};
+    private int insertIfAbsent(TeamProfile p) {
+        return profiles.insertIfAbsent(p.id(), p.name(), p.domain(), p.logo(), p.verified(), p.whiteLabel(), p.tosLink(),
+                p.allowImpersonation(), FirstVersionIsOne.FIRST, Rows.instant(p.createdAt()), Rows.instant(p.updatedAt()), p.createdBy(),
+                p.updatedBy());
+    }
+
+    private static RuntimeException lostRace(TeamProfile p) {
+        return Problems.conflict("the profile of team " + p.id() + " was changed by another request; read it again and retry");
     }
 }

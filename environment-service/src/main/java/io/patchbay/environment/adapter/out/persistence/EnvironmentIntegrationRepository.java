@@ -1,0 +1,71 @@
+package io.patchbay.environment.adapter.out.persistence;
+
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface EnvironmentIntegrationRepository extends CrudRepository<EnvironmentIntegrationRow, UUID> {
+    /** The class id of this service's per-configuration advisory locks ("envi"). */
+    int CONFIGURATION_LOCKS = 0x656e7669;
+
+    /**
+     * The per-configuration lock, held until the transaction ends. The two-key form: its lock space is apart from the
+     * single-key advisory locks (the kernel's outbox lease).
+     */
+    @Query("SELECT 1 FROM pg_advisory_xact_lock(" + CONFIGURATION_LOCKS + ", hashtext(:configurationId))")
+    Integer lockConfiguration(String configurationId);
+
+    /** The installs linked to a configuration, in id order, locked until the transaction ends. */
+    List<EnvironmentIntegrationRow> findByConfigurationIdOrderByIdForUpdate(String configurationId);
+
+    /** Where each integration is installed, oldest install first, with the team of each environment: one join for a page. */
+    @Query("""
+            SELECT ei.integration_id, ei.environment_id, e.team_id
+            FROM environment_integration ei JOIN environment e ON e.id = ei.environment_id
+            WHERE ei.integration_id IN (:integrationIds)
+            ORDER BY ei.created_at, ei.id""")
+    List<InstallLocation> installLocations(Collection<UUID> integrationIds);
+
+    boolean existsByEnvironmentId(UUID environmentId);
+
+    boolean existsByIntegrationId(UUID integrationId);
+
+    /**
+     * One page, newest first, after the keyset position when given (see {@link EnvironmentRepository#page}). With
+     * {@code scope} only that environment's installs are visible, with {@code teamIds} those of the teams' environments and
+     * integrations. The integration filters are on the joined integration.
+     */
+    @Query("""
+            SELECT ei.* FROM environment_integration ei
+            JOIN environment e ON e.id = ei.environment_id
+            JOIN integration i ON i.id = ei.integration_id
+            WHERE (CAST(:scope AS uuid) IS NULL OR ei.environment_id = :scope)
+              AND (CAST(:teamIds AS text[]) IS NULL OR e.team_id = ANY(:teamIds) OR i.team_id = ANY(:teamIds))
+              AND (CAST(:integrationId AS uuid) IS NULL OR ei.integration_id = :integrationId)
+              AND (CAST(:environmentId AS uuid) IS NULL OR ei.environment_id = :environmentId)
+              AND (CAST(:showInCatalog AS boolean) IS NULL OR ei.show_in_catalog = :showInCatalog)
+              AND (CAST(:enabled AS boolean) IS NULL OR ei.is_enabled = :enabled)
+              AND (CAST(:integrationName AS text) IS NULL OR i.name = :integrationName)
+              AND (CAST(:integrationCategory AS text) IS NULL OR i.category = :integrationCategory)
+              AND (ei.created_at, ei.id) < (COALESCE(CAST(:afterCreatedAt AS timestamptz), 'infinity'),
+                                            COALESCE(CAST(:afterId AS uuid), 'ffffffff-ffff-ffff-ffff-ffffffffffff'))
+            ORDER BY ei.created_at DESC, ei.id DESC
+            LIMIT :limit""")
+    List<EnvironmentIntegrationRow> page(@Nullable UUID scope, @Nullable String[] teamIds, @Nullable UUID integrationId,
+                                         @Nullable UUID environmentId, @Nullable Boolean showInCatalog, @Nullable Boolean enabled,
+                                         @Nullable String integrationName, @Nullable String integrationCategory,
+                                         @Nullable Instant afterCreatedAt, @Nullable UUID afterId, int limit);
+
+    @Introspected
+    record InstallLocation(UUID integrationId, UUID environmentId, String teamId) {
+    }
+}
