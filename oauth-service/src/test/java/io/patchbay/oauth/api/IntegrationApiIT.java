@@ -203,7 +203,8 @@ class IntegrationApiIT implements TestPropertyProvider {
         assertThat(rows("SELECT s.name FROM oauth_integration_secret s JOIN oauth_integration i ON i.id = s.integration_id WHERE i.guid = ?",
                 UUID.fromString(guid))).as("the stored secret no longer applies: removed").isEmpty();
         assertThat(viewerAgain.get("updated_time").asText().compareTo(created.get("created_time").asText())).isGreaterThanOrEqualTo(0);
-        assertThat(rows("SELECT version::text FROM oauth_integration WHERE guid = ?", UUID.fromString(guid))).containsExactly("6");
+        // Micronaut Data's @Version numbers a new row 0: five changes later it is 5
+        assertThat(rows("SELECT version::text FROM oauth_integration WHERE guid = ?", UUID.fromString(guid))).containsExactly("5");
     }
 
     @Test
@@ -343,7 +344,7 @@ class IntegrationApiIT implements TestPropertyProvider {
                 ok += status == 200 ? 1 : 0;
             }
             assertThat(ok).isPositive();
-            assertThat(rows("SELECT version::text FROM oauth_integration WHERE description LIKE 'writer %'")).containsExactly(Integer.toString(1 + ok));
+            assertThat(rows("SELECT version::text FROM oauth_integration WHERE description LIKE 'writer %'")).containsExactly(Integer.toString(ok));
         } finally {
             pool.shutdownNow();
         }

@@ -1,51 +1,65 @@
 package io.patchbay.oauth.adapter.out.persistence;
 
-import io.patchbay.kernel.infra.jdbc.Sql;
 import io.patchbay.oauth.application.port.out.AssociationStore;
 import io.patchbay.oauth.domain.Association;
 import io.patchbay.oauth.domain.AuthType;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+/** content_association rows, each shown with its integration's summary (read by id from {@link IntegrationRepository}). */
 @Singleton
 class AssociationPersistenceAdapter implements AssociationStore {
-    private static final String SELECT = "SELECT a.content_guid, i.guid, i.name, i.description, i.template, i.auth_type, a.created_time "
-            + "FROM content_association a JOIN oauth_integration i ON i.id = a.integration_id ";
+    private final AssociationRepository associations;
+    private final IntegrationRepository integrations;
 
-    private final Sql sql;
-
-    AssociationPersistenceAdapter(Sql sql) {
-        this.sql = sql;
+    AssociationPersistenceAdapter(AssociationRepository associations, IntegrationRepository integrations) {
+        this.associations = associations;
+        this.integrations = integrations;
     }
 
     @Override
+    @Transactional
     public List<Association> forContent(String teamId, UUID contentGuid) {
-        return sql.list(SELECT + "WHERE a.team_id = ? AND a.content_guid = ? ORDER BY a.created_time, i.id", AssociationPersistenceAdapter::map,
-                teamId, contentGuid);
+        List<AssociationRow> rows = associations.findByIdTeamIdAndIdContentGuidOrderByCreatedTimeAndIdIntegrationId(teamId, contentGuid);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, IntegrationRow> byId = integrations.findByIdIn(rows.stream().map(r -> r.id().integrationId()).toList()).stream()
+                .collect(Collectors.toMap(IntegrationRow::id, Function.identity()));
+        return rows.stream().map(r -> map(r, byId.get(r.id().integrationId()))).toList();
     }
 
     @Override
+    @Transactional
     public List<Association> forIntegration(long integrationId) {
-        return sql.list(SELECT + "WHERE a.integration_id = ? ORDER BY a.created_time, a.content_guid", AssociationPersistenceAdapter::map,
-                integrationId);
+        List<AssociationRow> rows = associations.findByIdIntegrationIdOrderByCreatedTimeAndIdContentGuid(integrationId);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        IntegrationRow integration = integrations.findById(integrationId).orElseThrow();
+        return rows.stream().map(r -> map(r, integration)).toList();
     }
 
     @Override
+    @Transactional
     public void replace(String teamId, UUID contentGuid, List<Long> integrationIds, Instant now, String by) {
-        Long[] ids = integrationIds.toArray(Long[]::new);
-        sql.update("DELETE FROM content_association WHERE team_id = ? AND content_guid = ? AND NOT (integration_id = ANY (?))",
-                teamId, contentGuid, ids);
-        sql.batch("INSERT INTO content_association (team_id, content_guid, integration_id, created_time, created_by) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", integrationIds.stream().map(id -> new Object[]{teamId, contentGuid, id, now, by}).toList());
+        if (integrationIds.isEmpty()) {
+            associations.deleteByIdTeamIdAndIdContentGuid(teamId, contentGuid);
+            return;
+        }
+        associations.deleteByIdTeamIdAndIdContentGuidAndIdIntegrationIdNotIn(teamId, contentGuid, integrationIds);
+        associations.addMissing(teamId, contentGuid, integrationIds.toArray(Long[]::new), now, by);
     }
 
-    private static Association map(ResultSet r) throws SQLException {
-        return new Association(r.getObject(1, UUID.class), r.getObject(2, UUID.class), r.getString(3), r.getString(4), r.getString(5),
-                AuthType.fromWire(r.getString(6)).orElseThrow(), r.getTimestamp(7).toInstant());
+    private static Association map(AssociationRow a, IntegrationRow i) {
+        return new Association(a.id().contentGuid(), i.guid(), i.name(), i.description(), i.template(), AuthType.fromWire(i.authType()).orElseThrow(),
+                a.createdTime());
     }
 }
