@@ -327,6 +327,24 @@ class IntegrationApiIT implements TestPropertyProvider {
         assertThat(names(Tokens.token("zed", "team_empty", TeamRole.VIEWER), "")).isEmpty();
     }
 
+    @Test
+    void textPostgresqlCannotStoreIsA400WhereverItComesIn() {
+        String nul = enc("\u0000");
+        String url = "/api/admin/v4/integrations";
+        // in a query's parameters (filters, an owner's source reference) as much as in a written row
+        assertProblem(api().get(url + "?name=" + nul, owner), 400, "request");
+        assertProblem(api().get(url + "?type=" + enc("kaf\u0000*"), owner), 400, "request");
+        // an array parameter holding a NUL matches nothing; never a 5xx
+        for (String filter : List.of("category", "connector_id", "type[]")) {
+            Api.Response r = api().get(url + "?" + filter + "=" + nul, owner);
+            assertThat(r.status()).as(filter + ": " + r).isLessThan(500);
+        }
+        assertProblem(api().post(url, owner, kafka("nul owner").replace("}}", "},\"owner\":{\"attribute_type\":\"user\","
+                + "\"attribute_value\":[\"u\"],\"source_integration_reference\":\"a\\u0000b\"}}")), 400, "request");
+        assertProblem(api().post(url, owner, kafka("nul details").replace("}}", "},\"custom_access_details\":\"a\\u0000b\"}")), 400, "request");
+        assertThat(api().get(url + "?name=" + enc("nul*"), owner).json().get("items")).as("nothing was stored").isEmpty();
+    }
+
     private List<String> names(String token, String query) {
         Api.Response r = api().get("/api/admin/v4/integrations?limit=1000&" + query, token);
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
