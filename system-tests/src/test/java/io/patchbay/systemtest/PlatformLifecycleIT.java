@@ -154,13 +154,18 @@ class PlatformLifecycleIT {
                 .until(() -> countState(oauth, owner, "disabled") > 0);
         int appliedAtKill = countState(oauth, owner, "disabled");
         victim.kill();
+        long killed = System.nanoTime();
         System.out.printf("BENCHMARK burst-kill oauthDisabledWhenKilled=%d of %d%n", appliedAtKill, BURST);
         second.remove(victim);
         second.add(platform.startInstance("oauth-service"));
 
-        await("all " + BURST + " OAuth integrations disabled").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+        await("all " + BURST + " OAuth integrations disabled").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
                 .until(() -> countState(oauth, owner, "disabled") == BURST);
-        System.out.printf("BENCHMARK burst-disabled-everywhere millis=%d%n", (System.nanoTime() - started) / 1_000_000);
+        long afterKill = (System.nanoTime() - killed) / 1_000_000;
+        System.out.printf("BENCHMARK burst-disabled-everywhere millis=%d afterKillMillis=%d%n", (System.nanoTime() - started) / 1_000_000,
+                afterKill);
+        // issue 11: a dead instance is noticed after the 10 s session timeout (was Kafka's 45 s: 45-49 s here)
+        assertThat(afterKill).as("converged after the kill, ms").isLessThanOrEqualTo(15_000);
         JsonNode all = oauth.get("/__api__/v1/oauth/integrations", owner).json();
         for (JsonNode integration : all) {
             assertThat(integration.get("disabled_reason").asText()).isEqualTo("account-plan-downgrade");

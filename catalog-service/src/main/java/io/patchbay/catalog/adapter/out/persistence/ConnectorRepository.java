@@ -1,5 +1,6 @@
 package io.patchbay.catalog.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -9,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-@MapsPostgresErrors
+@PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ConnectorRepository extends GenericRepository<ConnectorRow, ConnectorRow.Pk> {
     Optional<ConnectorRow> findById(ConnectorRow.Pk pk);

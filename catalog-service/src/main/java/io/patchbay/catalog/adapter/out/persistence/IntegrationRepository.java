@@ -1,5 +1,6 @@
 package io.patchbay.catalog.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -9,7 +10,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
 import java.util.Optional;
 
-@MapsPostgresErrors
+@PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface IntegrationRepository extends GenericRepository<IntegrationRow, String> {
     IntegrationRow save(IntegrationRow row);

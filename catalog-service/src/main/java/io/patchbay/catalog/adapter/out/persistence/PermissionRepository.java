@@ -1,5 +1,6 @@
 package io.patchbay.catalog.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -8,7 +9,7 @@ import io.micronaut.data.repository.GenericRepository;
 
 import java.util.List;
 
-@MapsPostgresErrors
+@PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface PermissionRepository extends GenericRepository<PermissionRow, PermissionRow.Pk> {
     long countByPkIntegrationId(String integrationId);

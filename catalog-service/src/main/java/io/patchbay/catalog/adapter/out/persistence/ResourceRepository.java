@@ -1,5 +1,6 @@
 package io.patchbay.catalog.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -10,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-@MapsPostgresErrors
+@PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ResourceRepository extends GenericRepository<ResourceRow, String> {
     Optional<ResourceRow> findById(String id);

@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /** The app registry: derived operations only. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-@MeaningfulErrors
+@PostgresErrorMeaning
 interface AppRepository extends GenericRepository<AppRow, String> {
     Optional<AppRow> findById(String id);
 

@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.FirstVersionIsOne;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.config.application.port.out.BulkSelection;
 import io.patchbay.config.application.port.out.ConfigurationListQuery;

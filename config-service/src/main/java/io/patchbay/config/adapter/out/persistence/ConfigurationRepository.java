@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * and the keyset-paged list with optional filters as explicit SQL (README "Persistence").
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-@MeaningfulErrors
+@PostgresErrorMeaning
 interface ConfigurationRepository extends GenericRepository<ConfigurationRow, String> {
     /** The next chunk of a trigger's selection, locked until the transaction ends: keyset on id, never deleted rows. */
     String LOCK = "SELECT configuration.* FROM configuration WHERE deleted_at IS NULL AND ";

@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /** Team members: derived finders and delete, and an upsert (the identity system's record replaces ours). */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-@MeaningfulErrors
+@PostgresErrorMeaning
 interface TeamMemberRepository extends GenericRepository<TeamMemberRow, TeamMemberKey> {
     String UPSERT = "INSERT INTO team_member (team_id, user_id, role, updated_at, updated_by) "
             + "VALUES (:teamId, :userId, :role, :updatedAt, :updatedBy) "

@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -11,7 +12,7 @@ import java.util.Optional;
 
 /** Teams: derived finders, and an upsert (the identity system's record replaces ours, whoever writes first). */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-@MeaningfulErrors
+@PostgresErrorMeaning
 interface TeamRepository extends GenericRepository<TeamRow, String> {
     String UPSERT = "INSERT INTO team (id, slug, plan, updated_at, updated_by) VALUES (:id, :slug, :plan, :updatedAt, :updatedBy) "
             + "ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, plan = excluded.plan, updated_at = excluded.updated_at, "

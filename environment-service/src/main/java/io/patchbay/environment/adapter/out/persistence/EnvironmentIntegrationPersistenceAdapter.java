@@ -48,7 +48,7 @@ class EnvironmentIntegrationPersistenceAdapter implements EnvironmentIntegration
         try {
             installs.save(row(i, i.version()));
         } catch (DataAccessException e) {
-            throw switch (Rows.meaning(e)) {
+            throw switch (e) {
                 case DuplicateKeyException _ ->
                         Problems.conflict("integration " + i.integrationId() + " is already installed in environment " + i.environmentId());
                 case DataAccessException other when Rows.isForeignKeyViolation(other) ->
@@ -63,7 +63,7 @@ class EnvironmentIntegrationPersistenceAdapter implements EnvironmentIntegration
         try {
             installs.update(row(i, i.version() - 1));
         } catch (DataAccessException e) {
-            throw switch (Rows.meaning(e)) {
+            throw switch (e) {
                 case OptimisticLockException _ ->
                         Problems.conflict("environment integration " + i.id() + " was changed by another request; read it again and retry");
                 case DataAccessException other -> other;

@@ -1,5 +1,6 @@
 package io.patchbay.environment.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+@PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface EnvironmentIntegrationRepository extends CrudRepository<EnvironmentIntegrationRow, UUID> {
     /** The class id of this service's per-configuration advisory locks ("envi"). */

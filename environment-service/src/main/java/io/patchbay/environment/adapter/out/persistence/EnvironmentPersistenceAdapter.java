@@ -45,7 +45,7 @@ class EnvironmentPersistenceAdapter implements EnvironmentStore {
         try {
             environments.save(row(e, e.version()));
         } catch (DataAccessException ex) {
-            throw switch (Rows.meaning(ex)) {
+            throw switch (ex) {
                 case DuplicateKeyException _ -> duplicate(e);
                 case DataAccessException other -> other;
             };
@@ -57,7 +57,7 @@ class EnvironmentPersistenceAdapter implements EnvironmentStore {
         try {
             environments.update(row(e, e.version() - 1));
         } catch (DataAccessException ex) {
-            throw switch (Rows.meaning(ex)) {
+            throw switch (ex) {
                 case DuplicateKeyException _ -> duplicate(e);
                 case OptimisticLockException _ ->
                         Problems.conflict("environment " + e.id() + " was changed by another request; read it again and retry");

@@ -63,7 +63,7 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
         try {
             integrations.save(row(i, i.version()));
         } catch (DataAccessException e) {
-            throw switch (Rows.meaning(e)) {
+            throw switch (e) {
                 case DuplicateKeyException _ -> duplicate(i);
                 case DataAccessException other -> other;
             };
@@ -75,7 +75,7 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
         try {
             integrations.update(row(i, i.version() - 1));
         } catch (DataAccessException e) {
-            throw switch (Rows.meaning(e)) {
+            throw switch (e) {
                 case DuplicateKeyException _ -> duplicate(i);
                 case OptimisticLockException _ ->
                         Problems.conflict("integration " + i.id() + " was changed by another request; read it again and retry");

@@ -1,5 +1,6 @@
 package io.patchbay.environment.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+@PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface IntegrationRepository extends CrudRepository<IntegrationRow, UUID> {
 

@@ -56,21 +56,6 @@ final class Rows {
         return new Page<>(page, Optional.of(key.apply(page.getLast())));
     }
 
-    /**
-     * What a failed write means: a stale {@code @Version} ({@link OptimisticLockException}), or what the kernel's
-     * PostgresErrors made of the SQL error ({@link DuplicateKeyException}, {@link UnstorableTextException} — the caller's
-     * 400), which Micronaut Data wraps in a plain {@link DataAccessException} for a save or an update. Anything else is
-     * {@code e} itself.
-     */
-    static DataAccessException meaning(DataAccessException e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DuplicateKeyException || t instanceof UnstorableTextException || t instanceof OptimisticLockException) {
-                return (DataAccessException) t;
-            }
-        }
-        return e;
-    }
-
     /** A foreign key violation (SQLSTATE 23503) anywhere in the causes: what the row references was deleted meanwhile. */
     static boolean isForeignKeyViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

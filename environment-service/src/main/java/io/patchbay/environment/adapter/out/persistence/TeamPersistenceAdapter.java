@@ -1,5 +1,6 @@
 package io.patchbay.environment.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.FirstVersionIsOne;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.environment.application.port.out.TeamStore;
@@ -51,7 +52,7 @@ class TeamPersistenceAdapter implements TeamStore {
                     p.allowImpersonation(), p.version() - 1, Rows.instant(p.createdAt()), Rows.instant(p.updatedAt()), p.createdBy(),
                     p.updatedBy()));
         } catch (DataAccessException e) {
-            throw switch (Rows.meaning(e)) {
+            throw switch (e) {
                 case OptimisticLockException _ -> lostRace(p);
                 case DataAccessException other -> other;
             };

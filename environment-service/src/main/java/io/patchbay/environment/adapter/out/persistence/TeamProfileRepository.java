@@ -1,5 +1,6 @@
 package io.patchbay.environment.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+@PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface TeamProfileRepository extends CrudRepository<TeamProfileRow, String> {
 

@@ -1,5 +1,6 @@
 package io.patchbay.environment.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.VersionedRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

@@ -47,7 +47,7 @@ class IntegrationPersistenceAdapter implements IntegrationStore, SealedValueStor
     @Override
     @Transactional
     public OAuthIntegration insert(OAuthIntegration i, Map<String, String> sealedSecrets) {
-        IntegrationRow stored = PersistenceErrors.unwrapped(() -> integrations.save(toRow(i)));
+        IntegrationRow stored = integrations.save(toRow(i));
         putSecrets(stored.id(), sealedSecrets, i.updatedTime(), i.updatedBy());
         return toDomain(stored, sealedSecrets.keySet());
     }
@@ -85,7 +85,7 @@ class IntegrationPersistenceAdapter implements IntegrationStore, SealedValueStor
     public void update(OAuthIntegration c, Map<String, String> sealedSecrets, Set<String> removedSecrets, String by) {
         try {
             // the row as read (version - 1); the repository writes version and checks the one read
-            PersistenceErrors.unwrapped(() -> integrations.update(toRow(c, c.version() - 1)));
+            integrations.update(toRow(c, c.version() - 1));
         } catch (OptimisticLockException e) {
             throw Problems.conflict("OAuth integration " + c.guid() + " was changed by another request; read it again and retry");
         }

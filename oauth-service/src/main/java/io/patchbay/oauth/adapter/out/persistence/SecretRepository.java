@@ -1,5 +1,6 @@
 package io.patchbay.oauth.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+@PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface SecretRepository extends GenericRepository<SecretRow, SecretRow.Key> {
     List<SecretRow> findByIdIntegrationId(long integrationId);

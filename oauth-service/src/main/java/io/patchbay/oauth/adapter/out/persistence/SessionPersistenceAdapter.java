@@ -79,8 +79,8 @@ class SessionPersistenceAdapter implements SessionStore, LoginStateStore {
 
     @Override
     public void save(String stateHash, LoginState s, Instant now) {
-        PersistenceErrors.unwrapped(() -> logins.save(new LoginStateRow(stateHash, s.integrationId(), s.userId(), s.codeVerifierSealed(),
-                s.redirectUri(), s.expiresAt(), now)));
+        logins.save(new LoginStateRow(stateHash, s.integrationId(), s.userId(), s.codeVerifierSealed(),
+                s.redirectUri(), s.expiresAt(), now));
     }
 
     @Override

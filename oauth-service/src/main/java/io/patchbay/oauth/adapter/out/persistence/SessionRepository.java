@@ -1,5 +1,6 @@
 package io.patchbay.oauth.adapter.out.persistence;
 
+import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Join;
 import io.micronaut.data.annotation.Query;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Finders that return a session for the API join its integration's guid and team ({@link SessionIntegrationRow}). */
+@PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface SessionRepository extends GenericRepository<SessionRow, Long> {
     @Join("integration")

@@ -1,4 +1,4 @@
-package io.patchbay.config.adapter.out.persistence;
+package io.patchbay.kernel.infra.jdbc;
 
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.data.annotation.event.PrePersist;
@@ -10,14 +10,14 @@ import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 
 /**
- * Micronaut Data stores a new row's {@code @Version} as 0; here every row starts at 1: a new configuration is version 1
- * in the domain, in its events and in the database (as before this adapter used Micronaut Data), and V2 gave existing
- * apps version 1. Micronaut Data's own listener still increments the version on every update and checks it; this one
- * runs after it, on insert only.
+ * Micronaut Data stores a new row's {@code @Version} as 0; in Patchbay every versioned aggregate starts at 1 (a new
+ * configuration is version 1 in its events, a new install's ETag is {@code "1"}, and the V2 version columns default to
+ * 1). Micronaut Data's own listener still increments the version on every update and checks it; this one runs after it,
+ * on insert only, for every {@link VersionedRow}.
  */
 @Singleton
-class FirstVersionIsOne implements EntityEventListener<VersionedRow> {
-    static final long FIRST = 1L;
+public class FirstVersionIsOne implements EntityEventListener<VersionedRow> {
+    public static final long FIRST = 1L;
 
     @Override
     public boolean supports(RuntimePersistentEntity<VersionedRow> entity, Class<? extends Annotation> eventType) {

@@ -1,21 +1,17 @@
-package io.patchbay.catalog.adapter.out.persistence;
+package io.patchbay.kernel.infra.jdbc;
 
 import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.patchbay.kernel.infra.jdbc.PostgresErrors;
 import jakarta.inject.Singleton;
 
 import java.sql.SQLException;
 
-/**
- * See {@link MapsPostgresErrors}: a plain {@link DataAccessException} is replaced by the meaningful exception inside it
- * (one Micronaut Data already mapped) or by the one {@link PostgresErrors} makes of its {@link SQLException}.
- */
+/** See {@link PostgresErrorMeaning}. */
 @Singleton
-@InterceptorBean(MapsPostgresErrors.class)
-class PostgresErrorsInterceptor implements MethodInterceptor<Object, Object> {
+@InterceptorBean(PostgresErrorMeaning.class)
+public class PostgresErrorMeaningInterceptor implements MethodInterceptor<Object, Object> {
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
         try {
@@ -25,6 +21,7 @@ class PostgresErrorsInterceptor implements MethodInterceptor<Object, Object> {
         }
     }
 
+    /** The meaningful exception inside {@code e} (one Micronaut Data mapped already, or what PostgresErrors makes of the SQL error), else {@code e}. */
     static DataAccessException meaningful(DataAccessException e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof DataAccessException d && d.getClass() != DataAccessException.class) {
