@@ -1,6 +1,5 @@
 package io.patchbay.environment.adapter.out.persistence;
 
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -105,7 +104,7 @@ class EnvironmentIntegrationRepositoryIT extends RepositoryIT {
         EnvironmentIntegrationRow first = row(environment, null);
         installs.save(first);
         assertThatThrownBy(() -> installs.save(row(environment, null)))
-                .isInstanceOf(DataAccessException.class).hasCauseInstanceOf(DuplicateKeyException.class);
+                .isInstanceOf(DuplicateKeyException.class);
         EnvironmentIntegration again = EnvironmentIntegration.install(UUID.randomUUID(), integration, environment, true, true, Map.of(), null,
                 true, null, 1, "u");
         assertThatThrownBy(() -> store.insert(again)).isInstanceOfSatisfying(ProblemException.class,

@@ -1,6 +1,5 @@
 package io.patchbay.environment.adapter.out.persistence;
 
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -59,7 +58,7 @@ class EnvironmentRepositoryIT extends RepositoryIT {
     void aSecondEnvironmentOfTheSameNameInTheTeamIsADuplicateKeyAndThe409OfTheStore() {
         environments.save(row("team_dup", "staging"));
         assertThatThrownBy(() -> environments.save(row("team_dup", "staging")))
-                .isInstanceOf(DataAccessException.class).hasCauseInstanceOf(DuplicateKeyException.class);
+                .isInstanceOf(DuplicateKeyException.class);
         EnvironmentRow other = row("team_dup", "other");
         Environment domain = new Environment(UUID.randomUUID(), "team_dup", "staging", 1, 1, 1, "u", "u");
         assertThatThrownBy(() -> store.insert(domain)).isInstanceOfSatisfying(ProblemException.class,

@@ -1,6 +1,5 @@
 package io.patchbay.environment.adapter.out.persistence;
 
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.patchbay.environment.application.port.out.TeamStore;
@@ -54,7 +53,7 @@ class TeamProfileRepositoryIT extends RepositoryIT {
     void savingAProfileWhoseIdIsTakenIsADuplicateKey() {
         insert(profiles, "team_dup", "Taken");
         assertThatThrownBy(() -> profiles.save(new TeamProfileRow("team_dup", "Other", null, null, false, false, null, false, 1, T0, T0,
-                "u", "u"))).isInstanceOf(DataAccessException.class).hasCauseInstanceOf(DuplicateKeyException.class);
+                "u", "u"))).isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test

@@ -83,7 +83,7 @@ class IntegrationRepositoryIT implements TestPropertyProvider {
         IntegrationRow first = repository.save(row("team_dup", null));
         IntegrationRow again = new IntegrationRow(null, first.guid(), "team_dup", "again", null, "github", "Viewer", Map.of(), null, "active", null, 0,
                 T0, T0, "c", "c");
-        assertThatThrownBy(() -> repository.save(again)).hasCauseInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> repository.save(again)).isInstanceOf(DuplicateKeyException.class);
 
         OAuthIntegration integration = integration("team_dup", "twice");
         store.insert(integration, Map.of());
@@ -94,7 +94,7 @@ class IntegrationRepositoryIT implements TestPropertyProvider {
     void textPostgresCannotStoreIsUnstorableText() {
         IntegrationRow nul = new IntegrationRow(null, UUID.randomUUID(), "team_nul", "a\0b", null, "github", "Viewer", Map.of(), null, "active", null,
                 0, T0, T0, "c", "c");
-        assertThatThrownBy(() -> repository.save(nul)).hasCauseInstanceOf(UnstorableTextException.class);
+        assertThatThrownBy(() -> repository.save(nul)).isInstanceOf(UnstorableTextException.class);
         assertThatThrownBy(() -> store.insert(integration("team_nul", "a\0b"), Map.of())).isInstanceOf(UnstorableTextException.class);
     }
 

@@ -83,7 +83,7 @@ class LoginStateRepositoryIT implements TestPropertyProvider {
         long integration = integration();
         LoginStateRow row = new LoginStateRow(hash(), integration, "carol", null, "http://localhost/cb", T0, T0);
         logins.save(row);
-        assertThatThrownBy(() -> logins.save(row)).hasCauseInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> logins.save(row)).isInstanceOf(DuplicateKeyException.class);
         assertThatThrownBy(() -> store.save(row.stateHash(), new LoginStateStore.LoginState(integration, "carol", null, "http://localhost/cb", T0), T0))
                 .isInstanceOf(DuplicateKeyException.class);
     }
