@@ -9,10 +9,12 @@ import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -23,6 +25,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import jakarta.inject.Singleton;
 
@@ -30,16 +33,24 @@ import java.io.IOException;
 import java.util.UUID;
 
 /**
- * The transport's hard body limit ({@code micronaut.server.max-request-size}) answers with the same problem+json 413 as
- * {@link BodySizeFilter}. With {@code server-type: full_content} Netty's {@link HttpObjectAggregator} collects each body
- * before Micronaut sees the request; past the limit it wrote a bare 413 with no body and no content type (for a chunked
- * body, for a declared one, and for an {@code Expect: 100-continue} refusal). Each connection's aggregator is replaced by
- * one that writes the problem instead; after a body was cut off the connection is closed, as Netty does.
+ * What the transport itself refuses is answered like everything else, on each connection's Netty pipeline:
+ * <ul>
+ *   <li>The hard body limit ({@code micronaut.server.max-request-size}) answers with the same problem+json 413 as
+ *       {@link BodySizeFilter}. With {@code server-type: full_content} Netty's {@link HttpObjectAggregator} collects each
+ *       body before Micronaut sees the request; past the limit it wrote a bare 413 with no body and no content type (for
+ *       a chunked body, a declared one, and an {@code Expect: 100-continue} refusal). The aggregator is replaced by one
+ *       that writes the problem instead; after a body was cut off the connection is closed, as Netty does.</li>
+ *   <li>A request Netty could not decode (a request line or header over Netty's limits, a malformed header) is answered
+ *       by Micronaut, but Netty's decoder then discards everything that follows on the connection: a client that kept the
+ *       connection alive waited for an answer that never came. That answer now says {@code Connection: close} and the
+ *       connection is closed after it.</li>
+ * </ul>
  */
 @Singleton
 @Requires(classes = NettyServerCustomizer.class)
 public class TransportLimits implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
     static final String AGGREGATOR = "http-aggregator";
+    static final String CLOSER = "patchbay-close-after-undecodable-request";
 
     private final byte[] problem;
     private final boolean closeOnExpectationFailed;
@@ -82,6 +93,7 @@ public class TransportLimits implements BeanCreatedEventListener<NettyServerCust
             ChannelHandler current = pipeline.get(AGGREGATOR);
             if (current instanceof HttpObjectAggregator aggregator && !(current instanceof ProblemAggregator)) {
                 pipeline.replace(AGGREGATOR, AGGREGATOR, new ProblemAggregator(aggregator.maxContentLength(), closeOnExpectationFailed));
+                pipeline.addBefore(AGGREGATOR, CLOSER, new CloseAfterUndecodableRequest());
             }
         }
     }
@@ -109,6 +121,35 @@ public class TransportLimits implements BeanCreatedEventListener<NettyServerCust
                 ctx.writeAndFlush(tooLarge(true)).addListener(ChannelFutureListener.CLOSE);
             } else {
                 super.handleOversizedMessage(ctx, oversized);
+            }
+        }
+    }
+
+    /** Marks the connection when a request could not be decoded; the answer to it closes the connection. */
+    static final class CloseAfterUndecodableRequest extends ChannelDuplexHandler {
+        private boolean undecodable;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest request && request.decoderResult().isFailure()) {
+                undecodable = true;
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (!undecodable) {
+                ctx.write(msg, promise);
+                return;
+            }
+            if (msg instanceof HttpResponse response) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+            if (msg instanceof LastHttpContent) {
+                ctx.write(msg, promise.unvoid()).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.write(msg, promise);
             }
         }
     }

@@ -220,4 +220,23 @@ class WebSurfaceIT {
         }
         assertThat(limited).isPositive();
     }
+
+    @Test
+    void aRequestNettyCannotDecodeIsAnsweredAndItsConnectionClosed() throws Exception {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            String auth = "Authorization: Bearer " + token("long1", false) + "\r\n";
+            out.write(("GET /things?name=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n"
+                    + "GET /things HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).as("one answer, then the connection is closed").containsPattern("^HTTP/1\\.[01] 4")
+                    .containsIgnoringCase("content-type: application/problem+json").containsIgnoringCase("connection: close");
+            assertThat(answer.split("HTTP/1\\.[01] ", -1)).hasSize(2);
+        }
+        HttpResponse<String> next = send(HttpRequest.newBuilder(URI.create(server.getURL() + "/things"))
+                .header("Authorization", "Bearer " + token("long1", false)).build());
+        assertThat(next.statusCode()).as("a new connection is served").isEqualTo(200);
+    }
 }
