@@ -198,7 +198,7 @@ class ConfigurationApiIT implements TestPropertyProvider {
         assertProblem(api.post(c, dev, null), 400, "body");
         assertProblem(api.post(c, dev, "null"), 400, "body");
         assertProblem(api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"nul-app\",\"name\":\"Sl\\u0000ack\","
-                + "\"scopes\":[\"read:project\"]}"), 400, "request");
+                + "\"scopes\":[\"read:project\"]}"), 400, "name");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": 42}"), 400, "integrationIdOrSlug");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": \"slack\", \"scopes\": \"read:project\"}"), 400, "scopes");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": \"slack\", \"scopes\": [1]}"), 400, "scopes[0]");
