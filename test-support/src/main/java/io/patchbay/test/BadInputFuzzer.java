@@ -169,10 +169,32 @@ public final class BadInputFuzzer {
         return this;
     }
 
-    /** Values of a path parameter that name existing resources; half of the requests use one of them. */
+    /** Values of a path parameter that name existing resources; most requests use one of them. */
     public BadInputFuzzer pathValues(String parameter, String... values) {
-        pathValues.computeIfAbsent(parameter, k -> new ArrayList<>()).addAll(List.of(values));
+        return pathValuesUnder("", parameter, values);
+    }
+
+    /**
+     * Values of a path parameter in the operations whose path starts with {@code pathPrefix} (when several resources
+     * call their id {@code id}); the longest matching prefix wins.
+     */
+    public BadInputFuzzer pathValuesUnder(String pathPrefix, String parameter, String... values) {
+        pathValues.computeIfAbsent(pathPrefix + "|" + parameter, k -> new ArrayList<>()).addAll(List.of(values));
         return this;
+    }
+
+    private List<String> knownValues(String path, String parameter) {
+        List<String> best = List.of();
+        int bestLength = -1;
+        for (Map.Entry<String, List<String>> e : pathValues.entrySet()) {
+            int bar = e.getKey().lastIndexOf('|');
+            String prefix = e.getKey().substring(0, bar);
+            if (e.getKey().substring(bar + 1).equals(parameter) && path.startsWith(prefix) && prefix.length() > bestLength) {
+                best = e.getValue();
+                bestLength = prefix.length();
+            }
+        }
+        return best;
     }
 
     /** A valid body for {@code "METHOD /path/{template}"}; the mutations start from it. */
@@ -270,7 +292,7 @@ public final class BadInputFuzzer {
                 value = random.nextInt(4) == 0 ? pick(random, List.of("%00", "%2e%2e", "%2F", "%25", "%C0%AE", "%ED%A0%80", "%FF", "a%20b"))
                         : encode(pick(random, NASTY));
             } else {
-                List<String> known = pathValues.getOrDefault(p.name(), List.of());
+                List<String> known = knownValues(op.path(), p.name());
                 value = encode(!known.isEmpty() && random.nextInt(5) != 0 ? pick(random, known) : goodText(p.schema(), random));
             }
             path = path.replace("{" + p.name() + "}", value.isEmpty() ? "%20" : value);
