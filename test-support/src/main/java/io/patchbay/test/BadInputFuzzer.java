@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -125,6 +126,7 @@ public final class BadInputFuzzer {
     private final Map<String, List<String>> pathValues = new LinkedHashMap<>();
     private final Map<String, String> examples = new LinkedHashMap<>();
     private Predicate<Operation> include = op -> true;
+    private Consumer<String> observer = response -> { };
 
     private BadInputFuzzer(URI base, String openApiPath) {
         this.base = base;
@@ -205,6 +207,12 @@ public final class BadInputFuzzer {
 
     public BadInputFuzzer only(Predicate<Operation> include) {
         this.include = include;
+        return this;
+    }
+
+    /** Gets every answer as text (status, request, headers, body), e.g. for a scan for leaked secrets. */
+    public BadInputFuzzer observe(Consumer<String> observer) {
+        this.observer = observer;
         return this;
     }
 
@@ -584,6 +592,7 @@ public final class BadInputFuzzer {
         int status = response.statusCode();
         statuses.merge(status, 1, Integer::sum);
         String body = response.body() == null ? "" : response.body();
+        observer.accept(status + " " + built.method() + " " + built.pathAndQuery() + " " + response.headers().map() + "\n" + body);
         if (status >= 500) {
             return new Finding(described, status, "a 5xx", body);
         }

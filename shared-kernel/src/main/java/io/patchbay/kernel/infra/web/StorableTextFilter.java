@@ -122,7 +122,7 @@ public class StorableTextFilter {
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), (path.isEmpty() ? "body" : path) + "[" + i + "]", errors);
+                walk(node.get(i), path + "[" + i + "]", errors);
             }
         }
     }
