@@ -10,11 +10,12 @@ import io.micronaut.json.JsonMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -31,6 +32,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the transport itself refuses is answered like everything else, on each connection's Netty pipeline:
@@ -51,6 +53,7 @@ import java.util.UUID;
 public class TransportLimits implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
     static final String AGGREGATOR = "http-aggregator";
     static final String CLOSER = "patchbay-close-after-undecodable-request";
+    static final int LINGER_SECONDS = 2;
 
     private final byte[] problem;
     private final boolean closeOnExpectationFailed;
@@ -118,7 +121,7 @@ public class TransportLimits implements BeanCreatedEventListener<NettyServerCust
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
             if (oversized instanceof HttpRequest) {
                 // part of the body may be on its way already: answer, then close, as Netty's own aggregator does
-                ctx.writeAndFlush(tooLarge(true)).addListener(ChannelFutureListener.CLOSE);
+                closeAfter(ctx.writeAndFlush(tooLarge(true)));
             } else {
                 super.handleOversizedMessage(ctx, oversized);
             }
@@ -147,11 +150,31 @@ public class TransportLimits implements BeanCreatedEventListener<NettyServerCust
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }
             if (msg instanceof LastHttpContent) {
-                ctx.write(msg, promise.unvoid()).addListener(ChannelFutureListener.CLOSE);
+                closeAfter(ctx.write(msg, promise.unvoid()));
             } else {
                 ctx.write(msg, promise);
             }
         }
+    }
+
+    /**
+     * Closes the connection once {@code written} is out, the way HTTP servers close with a request still arriving: the
+     * sending side first, then, after {@value #LINGER_SECONDS} s of reading and discarding what the client still sends,
+     * the rest. Closing at once with unread bytes makes the kernel reset the connection, and the client may lose the
+     * answer it was about to read.
+     */
+    static void closeAfter(ChannelFuture written) {
+        written.addListener(done -> {
+            Channel channel = written.channel();
+            if (done.isSuccess() && channel.isActive() && channel instanceof DuplexChannel duplex) {
+                channel.config().setAutoRead(true);
+                duplex.shutdownOutput().addListener(shut -> channel.eventLoop().schedule(() -> {
+                    channel.close();
+                }, LINGER_SECONDS, TimeUnit.SECONDS));
+            } else {
+                channel.close();
+            }
+        });
     }
 
     private FullHttpResponse tooLarge(boolean close) {
