@@ -34,7 +34,8 @@ import java.util.function.Predicate;
 /**
  * A seeded generator of bad input for every operation of a service's generated OpenAPI document: per operation a fixed
  * number of requests, each one the operation's example (given by the test, or built from the schema) with one thing
- * wrong — a field of the wrong type, text PostgreSQL cannot store, edge numbers, unknown and missing fields, malformed or
+ * wrong — a field of the wrong type, text PostgreSQL cannot store (appended to a valid value, so that it gets past the
+ * other checks), edge numbers, unknown and missing fields, malformed or
  * oversized JSON, a wrong content type, bad path ids, query parameters and headers, no/garbage/another tenant's token —
  * and some sent as they are. Every answer is checked: never a 5xx, never a hang, and every 4xx is an RFC 9457
  * problem+json whose {@code status} matches, with a {@code code}, and without Java internals.
@@ -72,7 +73,7 @@ public final class BadInputFuzzer {
             " ", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":01}", "{\"a\":\"unterminated}");
 
     public enum Mutation {
-        AS_GIVEN, FIELD_TYPE, FIELD_TEXT, FIELD_NUMBER, UNKNOWN_FIELD, MISSING_FIELD, NULL_FIELD, MALFORMED_JSON, DEEP_JSON, BIG_JSON,
+        AS_GIVEN, FIELD_TYPE, FIELD_TEXT, UNSTORABLE_TEXT, FIELD_NUMBER, UNKNOWN_FIELD, MISSING_FIELD, NULL_FIELD, MALFORMED_JSON, DEEP_JSON, BIG_JSON,
         BAD_BYTES, NO_BODY, WRONG_CONTENT_TYPE, PATH_VALUE, QUERY_VALUE, UNKNOWN_QUERY, HEADER_VALUE, NO_TOKEN, GARBAGE_TOKEN,
         OTHER_TENANT, ADMIN
     }
@@ -259,8 +260,10 @@ public final class BadInputFuzzer {
         Mutation[] all = Mutation.values();
         for (Operation op : operations) {
             for (int i = 0; i < perOperation; i++) {
-                // every mutation once per operation in turn, the rest at random
-                Mutation mutation = i < all.length ? all[i] : all[random.nextInt(all.length)];
+                // every mutation once per operation in turn, the rest at random; a quarter of those put text PostgreSQL
+                // cannot store into one field after another, the rest of the example left valid so the text gets far
+                Mutation mutation = i < all.length ? all[i]
+                        : random.nextInt(4) == 0 ? Mutation.UNSTORABLE_TEXT : all[random.nextInt(all.length)];
                 Built request = build(op, mutation, random);
                 mutations.merge(mutation, 1, Integer::sum);
                 requests++;
@@ -314,6 +317,10 @@ public final class BadInputFuzzer {
             } else if (random.nextInt(3) == 0) {
                 query.add(encode(p.name()) + "=" + encode(goodText(p.schema(), random)));
             }
+        }
+        if (mutation == Mutation.UNSTORABLE_TEXT && op.mediaType() == null && !queryParams.isEmpty()) {
+            Parameter p = pick(random, queryParams);
+            query.add(encode(p.name()) + "=" + encode(goodText(p.schema(), random) + pick(random, List.of("\u0000", "\ud800"))));
         }
         if (mutation == Mutation.UNKNOWN_QUERY || mutation == Mutation.QUERY_VALUE && badQuery == null) {
             query.add(encode(pick(random, List.of("unknown", "limit", "cursor", "page_token", "offset", "x\u0000"))) + "="
@@ -372,6 +379,12 @@ public final class BadInputFuzzer {
                     fields.put(pick(random, names), encode(pick(random, NASTY)));
                 }
             }
+            case UNSTORABLE_TEXT -> {
+                if (!names.isEmpty()) {
+                    String name = pick(random, names);
+                    fields.put(name, fields.get(name) + "%00");
+                }
+            }
             case UNKNOWN_FIELD -> fields.put(encode(pick(random, NASTY)) + "x", "1");
             case MISSING_FIELD -> {
                 if (!names.isEmpty()) {
@@ -419,6 +432,16 @@ public final class BadInputFuzzer {
         }
         List<String> paths = leafPaths(example, "");
         switch (mutation) {
+            case UNSTORABLE_TEXT -> {
+                List<String> texts = paths.stream().filter(p -> example.at(p).isTextual()).toList();
+                String tail = pick(random, List.of("\ud800", "\udc00", "\ud83d", "\u0000"));
+                if (texts.isEmpty()) {
+                    replaceAt(example, paths, random, NODES.textNode("x" + tail));
+                } else {
+                    String at = pick(random, texts);
+                    replaceAt(example, List.of(at), random, NODES.textNode(example.at(at).asText() + tail));
+                }
+            }
             case FIELD_TYPE -> replaceAt(example, paths, random, wrongType(random));
             case FIELD_TEXT -> replaceAt(example, paths, random, NODES.textNode(pick(random, NASTY)));
             case FIELD_NUMBER -> replaceAt(example, paths, random, NODES.textNode(RAW + pick(random, RAW_NUMBERS)));
