@@ -75,17 +75,3 @@ CREATE INDEX configuration_team_app ON configuration (team_id, integration_id, i
 CREATE INDEX configuration_app ON configuration (integration_id, id) WHERE deleted_at IS NULL;
 CREATE INDEX configuration_deletion_requested ON configuration (delete_requested_at, id)
     WHERE deleted_at IS NULL AND delete_requested_at IS NOT NULL;
-
--- transactional outbox (contract: shared-kernel README, written by OutboxWriter, published by OutboxRelay)
-CREATE TABLE outbox_event (
-    id           BIGSERIAL PRIMARY KEY,
-    event_id     UUID        NOT NULL UNIQUE,
-    topic        TEXT        NOT NULL,
-    record_key   TEXT        NOT NULL,
-    headers      JSONB       NOT NULL,
-    payload      BYTEA       NOT NULL,
-    created_at   TIMESTAMPTZ NOT NULL DEFAULT now(),
-    published_at TIMESTAMPTZ
-);
-CREATE INDEX outbox_event_pending ON outbox_event (id) WHERE published_at IS NULL;
-CREATE INDEX outbox_event_published ON outbox_event (published_at) WHERE published_at IS NOT NULL;

@@ -68,22 +68,3 @@ CREATE TABLE environment_integration (
 CREATE INDEX environment_integration_environment ON environment_integration (environment_id);
 CREATE INDEX environment_integration_configuration ON environment_integration (configuration_id) WHERE configuration_id IS NOT NULL;
 CREATE INDEX environment_integration_page ON environment_integration (created_at, id);
-
--- shared-kernel src/main/resources/db/kernel/inbox.sql
-CREATE TABLE inbox_event (
-    event_id         UUID PRIMARY KEY,
-    configuration_id TEXT        NOT NULL,
-    event_type       TEXT        NOT NULL,
-    version          BIGINT      NOT NULL,
-    outcome          TEXT        NOT NULL CHECK (outcome IN ('applied', 'stale')),
-    received_at      TIMESTAMPTZ NOT NULL
-);
-CREATE INDEX inbox_event_received ON inbox_event (received_at);
-
-CREATE TABLE configuration_projection (
-    configuration_id TEXT PRIMARY KEY,
-    state            TEXT        NOT NULL CHECK (state IN ('NONE', 'ACTIVE', 'DISABLED', 'DELETED')),
-    reason           TEXT,
-    version          BIGINT      NOT NULL,
-    updated_at       TIMESTAMPTZ NOT NULL
-);

@@ -29,13 +29,14 @@ final class ConsumerLag {
     private ConsumerLag() {
     }
 
-    static Map<String, OptionalLong> of(String bootstrap, List<String> groups) {
+    static Map<String, OptionalLong> of(Map<String, Object> kafkaClient, List<String> groups) {
         Map<String, OptionalLong> lags = new LinkedHashMap<>();
         groups.forEach(group -> lags.put(group, OptionalLong.empty()));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+        Map<String, Object> props = new java.util.HashMap<>(kafkaClient);
+        props.putAll(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.CLIENT_ID_CONFIG, "patchbay-status"))) {
+                AdminClientConfig.CLIENT_ID_CONFIG, "patchbay-status"));
+        try (Admin admin = Admin.create(props)) {
             List<TopicPartition> partitions = admin.describeTopics(List.of(LifecycleTopic.NAME)).allTopicNames()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(LifecycleTopic.NAME).partitions().stream()
                     .map(p -> new TopicPartition(LifecycleTopic.NAME, p.partition())).toList();

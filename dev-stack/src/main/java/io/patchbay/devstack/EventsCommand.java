@@ -1,6 +1,7 @@
 package io.patchbay.devstack;
 
 import io.patchbay.kernel.event.LifecycleTopic;
+import io.patchbay.kernel.infra.Retries;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,18 +32,18 @@ final class EventsCommand {
 
     static int run(Settings settings, Path dir, boolean follow, PrintStream out, PrintStream err) {
         int kafkaPort = StackState.read(dir).filter(StackState::launcherAlive).map(StackState::kafkaPort).orElse(settings.kafkaPort());
-        String bootstrap = "127.0.0.1:" + kafkaPort;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        Map<String, Object> props = settings.kafkaClient(kafkaPort);
+        String bootstrap = String.valueOf(props.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        props.putAll(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                ConsumerConfig.CLIENT_ID_CONFIG, "patchbay-events"), new StringDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.CLIENT_ID_CONFIG, "patchbay-events"));
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos;
             try {
                 infos = consumer.partitionsFor(LifecycleTopic.NAME, Duration.ofSeconds(5));
             } catch (KafkaException e) {
-                err.println("patchbay events: no Kafka answers on " + bootstrap + " (is ./patchbay up running?)");
+                err.println("patchbay events: no Kafka answers on " + bootstrap + " (is ./patchbay up running? " + Retries.rootMessage(e) + ")");
                 return 1;
             }
             if (infos == null || infos.isEmpty()) {

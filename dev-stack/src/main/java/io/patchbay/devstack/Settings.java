@@ -1,7 +1,10 @@
 package io.patchbay.devstack;
 
+import io.patchbay.kernel.infra.kafka.KafkaEnvironment;
+
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,6 +56,28 @@ record Settings(Path root, Map<String, String> env) {
     /** The HS256 secret the services check tokens with: theirs if {@code PATCHBAY_JWT_SECRET} is set, else the dev key. */
     Optional<String> jwtSecret() {
         return Optional.ofNullable(env.get(JWT_SECRET)).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * Properties for {@code ./patchbay}'s own Kafka clients (events, status): the same {@code PATCHBAY_KAFKA_*} variables
+     * the services read, so they work against a hosted Kafka; without {@code PATCHBAY_KAFKA_BOOTSTRAP_SERVERS}, the
+     * broker of the local stack on {@code localPort}.
+     */
+    Map<String, Object> kafkaClient(int localPort) {
+        Map<String, Object> props;
+        try {
+            props = new HashMap<>(KafkaEnvironment.clientProperties(env));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        props.putIfAbsent("bootstrap.servers", "127.0.0.1:" + localPort);
+        return props;
+    }
+
+    /** True when {@code PATCHBAY_KAFKA_BOOTSTRAP_SERVERS} names a Kafka other than the local stack's. */
+    boolean externalKafka() {
+        String bootstrap = env.get(KafkaEnvironment.BOOTSTRAP_SERVERS);
+        return bootstrap != null && !bootstrap.isBlank();
     }
 
     String serviceJavaOptions() {

@@ -32,10 +32,14 @@ final class StatusCommand {
         out.println(state.map(s -> "Patchbay launcher running (pid " + s.pid() + ", data in " + DevStack.display(dir) + ")")
                 .orElse("No running ./patchbay up found for " + DevStack.display(dir) + "; checking the configured ports."));
         out.printf("  %-20s %-6s %s%n", "PostgreSQL", pgPort, accepts(pgPort) ? "UP" : "DOWN");
-        boolean kafkaUp = accepts(kafkaPort);
-        out.printf("  %-20s %-6s %s%n", "Kafka", kafkaPort, kafkaUp ? "UP" : "DOWN");
+        boolean external = settings.externalKafka() && state.isEmpty();
+        boolean kafkaUp = external || accepts(kafkaPort);
+        if (!external) {
+            out.printf("  %-20s %-6s %s%n", "Kafka", kafkaPort, kafkaUp ? "UP" : "DOWN");
+        }
         Map<String, OptionalLong> lags = kafkaUp
-                ? ConsumerLag.of("127.0.0.1:" + kafkaPort, ServiceDefinition.ALL.stream()
+                ? ConsumerLag.of(settings.kafkaClient(kafkaPort),
+                        ServiceDefinition.ALL.stream()
                         .filter(ServiceDefinition::consumer).map(ServiceDefinition::name).toList())
                 : Map.of();
         boolean allUp = true;

@@ -29,7 +29,7 @@ class ConsumerLagTest {
     void lagIsWhatEachGroupHasNotCommittedAcrossPartitions(@TempDir Path dir) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, freePort())) {
             String bootstrap = kafka.bootstrapServers();
-            assertThat(ConsumerLag.of(bootstrap, List.of("early"))).as("no topic yet")
+            assertThat(ConsumerLag.of(Map.of("bootstrap.servers", bootstrap), List.of("early"))).as("no topic yet")
                     .containsEntry("early", OptionalLong.empty());
 
             kafka.createTopic(LifecycleTopic.NAME, 2);
@@ -49,7 +49,7 @@ class ConsumerLagTest {
                         new TopicPartition(LifecycleTopic.NAME, 1), new OffsetAndMetadata(3)));
             }
 
-            Map<String, OptionalLong> lags = ConsumerLag.of(bootstrap, List.of("behind", "never-started"));
+            Map<String, OptionalLong> lags = ConsumerLag.of(Map.of("bootstrap.servers", bootstrap), List.of("behind", "never-started"));
 
             assertThat(lags).containsEntry("behind", OptionalLong.of(1)).containsEntry("never-started", OptionalLong.of(8));
         }
@@ -57,7 +57,7 @@ class ConsumerLagTest {
 
     @Test
     void noBrokerMeansUnknownLag() throws Exception {
-        assertThat(ConsumerLag.of("127.0.0.1:" + freePort(), List.of("environment-service")))
+        assertThat(ConsumerLag.of(Map.of("bootstrap.servers", "127.0.0.1:" + freePort()), List.of("environment-service")))
                 .containsEntry("environment-service", OptionalLong.empty());
     }
 

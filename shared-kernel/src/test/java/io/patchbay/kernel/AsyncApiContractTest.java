@@ -54,7 +54,7 @@ class AsyncApiContractTest {
         assertThat(Set.copyOf(types)).isEqualTo(Set.of(LifecycleEventType.values()).stream().map(LifecycleEventType::ceType)
                 .collect(Collectors.toSet()));
         List<String> deadLetterHeaders = at(doc, "components", "messages", "deadLetter", "headers", "required");
-        assertThat(deadLetterHeaders).containsExactlyInAnyOrder(LifecycleTopic.DLT_ERROR, LifecycleTopic.DLT_ORIGINAL_PARTITION,
+        assertThat(deadLetterHeaders).containsExactlyInAnyOrder(LifecycleTopic.DLT_ERROR, LifecycleTopic.DLT_EXCEPTION, LifecycleTopic.DLT_ORIGINAL_TOPIC, LifecycleTopic.DLT_ORIGINAL_PARTITION,
                 LifecycleTopic.DLT_ORIGINAL_OFFSET, LifecycleTopic.DLT_CONSUMER_GROUP);
     }
 }

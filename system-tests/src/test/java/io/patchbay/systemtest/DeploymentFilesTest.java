@@ -199,8 +199,9 @@ class DeploymentFilesTest {
     }
 
     /** The {@code PATCHBAY_*} variables the module's application.yml maps to settings. */
+    /** The PATCHBAY_* variables a service's application.yml maps, and the Kafka ones the kernel reads for every service. */
     private static Set<String> settingsRead(String module) throws IOException {
-        Set<String> names = new TreeSet<>();
+        Set<String> names = new TreeSet<>(io.patchbay.kernel.infra.kafka.KafkaEnvironment.VARIABLES);
         Matcher m = Pattern.compile("\\$\\{(PATCHBAY_[A-Z0-9_]+)")
                 .matcher(Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.yml")));
         while (m.find()) {

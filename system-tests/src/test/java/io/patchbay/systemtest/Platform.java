@@ -146,6 +146,25 @@ final class Platform implements AutoCloseable {
     /** Another instance of {@code service} (same jar, database, broker and consumer group) on a free port. */
     Instance startInstance(String service) {
         int port = Launcher.freePort();
+        Process process = startService(service, Map.of(
+                "PATCHBAY_HTTP_PORT", Integer.toString(port),
+                "PATCHBAY_DB_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + service.replace('-', '_'),
+                "PATCHBAY_DB_USER", "postgres",
+                "PATCHBAY_DB_PASSWORD", "postgres",
+                "PATCHBAY_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(),
+                "PATCHBAY_CONFIG_SERVICE_URL", url("config-service"),
+                "PATCHBAY_TOPIC_PARTITIONS", env.get("PATCHBAY_TOPIC_PARTITIONS")), dir.resolve("logs").resolve(service + "-2.log"));
+        extras.add(process);
+        Instance instance = new Instance(service, port, process);
+        awaitHealthy(instance);
+        return instance;
+    }
+
+    /**
+     * {@code service} from its packaged jar as its own process with {@code env} added to this JVM's environment, its
+     * output appended to {@code log}; killed with this JVM where {@code setpriv} exists.
+     */
+    static Process startService(String service, Map<String, String> env, Path log) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETPRIV)) {
             command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL"));
@@ -154,28 +173,30 @@ final class Platform implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx256m",
                 "-jar", jar(service).toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("logs").resolve(service + "-2.log").toFile()));
-        builder.environment().putAll(Map.of(
-                "PATCHBAY_HTTP_PORT", Integer.toString(port),
-                "PATCHBAY_DB_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + service.replace('-', '_'),
-                "PATCHBAY_DB_USER", "postgres",
-                "PATCHBAY_DB_PASSWORD", "postgres",
-                "PATCHBAY_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap(),
-                "PATCHBAY_CONFIG_SERVICE_URL", url("config-service"),
-                "PATCHBAY_TOPIC_PARTITIONS", env.get("PATCHBAY_TOPIC_PARTITIONS")));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
         try {
-            Process process = builder.start();
-            extras.add(process);
-            Instance instance = new Instance(service, port, process);
-            Api api = new Api(URI.create(instance.url()));
-            await(service + " second instance healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                    .ignoreExceptions()
-                    .failFast(service + " second instance exited", () -> !process.isAlive())
-                    .until(() -> api.get("/health", null).status() == 200);
-            return instance;
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits until the instance answers {@code GET /health} (its HTTP server is up; readiness may still be DOWN). */
+    static void awaitStarted(Instance instance) {
+        Api api = new Api(URI.create(instance.url()));
+        await(instance.service() + " started").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .failFast(instance.service() + " exited", () -> !instance.process().isAlive())
+                .until(() -> api.get("/health/liveness", null).status() == 200);
+    }
+
+    private static void awaitHealthy(Instance instance) {
+        Api api = new Api(URI.create(instance.url()));
+        await(instance.service() + " healthy").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .failFast(instance.service() + " exited", () -> !instance.process().isAlive())
+                .until(() -> api.get("/health", null).status() == 200);
     }
 
     private static Path jar(String service) {

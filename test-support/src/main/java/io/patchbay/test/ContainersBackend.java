@@ -33,7 +33,10 @@ final class ContainersBackend implements Backend {
 
     private synchronized KafkaContainer kafka() {
         if (kafka == null) {
-            KafkaContainer container = new KafkaContainer(DockerImageName.parse("apache/kafka:3.9.1"));
+            // as the embedded broker: session timeouts from 1 s (Kafka's minimum is 6 s); Testcontainers already sets
+            // group.initial.rebalance.delay.ms=0 and replication factor 1 for the internal topics
+            KafkaContainer container = new KafkaContainer(DockerImageName.parse("apache/kafka:3.9.1"))
+                    .withEnv("KAFKA_GROUP_MIN_SESSION_TIMEOUT_MS", "1000");
             container.start();
             kafka = container;
         }

@@ -20,11 +20,16 @@ public final class TopicReader {
     }
 
     public static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic, Predicate<ConsumerRecord<String, byte[]>> keep) {
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+        return read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic, keep);
+    }
+
+    /** As {@link #read(String, String, Predicate)} with client properties (e.g. TLS/SASL from {@link SecureKafka}). */
+    public static List<ConsumerRecord<String, byte[]>> read(Map<String, Object> client, String topic, Predicate<ConsumerRecord<String, byte[]>> keep) {
+        Map<String, Object> props = new java.util.HashMap<>(client);
+        props.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = reader.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             reader.assign(partitions);
             reader.seekToBeginning(partitions);

@@ -13,12 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -73,6 +77,19 @@ class TestInfraTest {
             producer.send(new ProducerRecord<>(topic, "after")).get(30, TimeUnit.SECONDS);
         }
         assertThat(readAll(bootstrap, topic, 2)).containsExactly("before", "after");
+    }
+
+    @Test
+    void kafkaAllowsTenSecondSessionsAndRebalancesAtOnce() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap()))) {
+            String node = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).iterator().next().idString();
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, node);
+            Config config = admin.describeConfigs(List.of(broker)).all().get(30, TimeUnit.SECONDS).get(broker);
+
+            // Patchbay's consumers default to a 10 s session timeout; a broker minimum above it refuses them
+            assertThat(Long.parseLong(config.get("group.min.session.timeout.ms").value())).isLessThanOrEqualTo(10_000);
+            assertThat(Long.parseLong(config.get("group.initial.rebalance.delay.ms").value())).isLessThanOrEqualTo(100);
+        }
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {

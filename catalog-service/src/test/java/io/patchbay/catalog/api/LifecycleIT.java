@@ -71,7 +71,7 @@ class LifecycleIT implements TestPropertyProvider {
         props.put("catalog-it.config-service", "true");
         props.put("patchbay.consumer.group-id", "catalog-lifecycle-it");
         props.put("patchbay.consumer.initial-backoff", "20ms");
-        props.put("patchbay.consumer.attempts", "2");
+        props.put("patchbay.consumer.retries", "1");
         props.put("patchbay.discovery.poll-interval", "100ms");
         props.put("patchbay.discovery.connect-timeout", "3s");
         return props;

@@ -75,7 +75,7 @@ class LifecycleConsumerIT implements TestPropertyProvider {
         props.put("micronaut.server.port", Integer.toString(port));
         props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + port);
         props.put("env-it.config-service", "true");
-        props.put("patchbay.consumer.attempts", "3");
+        props.put("patchbay.consumer.retries", "2");
         props.put("patchbay.consumer.initial-backoff", "50ms");
         return props;
     }

@@ -83,7 +83,7 @@ class LifecycleConsumerIT implements TestPropertyProvider {
         TestProperties.withConfigServiceStandIn(props);
         props.put("patchbay.consumer.enabled", "true");
         props.put("patchbay.consumer.group-id", "oauth-service-it-" + UUID.randomUUID());
-        props.put("patchbay.consumer.attempts", "3");
+        props.put("patchbay.consumer.retries", "2");
         props.put("patchbay.consumer.initial-backoff", "50ms");
         jdbcUrl = props.get("datasources.default.url");
         return props;

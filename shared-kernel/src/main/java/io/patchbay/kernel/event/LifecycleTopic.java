@@ -18,6 +18,8 @@ public final class LifecycleTopic {
 
     /** Headers a consumer adds to a record it sends to the dead-letter topic. */
     public static final String DLT_ERROR = "patchbay_dlt_error";
+    public static final String DLT_EXCEPTION = "patchbay_dlt_exception";
+    public static final String DLT_ORIGINAL_TOPIC = "patchbay_dlt_topic";
     public static final String DLT_ORIGINAL_PARTITION = "patchbay_dlt_partition";
     public static final String DLT_ORIGINAL_OFFSET = "patchbay_dlt_offset";
     public static final String DLT_CONSUMER_GROUP = "patchbay_dlt_group";

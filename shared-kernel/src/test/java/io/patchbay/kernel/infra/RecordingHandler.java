@@ -14,14 +14,22 @@ import jakarta.inject.Singleton;
 @Requires(property = "kernel-it.handler", value = "true")
 class RecordingHandler implements LifecycleEventHandler {
     private final Sql sql;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 
     RecordingHandler(Sql sql) {
         this.sql = sql;
     }
 
+    /** How many times the handler refused the events of {@code configurationId}. */
+    int refusals(String configurationId) {
+        java.util.concurrent.atomic.AtomicInteger n = refusals.get(configurationId);
+        return n == null ? 0 : n.get();
+    }
+
     @Override
     public void apply(ConfigurationLifecycleEvent event) {
         if (event.configurationId().startsWith("icfg_FAIL")) {
+            refusals.computeIfAbsent(event.configurationId(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             throw new IllegalStateException("this handler refuses " + event.configurationId());
         }
         sql.update("INSERT INTO applied_event (configuration_id, version) VALUES (?, ?)", event.configurationId(), event.version());

@@ -7,7 +7,8 @@ import io.micronaut.context.annotation.Value;
 import io.patchbay.kernel.event.LifecycleTopic;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Makes sure the lifecycle topic and its dead-letter topic exist, with {@code PATCHBAY_TOPIC_PARTITIONS} partitions
  * (default 6) and the broker's default replication. Works in the background, retrying while Kafka is away, so a service
- * starts without waiting for Kafka; existing topics are left as they are.
+ * starts without waiting for Kafka; existing topics are left as they are. The admin client is micronaut-kafka's, from
+ * the service's one {@code kafka.*} configuration.
  */
 @Context
 @Requires(property = "kafka.bootstrap.servers")
@@ -34,20 +35,17 @@ public class LifecycleTopicProvisioner {
     private final Thread worker;
     private volatile boolean done;
 
-    public LifecycleTopicProvisioner(@Value("${kafka.bootstrap.servers}") String bootstrap,
-                                     @Value("${patchbay.topic.partitions:6}") int partitions) {
-        this.worker = Thread.ofPlatform().name("topic-provisioner").daemon().start(() -> provision(bootstrap, partitions));
+    public LifecycleTopicProvisioner(AdminClient admin, @Value("${patchbay.topic.partitions:6}") int partitions) {
+        this.worker = Thread.ofPlatform().name("topic-provisioner").daemon().start(() -> provision(admin, partitions));
     }
 
     public boolean isDone() {
         return done;
     }
 
-    private void provision(String bootstrap, int partitions) {
+    private void provision(Admin admin, int partitions) {
         Duration backoff = Duration.ofMillis(500);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.CLIENT_ID_CONFIG, "topic-provisioner"))) {
+        try {
             while (!done && !Thread.currentThread().isInterrupted()) {
                 try {
                     for (String topic : List.of(LifecycleTopic.NAME, LifecycleTopic.DEAD_LETTER)) {
@@ -70,7 +68,8 @@ public class LifecycleTopicProvisioner {
     private static void create(Admin admin, String topic, int partitions) throws ExecutionException, InterruptedException,
             java.util.concurrent.TimeoutException {
         try {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all().get(10, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())),
+                    new CreateTopicsOptions().timeoutMs(5000)).all().get(10, TimeUnit.SECONDS);
             LOG.info("created topic {} with {} partitions", topic, partitions);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -1,97 +1,114 @@
 package io.patchbay.kernel.infra.inbox;
 
-import io.patchbay.kernel.infra.Retries;
-import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Requires;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategy;
+import io.micronaut.configuration.kafka.annotation.ErrorStrategyValue;
+import io.micronaut.configuration.kafka.KafkaProducerFactory;
+import io.micronaut.configuration.kafka.annotation.KafkaListener;
+import io.micronaut.configuration.kafka.annotation.OffsetReset;
+import io.micronaut.configuration.kafka.annotation.OffsetStrategy;
+import io.micronaut.configuration.kafka.annotation.Topic;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerException;
+import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.patchbay.kernel.event.LifecycleTopic;
+import io.patchbay.kernel.infra.Retries;
 import io.patchbay.kernel.infra.event.InvalidEventException;
 import io.patchbay.kernel.infra.event.LifecycleEnvelope;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
-import jakarta.annotation.PreDestroy;
+import io.patchbay.kernel.infra.kafka.RenewableProducer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads the lifecycle topic in the service's consumer group and hands each event to the {@link LifecycleInbox} with the
- * service's {@link LifecycleEventHandler}. A record that fails is retried with backoff; after the last attempt (or at
- * once when it cannot be decoded) it goes to the dead-letter topic with the error in headers, and the consumer moves on.
- * Offsets are committed after the records are handled (at-least-once; the inbox makes it exactly-once in effect).
+ * The lifecycle topic in the service's consumer group ({@code patchbay.consumer.group-id}, default the application
+ * name), through micronaut-kafka. Each record goes to the {@link LifecycleInbox} with the service's
+ * {@link LifecycleEventHandler}; offsets are committed synchronously after every record of a poll was applied (or
+ * dead-lettered): at-least-once delivery, exactly-once effect through the inbox.
+ * <ul>
+ *   <li>A failing record is retried by micronaut-kafka's error strategy, exponentially from
+ *       {@code patchbay.consumer.initial-backoff} (200 ms), {@code patchbay.consumer.retries} times (4). Then
+ *       {@link #handle} sends it <em>synchronously</em> to the dead-letter topic with the error in headers and the
+ *       partition moves on. A record that cannot be decoded goes there at once.</li>
+ *   <li>A database that cannot be reached is an outage, not a bad record: it is never dead-lettered. When the retries
+ *       are spent the partition is rewound to the record and the cycle starts again, without limit.</li>
+ *   <li>micronaut-kafka 5.9 moves past a record once the retries are spent. If that record could not be dead-lettered
+ *       either, the partition is rewound to it, and the records of that partition still in the same poll are not
+ *       handled ({@link #rewound}), so the committed offset never passes it.</li>
+ * </ul>
+ * A SIGTERM closes the consumer, which leaves the group at once; a killed instance is noticed after the session
+ * timeout ({@code PATCHBAY_KAFKA_SESSION_TIMEOUT}, 10 s).
  */
-@Context
+@KafkaListener(groupId = "${patchbay.consumer.group-id:}", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
+        isolation = IsolationLevel.READ_COMMITTED,
+        errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
+                retryDelay = "${patchbay.consumer.initial-backoff:200ms}", retryCountValue = "${patchbay.consumer.retries:4}"),
+        properties = @Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "500"))
 @Requires(beans = LifecycleEventHandler.class)
 @Requires(property = "kafka.bootstrap.servers")
 @Requires(property = "patchbay.consumer.enabled", notEquals = "false")
-public class LifecycleConsumer {
+public class LifecycleConsumer implements KafkaListenerExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleConsumer.class);
 
     private final LifecycleInbox inbox;
     private final LifecycleEventHandler handler;
     private final LifecycleEventCodec codec;
-    private final LifecycleConsumerSettings settings;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaProducer<String, byte[]> deadLetters;
-    private final Map<InboxOutcome, AtomicLong> outcomes = new HashMap<>();
-    private final AtomicLong deadLettered = new AtomicLong();
-    private final Thread worker;
-    private volatile boolean running = true;
+    /** micronaut-kafka producer id: {@code kafka.producers.lifecycle-dead-letters.*} (idempotent, acks=all). */
+    public static final String DEAD_LETTER_PRODUCER = "lifecycle-dead-letters";
 
-    public LifecycleConsumer(LifecycleInbox inbox, LifecycleEventHandler handler, LifecycleEventCodec codec, LifecycleConsumerSettings settings,
+    private final RenewableProducer deadLetters;
+    private final String groupId;
+    private final Map<InboxOutcome, AtomicLong> outcomes = new EnumMap<>(InboxOutcome.class);
+    private final AtomicLong deadLettered = new AtomicLong();
+    /** Partitions rewound to a record that was neither applied nor dead-lettered: offset to start again from. */
+    private final Map<TopicPartition, Long> rewound = new ConcurrentHashMap<>();
+
+    public LifecycleConsumer(LifecycleInbox inbox, LifecycleEventHandler handler, LifecycleEventCodec codec,
+                             KafkaProducerFactory producers,
+                             @Value("${patchbay.consumer.group-id:}") String groupId,
+                             @Value("${micronaut.application.name:patchbay}") String applicationName,
                              Optional<MeterRegistry> meters) {
         this.inbox = inbox;
         this.handler = handler;
         this.codec = codec;
-        this.settings = settings;
+        this.deadLetters = new RenewableProducer(producers, DEAD_LETTER_PRODUCER);
+        this.groupId = groupId == null || groupId.isBlank() ? applicationName : groupId;
         for (InboxOutcome o : InboxOutcome.values()) {
             AtomicLong counter = new AtomicLong();
             outcomes.put(o, counter);
             meters.ifPresent(registry -> FunctionCounter.builder("patchbay.lifecycle.events", counter, AtomicLong::get)
-                    .tag("outcome", o.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("outcome", o.name().toLowerCase(Locale.ROOT))
                     .description("lifecycle events received, by what the inbox did with them").register(registry));
         }
         meters.ifPresent(registry -> FunctionCounter.builder("patchbay.lifecycle.dead.lettered", deadLettered, AtomicLong::get)
                 .description("lifecycle records sent to the dead-letter topic").register(registry));
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, settings.groupId(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-lifecycle"), new StringDeserializer(), new ByteArrayDeserializer());
-        this.deadLetters = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, settings.groupId() + "-dlt"), new StringSerializer(), new ByteArraySerializer());
-        this.worker = Thread.ofPlatform().name("lifecycle-consumer").daemon().start(this::run);
+    }
+
+    /** The consumer group this service's instances share. */
+    public String groupId() {
+        return groupId;
     }
 
     public long count(InboxOutcome outcome) {
@@ -102,92 +119,49 @@ public class LifecycleConsumer {
         return deadLettered.get();
     }
 
-    private void run() {
-        consumer.subscribe(List.of(LifecycleTopic.NAME));
-        Duration backoff = settings.initialBackoff();
-        while (running) {
-            try {
-                pollOnce();
-                backoff = settings.initialBackoff();
-            } catch (WakeupException e) {
-                if (running) {
-                    LOG.debug("lifecycle consumer woken up while running");
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                LOG.warn("lifecycle consumer: {}; retrying in {} ms", e.toString(), backoff.toMillis());
-                Retries.pause(backoff);
-                backoff = Retries.next(backoff, settings.maxBackoff());
+    @Topic(LifecycleTopic.NAME)
+    void receive(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Long from = rewound.get(partition);
+        if (from != null) {
+            if (record.offset() > from) {
+                return; // the rest of a poll after a rewind: read again from the rewound offset
             }
+            rewound.remove(partition);
         }
-        try {
-            consumer.close(Duration.ofSeconds(2));
-        } catch (RuntimeException e) {
-            LOG.debug("closing the lifecycle consumer", e);
-        }
-    }
-
-    /**
-     * Handles one poll's records in order and commits what was handled. If a record can be neither applied nor
-     * dead-lettered, every partition of the batch is rewound to its first unhandled record, so nothing is skipped.
-     */
-    private void pollOnce() {
-        ConsumerRecords<String, byte[]> records = consumer.poll(settings.pollTimeout());
-        Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
-        try {
-            for (ConsumerRecord<String, byte[]> record : records) {
-                handle(record);
-                handled.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-            }
-        } catch (RuntimeException e) {
-            for (TopicPartition partition : records.partitions()) {
-                OffsetAndMetadata done = handled.get(partition);
-                consumer.seek(partition, done != null ? done.offset() : records.records(partition).getFirst().offset());
-            }
-            throw e;
-        } finally {
-            if (!handled.isEmpty()) {
-                consumer.commitSync(handled);
-            }
-        }
-    }
-
-    private void handle(ConsumerRecord<String, byte[]> record) {
         LifecycleEnvelope envelope;
         try {
             envelope = codec.decode(headers(record), record.value());
         } catch (InvalidEventException e) {
-            deadLetter(record, "undecodable: " + e.getMessage());
+            deadLetterOrRewind(record, consumer, e);
             return;
         }
-        Duration backoff = settings.initialBackoff();
-        int attempt = 0;
-        while (running) {
-            try {
-                InboxOutcome outcome = inbox.receive(envelope, handler);
-                outcomes.get(outcome).incrementAndGet();
-                if (outcome != InboxOutcome.APPLIED) {
-                    LOG.debug("lifecycle event {} for {} skipped: {}", envelope.id(), envelope.subject(), outcome);
-                }
-                return;
-            } catch (RuntimeException e) {
-                if (isInfrastructure(e)) {
-                    LOG.warn("lifecycle event {}: the database is unavailable ({}); retrying in {} ms", envelope.id(), Retries.rootMessage(e),
-                            backoff.toMillis());
-                } else if (++attempt >= settings.attempts()) {
-                    deadLetter(record, "failed after " + attempt + " attempts: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-                    return;
-                } else {
-                    LOG.warn("lifecycle event {} attempt {} failed ({}); retrying in {} ms", envelope.id(), attempt, e.toString(),
-                            backoff.toMillis());
-                }
-                Retries.pause(backoff);
-                backoff = Retries.next(backoff, settings.maxBackoff());
-            }
+        InboxOutcome outcome = inbox.receive(envelope, handler);
+        outcomes.get(outcome).incrementAndGet();
+        if (outcome != InboxOutcome.APPLIED) {
+            LOG.debug("lifecycle event {} for {} skipped: {}", envelope.id(), envelope.subject(), outcome);
         }
-        throw new IllegalStateException("stopping: lifecycle event " + envelope.id() + " left for redelivery");
+    }
+
+    /** Called by micronaut-kafka when a record's retries are spent, and for failures outside a record (poll, commit). */
+    @Override
+    public void handle(KafkaListenerException exception) {
+        Optional<ConsumerRecord<?, ?>> failed = exception.getConsumerRecord();
+        Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
+        if (failed.isEmpty()) {
+            LOG.warn("lifecycle consumer: {}", Retries.rootMessage(cause));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        ConsumerRecord<String, byte[]> record = (ConsumerRecord<String, byte[]>) failed.get();
+        Consumer<?, ?> consumer = exception.getKafkaConsumer();
+        if (isInfrastructure(cause)) {
+            LOG.warn("lifecycle record {}-{}@{}: the database is unavailable ({}); retrying", record.topic(), record.partition(),
+                    record.offset(), Retries.rootMessage(cause));
+            rewind(record, consumer);
+            return;
+        }
+        deadLetterOrRewind(record, consumer, cause);
     }
 
     /** A database that cannot be reached is an outage, not a bad event: such failures are retried without limit. */
@@ -204,27 +178,39 @@ public class LifecycleConsumer {
         return false;
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String error) {
+    private void deadLetterOrRewind(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer, Throwable cause) {
+        String error = String.valueOf(cause.getMessage());
         ProducerRecord<String, byte[]> dead = new ProducerRecord<>(LifecycleTopic.DEAD_LETTER, record.key(), record.value());
         for (Header h : record.headers()) {
             dead.headers().add(h);
         }
         dead.headers().add(LifecycleTopic.DLT_ERROR, error.getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(LifecycleTopic.DLT_EXCEPTION, cause.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(LifecycleTopic.DLT_ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
         dead.headers().add(LifecycleTopic.DLT_ORIGINAL_PARTITION, Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         dead.headers().add(LifecycleTopic.DLT_ORIGINAL_OFFSET, Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        dead.headers().add(LifecycleTopic.DLT_CONSUMER_GROUP, settings.groupId().getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(LifecycleTopic.DLT_CONSUMER_GROUP, groupId.getBytes(StandardCharsets.UTF_8));
         try {
-            deadLetters.send(dead).get(30, TimeUnit.SECONDS);
+            deadLetters.get().send(dead).get(15, TimeUnit.SECONDS);
             deadLettered.incrementAndGet();
             LOG.warn("lifecycle record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
-                    LifecycleTopic.DEAD_LETTER, error);
+                    LifecycleTopic.DEAD_LETTER, cause.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dead-lettering the record at offset " + record.offset(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            // Not committing past a record we could neither apply nor park: the batch is rewound and tried again.
-            throw new IllegalStateException("could not dead-letter the record at offset " + record.offset(), e);
+            rewind(record, consumer);
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+            deadLetters.renew();
+            LOG.warn("lifecycle record {}-{}@{} could not be dead-lettered ({}); it will be read again", record.topic(),
+                    record.partition(), record.offset(), Retries.rootMessage(e));
+            rewind(record, consumer);
         }
+    }
+
+    /** Reads the partition again from {@code record}: nothing after it in this poll is handled or committed. */
+    private void rewind(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        rewound.put(partition, record.offset());
+        consumer.seek(partition, record.offset());
     }
 
     private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
@@ -233,17 +219,5 @@ public class LifecycleConsumer {
             headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
         }
         return headers;
-    }
-
-    @PreDestroy
-    public void stop() {
-        running = false;
-        consumer.wakeup();
-        try {
-            worker.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        deadLetters.close(Duration.ofSeconds(2));
     }
 }

@@ -11,13 +11,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.annotation.PreDestroy;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import io.micronaut.configuration.kafka.KafkaProducerFactory;
+import io.patchbay.kernel.infra.kafka.RenewableProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * published in the same database transaction. Only one instance publishes at a time: each batch runs under a
  * transaction-scoped advisory lock (a lease that ends with the transaction, also when the process dies). If the process
  * dies between publish and mark the rows are published again (at-least-once; consumers dedupe by {@code ce_id}).
- * Woken by {@code NOTIFY} on commit, with a poll as fallback; backs off while Kafka is unavailable.
+ * Woken by {@code NOTIFY} on commit, with a poll as fallback; backs off while Kafka is unavailable. The producer is
+ * micronaut-kafka's, from the service's one {@code kafka.*} configuration (TLS, SASL), idempotent with {@code acks=all},
+ * and replaced after a failed batch.
  */
 @Context
 @Requires(property = "kafka.bootstrap.servers")
@@ -53,6 +52,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long LOCK_KEY = 0x7061_7463_6862_6179L; // "patchbay"
+    /** micronaut-kafka producer id: {@code kafka.producers.outbox-relay.*} (idempotent, acks=all: KafkaEnvironmentConfigurer). */
+    public static final String PRODUCER = "outbox-relay";
+    /** How long a batch may wait for Kafka's acknowledgements (the producer's own timeouts match it). */
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
 
     private final Sql sql;
     private final JsonMapper json;
@@ -61,7 +64,7 @@ public class OutboxRelay {
     private final Thread worker;
     private volatile boolean running = true;
     private volatile FaultHook faultHook = () -> { };
-    private Producer<String, byte[]> producer;
+    private final RenewableProducer producer;
     private Connection listener;
     private long lastPrune;
 
@@ -71,8 +74,9 @@ public class OutboxRelay {
         void afterSendBeforeMark();
     }
 
-    public OutboxRelay(Sql sql, JsonMapper json, OutboxRelaySettings settings, Optional<MeterRegistry> meters) {
+    public OutboxRelay(Sql sql, JsonMapper json, OutboxRelaySettings settings, Optional<MeterRegistry> meters, KafkaProducerFactory producers) {
         this.sql = sql;
+        this.producer = new RenewableProducer(producers, PRODUCER);
         this.json = json;
         this.settings = settings;
         meters.ifPresent(registry -> {
@@ -116,12 +120,11 @@ public class OutboxRelay {
                     break;
                 }
                 LOG.warn("outbox relay: publishing failed ({}); retrying in {} ms", Retries.rootMessage(e), backoff.toMillis());
-                closeProducer();
+                producer.renew();
                 awaitWork(backoff);
                 backoff = Retries.next(backoff, settings.maxBackoff());
             }
         }
-        closeProducer();
         closeListener();
     }
 
@@ -151,7 +154,7 @@ public class OutboxRelay {
     }
 
     private void send(List<PendingRow> rows) {
-        Producer<String, byte[]> p = producer();
+        Producer<String, byte[]> p = producer.get();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (PendingRow row : rows) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
@@ -159,7 +162,7 @@ public class OutboxRelay {
             acks.add(p.send(record));
         }
         p.flush();
-        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        long deadline = System.nanoTime() + SEND_TIMEOUT.toNanos();
         for (Future<RecordMetadata> ack : acks) {
             try {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -178,24 +181,6 @@ public class OutboxRelay {
         } catch (IOException e) {
             throw new IllegalStateException("outbox row has unreadable headers", e);
         }
-    }
-
-    private Producer<String, byte[]> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.putAll(settings.kafkaProperties());
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) settings.sendTimeout().toMillis());
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.sendTimeout().toMillis());
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) settings.sendTimeout().toMillis() + 10);
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-        }
-        return producer;
     }
 
     private void awaitWork(Duration timeout) {
@@ -224,17 +209,6 @@ public class OutboxRelay {
                         + "ORDER BY id LIMIT 10000)", (double) settings.retention().toSeconds()));
         if (pruned > 0) {
             LOG.info("outbox relay: pruned {} published rows older than {}", pruned, settings.retention());
-        }
-    }
-
-    private void closeProducer() {
-        if (producer != null) {
-            try {
-                producer.close(Duration.ofSeconds(1));
-            } catch (RuntimeException e) {
-                LOG.debug("closing producer", e);
-            }
-            producer = null;
         }
     }
 

@@ -4,25 +4,17 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
-import java.util.Map;
 
-/** The relay's settings: {@code patchbay.outbox.*} (env {@code PATCHBAY_OUTBOX_*}), Kafka and the datasource. */
+/** The relay's settings: {@code patchbay.outbox.*} (env {@code PATCHBAY_OUTBOX_*}) and the datasource it listens on. */
 @Singleton
 public record OutboxRelaySettings(
-        @Value("${kafka.bootstrap.servers}") String bootstrapServers,
         @Value("${datasources.default.url}") String jdbcUrl,
         @Value("${datasources.default.username:postgres}") String jdbcUser,
         @Value("${datasources.default.password:}") String jdbcPassword,
         @Value("${patchbay.outbox.batch-size:500}") int batchSize,
         @Value("${patchbay.outbox.poll-interval:1s}") Duration pollInterval,
-        @Value("${patchbay.outbox.send-timeout:5s}") Duration sendTimeout,
         @Value("${patchbay.outbox.min-backoff:200ms}") Duration minBackoff,
         @Value("${patchbay.outbox.max-backoff:10s}") Duration maxBackoff,
         @Value("${patchbay.outbox.retention:7d}") Duration retention,
         @Value("${patchbay.outbox.prune-interval:10m}") Duration pruneInterval) {
-
-    /** Extra producer properties (none by default; kept as a seam for TLS/SASL settings). */
-    public Map<String, Object> kafkaProperties() {
-        return Map.of();
-    }
 }
