@@ -108,6 +108,11 @@ public class DiscoveryService implements DiscoveryWorkUseCase {
                 }
             }
         }
+        // the source's answers may repeat a credential (PostgreSQL: 'password authentication failed for user "…"')
+        return run(integration, type, credentials).scrubbed(credentials.values());
+    }
+
+    private DiscoveryResult run(Integration integration, CatalogType type, Map<String, String> credentials) {
         ResourceDiscoverer discoverer = catalog.discoverer(type.type()).orElseThrow();
         var request = new ResourceDiscoverer.DiscoveryRequest(type, integration.config(), credentials,
                 new LinkedHashSet<>(integration.effectiveResourceTypes(type)), settings.jobTimeout());

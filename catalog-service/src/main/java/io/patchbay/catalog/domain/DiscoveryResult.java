@@ -1,5 +1,8 @@
 package io.patchbay.catalog.domain;
 
+import io.patchbay.kernel.secret.SecretScrubber;
+
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +21,15 @@ public record DiscoveryResult(List<DiscoveredResource> resources, List<Permissio
 
     public static DiscoveryResult failed(String error) {
         return new DiscoveryResult(List.of(), List.of(), Set.of(), List.of(), error);
+    }
+
+    /**
+     * This result with every one of {@code secrets} scrubbed from its error and warnings (the kernel's rule for text built
+     * from a remote system's answer): what is stored as the integration's details, logged or returned never repeats one.
+     */
+    public DiscoveryResult scrubbed(Collection<String> secrets) {
+        return new DiscoveryResult(resources, permissions, completeTypes,
+                warnings.stream().map(w -> SecretScrubber.scrub(w, secrets)).toList(), SecretScrubber.scrub(error, secrets));
     }
 
     public IntegrationStatus outcome() {

@@ -182,20 +182,59 @@ class DiscoveryIT implements TestPropertyProvider {
     }
 
     @Test
-    void aWrongPasswordEndsInErrorWithUsefulDetails() throws Exception {
+    void aWrongPasswordOrUsernameEndsInErrorWithDetailsThatRepeatNeither() throws Exception {
         SourceDatabases.Source src = SourceDatabases.create("pgpw");
         SourceDatabases.passwordRole(src, "catalog_probe", "right-password");
-        String wrong = create(src.integration("Wrong password", "catalog_probe", "not-the-password", ""));
+        String wrongBody = src.integration("Wrong password", "catalog_probe", "not-the-password", "");
+        String wrong = create(wrongBody);
         JsonNode failed = awaitSynced(wrong, Duration.ofSeconds(60));
         assertThat(failed.get("status").asText()).isEqualTo("Error");
         assertThat(failed.get("details").asText()).contains("could not connect to PostgreSQL at " + src.host() + ":" + src.port())
-                .contains("catalog_probe").contains("password authentication failed").doesNotContain("not-the-password");
+                .contains("password authentication failed").contains("[redacted]");
         assertThat(failed.get("last_sync_time").isNull()).as("no successful sync").isTrue();
+        assertNoCredentialAnywhere(wrong, wrongBody, "catalog_probe", "not-the-password");
+
+        String unknownBody = src.integration("Wrong username", "catalog_nobody", "some-password", "");
+        String unknown = create(unknownBody);
+        JsonNode unknownFailed = awaitSynced(unknown, Duration.ofSeconds(60));
+        assertThat(unknownFailed.get("status").asText()).isEqualTo("Error");
+        assertThat(unknownFailed.get("details").asText()).contains("could not connect to PostgreSQL at " + src.host() + ":" + src.port());
+        assertNoCredentialAnywhere(unknown, unknownBody, "catalog_nobody", "some-password");
+
         String right = create(src.integration("Right password", "catalog_probe", "right-password", ""));
         assertThat(awaitSynced(right, Duration.ofSeconds(60)).get("status").asText()).isEqualTo("Active");
         // after an Error a refresh is allowed again
         assertThat(api().post("/api/v2/integrations/" + wrong + "/refresh", owner, null).status()).isEqualTo(200);
         assertThat(awaitSynced(wrong, Duration.ofSeconds(60)).get("status").asText()).isEqualTo("Error");
+        assertNoCredentialAnywhere(wrong, wrongBody, "catalog_probe", "not-the-password");
+    }
+
+    /** Neither secret parameter appears in any API answer about the integration, nor in its stored details (any case). */
+    private void assertNoCredentialAnywhere(String id, String body, String... secrets) throws Exception {
+        List<String> answers = new ArrayList<>();
+        answers.add(api().get("/api/admin/v4/integrations/" + id, owner).raw().body());
+        answers.add(api().get("/api/v2/integrations/" + id, owner).raw().body());
+        answers.add(api().get("/api/admin/v4/integrations", owner).raw().body());
+        answers.add(api().get("/api/v2/integrations", owner).raw().body());
+        Api.Response put = api().send("PUT", "/api/admin/v4/integrations/" + id, owner, body);
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        answers.add(put.raw().body());
+        Api.Response putV2 = api().send("PUT", "/api/v2/integrations/" + id, owner, "{}");
+        answers.add(putV2.raw().body());
+        try (var c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
+             var ps = c.prepareStatement("SELECT coalesce(details, '') FROM integration WHERE id = ?")) {
+            ps.setString(1, id);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                answers.add(rs.getString(1));
+            }
+        }
+        for (String answer : answers) {
+            for (String secret : secrets) {
+                assertThat(answer.toLowerCase(java.util.Locale.ROOT)).as("an answer about %s", id).doesNotContain(secret.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        awaitSynced(id, Duration.ofSeconds(60));
     }
 
     @Test

@@ -468,7 +468,9 @@ class IntegrationApiIT implements TestPropertyProvider {
         assertThat(api().get("/health/liveness", null).status()).isEqualTo(200);
         Api.Response readiness = api().get("/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.raw().body()).as("readiness covers the database and Kafka").contains("jdbc").contains("kafka");
+        assertThat(readiness.raw().body()).as("anonymous callers see the status only").doesNotContain("jdbc").doesNotContain("kafka");
+        assertThat(api().get("/health/readiness", Tokens.token("root", java.util.List.of(), true)).raw().body()).as("readiness covers the database and Kafka (details for admins)")
+                .contains("jdbc").contains("kafka");
         assertThat(api().get("/prometheus", null).raw().body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
         Api.Response openapi = api().get("/openapi/catalog-service.yml", null);
         assertThat(openapi.status()).isEqualTo(200);

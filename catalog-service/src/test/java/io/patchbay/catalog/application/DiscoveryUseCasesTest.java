@@ -116,7 +116,8 @@ class DiscoveryUseCasesTest {
         f.discovery().runNext("w1");
         Integration failed = stored(created.id());
         assertThat(failed.status()).isEqualTo(IntegrationStatus.Error);
-        assertThat(failed.details()).contains("password authentication failed");
+        assertThat(failed.details()).contains("password authentication failed")
+                .as("the source's answer repeated the secret parameter 'username'").doesNotContain("reader").contains("[redacted]");
         assertThat(failed.lastSyncTime()).isEqualTo(syncedAt);
         assertThat(resources(created.id())).hasSize(3).allSatisfy(r -> assertThat(r.status()).isEqualTo(ResourceStatus.Active));
     }

@@ -198,7 +198,7 @@ class ConfigurationApiIT implements TestPropertyProvider {
         assertProblem(api.post(c, dev, null), 400, "body");
         assertProblem(api.post(c, dev, "null"), 400, "body");
         assertProblem(api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"nul-app\",\"name\":\"Sl\\u0000ack\","
-                + "\"scopes\":[\"read:project\"]}"), 400, "request");
+                + "\"scopes\":[\"read:project\"]}"), 400, "name");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": 42}"), 400, "integrationIdOrSlug");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": \"slack\", \"scopes\": \"read:project\"}"), 400, "scopes");
         assertProblem(api.post(c, dev, "{\"integrationIdOrSlug\": \"slack\", \"scopes\": [1]}"), 400, "scopes[0]");
@@ -293,7 +293,9 @@ class ConfigurationApiIT implements TestPropertyProvider {
         assertThat(api.get("/health/liveness", null).status()).isEqualTo(200);
         Api.Response readiness = api.get("/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.raw().body()).as("readiness covers the database and Kafka").contains("jdbc").contains("kafka");
+        assertThat(readiness.raw().body()).as("anonymous callers see the status only").doesNotContain("jdbc").doesNotContain("kafka");
+        assertThat(api.get("/health/readiness", Tokens.admin()).raw().body()).as("readiness covers the database and Kafka (details for admins)")
+                .contains("jdbc").contains("kafka");
         assertThat(api.get("/prometheus", null).raw().body()).contains("jvm_memory_used_bytes").contains("patchbay_outbox_pending")
                 .contains("patchbay_outbox_published_total");
         Api.Response openapi = api.get("/openapi/config-service.yml", null);

@@ -520,7 +520,9 @@ class EnvironmentIntegrationApiIT implements TestPropertyProvider {
         assertThat(api.get("/health/liveness", null).status()).isEqualTo(200);
         Api.Response readiness = api.get("/health/readiness", null);
         assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.raw().body()).as("readiness covers the database and Kafka").contains("jdbc").contains("kafka");
+        assertThat(readiness.raw().body()).as("anonymous callers see the status only").doesNotContain("jdbc").doesNotContain("kafka");
+        assertThat(api.get("/health/readiness", Tokens.admin()).raw().body()).as("readiness covers the database and Kafka (details for admins)")
+                .contains("jdbc").contains("kafka");
         assertThat(api.get("/prometheus", null).raw().body()).contains("jvm_memory_used_bytes").contains("patchbay_lifecycle_events");
         Api.Response openapi = api.get("/openapi/environment-service.yml", null);
         assertThat(openapi.status()).isEqualTo(200);

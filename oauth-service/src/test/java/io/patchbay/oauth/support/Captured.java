@@ -43,7 +43,8 @@ public final class Captured {
         PLANTED.remove(value);
     }
 
-    static void response(String text) {
+    /** A response received outside {@link RecordingApi} (the bad-input run's), for the scan. */
+    public static void response(String text) {
         RESPONSES.add(text);
     }
 

@@ -13,6 +13,7 @@ public enum ErrorKind {
     PAYLOAD_TOO_LARGE(413, "payload_too_large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Unprocessable request"),
+    TOO_MANY_REQUESTS(429, "rate_limited", "Too many requests"),
     INTERNAL(500, "internal_error", "Internal error"),
     DEPENDENCY_UNAVAILABLE(503, "dependency_unavailable", "Dependency unavailable");
 

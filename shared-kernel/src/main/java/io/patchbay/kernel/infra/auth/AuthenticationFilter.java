@@ -14,8 +14,10 @@ import java.util.List;
 
 /** Every endpoint but health, metrics and API docs needs a valid token; a request without one gets 401. */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-@Order(100)
+@Order(AuthenticationFilter.ORDER)
 public class AuthenticationFilter {
+    /** After the request id, the body checks and the rate limit; before the management access check. */
+    public static final int ORDER = 100;
     private final Authenticator authenticator;
     private final List<String> publicPrefixes;
 

@@ -75,7 +75,8 @@ class PostgresDiscoverer implements ResourceDiscoverer {
             connection = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/"
                     + URLEncoder.encode(db, StandardCharsets.UTF_8), props);
         } catch (SQLException e) {
-            return DiscoveryResult.failed("could not connect to PostgreSQL at " + where + " as '" + user + "': " + firstLine(e.getMessage()));
+            // the user name is a secret parameter: it is not part of the message (and the scrubber takes it out of the server's)
+            return DiscoveryResult.failed("could not connect to PostgreSQL at " + where + " with the secret parameters: " + firstLine(e.getMessage()));
         }
         try (connection) {
             connection.setReadOnly(true);

@@ -3,6 +3,7 @@ package io.patchbay.oauth.adapter.out.http;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.patchbay.kernel.secret.SecretScrubber;
 import io.patchbay.oauth.application.port.out.ProviderPort;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -30,14 +31,16 @@ import java.util.stream.Collectors;
  * The token endpoint calls, with the JDK's HTTP client: connect and request timeouts, redirects never followed (a 3xx is a
  * refusal naming the target host, so a token request with our client secret is never replayed to another host), bodies read
  * up to 64 KiB. A refusal carries only the provider's {@code error} and {@code error_description} (or the start of a non-JSON
- * body), with every secret value this request sent replaced by {@code [redacted]}. Nothing sent or received is logged.
+ * body), with every secret value this request sent replaced by {@code [redacted]} by the kernel's one rule for text from a
+ * remote system's answer ({@link SecretScrubber}: any case, URL-encoded, JSON-escaped, Base64). Nothing sent or received
+ * is logged.
  */
 @Singleton
 class ProviderHttpClient implements ProviderPort {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderHttpClient.class);
     static final int MAX_BODY = 64 * 1024;
     static final int MAX_ERROR_TEXT = 500;
-    static final String REDACTED = "[redacted]";
+    static final String REDACTED = SecretScrubber.REDACTED;
 
     private final HttpClient http;
     private final Duration requestTimeout;
@@ -154,17 +157,12 @@ class ProviderHttpClient implements ProviderPort {
         return new Refused(status, strip(error, secrets), strip(description, secrets));
     }
 
-    /** The text with every secret replaced, cut to {@value #MAX_ERROR_TEXT} characters. */
+    /** The text with every secret scrubbed (SecretScrubber), then cut to {@value #MAX_ERROR_TEXT} characters. */
     static String strip(String text, List<String> secrets) {
         if (text == null) {
             return null;
         }
-        String out = text;
-        for (String secret : secrets) {
-            if (secret != null && !secret.isEmpty()) {
-                out = out.replace(secret, REDACTED).replace(encode(secret), REDACTED);
-            }
-        }
+        String out = SecretScrubber.scrub(text, secrets);
         return out.length() > MAX_ERROR_TEXT ? out.substring(0, MAX_ERROR_TEXT) + "…" : out;
     }
 

@@ -26,6 +26,15 @@ class ProviderHttpClientTest {
     }
 
     @Test
+    void theKernelRuleAlsoCatchesASecretEchoedInAnotherCaseJsonEscapedOrAsBase64() {
+        String secret = "Sk-Live\"Quote\\9";
+        String echoed = "client SK-LIVE\"QUOTE\\9 unknown; raw {\"secret\":\"Sk-Live\\\"Quote\\\\9\"}; basic "
+                + java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+        ProviderPort.Refused refused = ProviderHttpClient.refused(400, "invalid_client", echoed, List.of(secret));
+        assertThat(refused.description()).isEqualTo("client [redacted] unknown; raw {\"secret\":\"[redacted]\"}; basic [redacted]");
+    }
+
+    @Test
     void aTokenEndpointNoUriParserAcceptsIsARefusalNotAnException() {
         ProviderHttpClient client = new ProviderHttpClient(null, Duration.ofSeconds(1), Duration.ofSeconds(1));
         ProviderPort.Result result = client.clientCredentials(new ProviderPort.Client("https://idp.example.com/token|v2", "id", "s",
