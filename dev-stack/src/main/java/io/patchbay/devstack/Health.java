@@ -40,7 +40,16 @@ final class Health {
     }
 
     static Report check(int port, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(port) + path)).timeout(TIMEOUT).GET().build();
+        return check(port, path, null);
+    }
+
+    /** With an admin token the services show their components (database, Kafka); anonymous callers see the status only. */
+    static Report check(int port, String path, String adminToken) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl(port) + path)).timeout(TIMEOUT).GET();
+        if (adminToken != null) {
+            builder.header("Authorization", "Bearer " + adminToken);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return parse(response.statusCode(), response.body());

@@ -26,6 +26,9 @@ final class StatusCommand {
     }
 
     static int run(Settings settings, Path dir, PrintStream out) {
+        // health details (database, Kafka) are for platform admins only
+        String admin = Tokens.minter(settings).mint("patchbay-status", java.util.List.of(), java.util.List.of("admin"), null,
+                java.time.Duration.ofMinutes(1));
         Optional<StackState> state = StackState.read(dir).filter(StackState::launcherAlive);
         int pgPort = state.map(StackState::postgresPort).orElse(settings.pgPort());
         int kafkaPort = state.map(StackState::kafkaPort).orElse(settings.kafkaPort());
@@ -54,9 +57,9 @@ final class StatusCommand {
                 port = settings.port(service);
             }
             checked++;
-            Health.Report health = Health.check(port, "/health");
+            Health.Report health = Health.check(port, "/health", admin);
             allUp &= health.up();
-            out.printf("  %-20s %-6d %s%s%s%n", service.name(), port, health.up() ? "UP" : "DOWN", details(port, health),
+            out.printf("  %-20s %-6d %s%s%s%n", service.name(), port, health.up() ? "UP" : "DOWN", details(port, health, admin),
                     lag(service, lags));
         }
         if (state.isEmpty() && !allUp) {
@@ -73,11 +76,11 @@ final class StatusCommand {
         return lag.isPresent() ? "  consumer lag: " + lag.getAsLong() : "  consumer lag: unknown";
     }
 
-    private static String details(int port, Health.Report health) {
+    private static String details(int port, Health.Report health, String admin) {
         if (!health.reachable()) {
             return "  (no answer on " + Health.baseUrl(port) + "/health)";
         }
-        Health.Report readiness = Health.check(port, "/health/readiness");
+        Health.Report readiness = Health.check(port, "/health/readiness", admin);
         Map<String, String> components = readiness.components().isEmpty() ? health.components() : readiness.components();
         StringBuilder text = new StringBuilder("  ");
         if (health.httpStatus() != 200) {
