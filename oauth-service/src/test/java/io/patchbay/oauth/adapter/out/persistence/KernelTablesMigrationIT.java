@@ -1,39 +1,21 @@
 package io.patchbay.oauth.adapter.out.persistence;
 
-import io.micronaut.context.ApplicationContext;
-import io.patchbay.test.LegacyDatabase;
-import io.patchbay.test.TestInfra;
-import org.junit.jupiter.api.Test;
+import io.patchbay.test.KernelTablesMigrationContract;
 
-import javax.sql.DataSource;
-import java.util.HashMap;
-import java.util.Map;
+/** A database made by the V1 that still held the kernel's inbox tables migrates (test-support's contract). */
+class KernelTablesMigrationIT extends KernelTablesMigrationContract {
+    @Override
+    protected String role() {
+        return "inbox";
+    }
 
-import static org.assertj.core.api.Assertions.assertThat;
+    @Override
+    protected String kernelVersion() {
+        return "0.2";
+    }
 
-/**
- * The shared-kernel's inbox tables moved out of this service's V1 into classpath:db/kernel/inbox: a database made by
- * the earlier V1 (test resource db/legacy) still migrates when the current service starts on it.
- */
-class KernelTablesMigrationIT {
-
-    @Test
-    void aDatabaseMadeBeforeTheKernelBroughtItsTablesStillMigrates() {
-        LegacyDatabase db = LegacyDatabase.migratedWith("db/legacy");
-        int legacyChecksum = db.history().get("1");
-        assertThat(db.validatesAgainst("classpath:db/migration", "classpath:db/kernel/inbox")).as("before the start").isFalse();
-
-        Map<String, Object> props = new HashMap<>(TestInfra.get().micronautProperties(db.jdbcUrl()));
-        props.put("patchbay.consumer.enabled", "false");
-        props.put("patchbay.outbox.relay.enabled", "false");
-        props.put("patchbay.topic.provision", "false");
-        try (ApplicationContext context = ApplicationContext.run(props)) {
-            context.getBean(DataSource.class);
-        }
-
-        assertThat(db.history()).containsKey("0.2").containsKey("1");
-        assertThat(db.history().get("1")).isNotEqualTo(legacyChecksum);
-        assertThat(db.hasTable("inbox_event")).isTrue();
-        assertThat(db.validatesAgainst("classpath:db/migration", "classpath:db/kernel/inbox")).isTrue();
+    @Override
+    protected String kernelTable() {
+        return "inbox_event";
     }
 }
