@@ -26,9 +26,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -157,17 +159,19 @@ class PlatformLifecycleIT {
         long killed = System.nanoTime();
         System.out.printf("BENCHMARK burst-kill oauthDisabledWhenKilled=%d of %d%n", appliedAtKill, BURST);
         second.remove(victim);
-        second.add(platform.startInstance("oauth-service"));
+        // the replacement starts as an orchestrator would restart the pod: in parallel, convergence does not wait for it
+        CompletableFuture<Platform.Instance> replacement = CompletableFuture.supplyAsync(() -> platform.startInstance("oauth-service"));
 
-        await("all " + BURST + " OAuth integrations disabled").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+        await("all " + BURST + " OAuth integrations disabled").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
                 .until(() -> countState(oauth, owner, "disabled") == BURST);
         long afterKill = (System.nanoTime() - killed) / 1_000_000;
         System.out.printf("BENCHMARK burst-disabled-everywhere millis=%d afterKillMillis=%d%n", (System.nanoTime() - started) / 1_000_000,
                 afterKill);
-        // A dead instance is noticed after the 10 s session timeout (Kafka's default 45 s gave 45-49 s here). Issue 11's
-        // target is 15 s; measured 24 s on a loaded 2-core machine (new instance start-up + rebalance + the rest of the
-        // burst), so the bound is the one that fails with a 45 s session, not the target.
-        assertThat(afterKill).as("converged after the kill, ms").isLessThanOrEqualTo(40_000);
+        second.add(replacement.get(180, TimeUnit.SECONDS));
+        // A dead member is noticed after the 10 s session timeout (Kafka's default 45 s gave 45-49 s here), then the
+        // survivor takes its partitions at its next poll (at most LifecycleConsumer.MAX_POLL_RECORDS records away) and
+        // applies the rest of the burst. Issue 11's target is 15 s.
+        assertThat(afterKill).as("converged after the kill, ms").isLessThanOrEqualTo(15_000);
         JsonNode all = oauth.get("/__api__/v1/oauth/integrations", owner).json();
         for (JsonNode integration : all) {
             assertThat(integration.get("disabled_reason").asText()).isEqualTo("account-plan-downgrade");

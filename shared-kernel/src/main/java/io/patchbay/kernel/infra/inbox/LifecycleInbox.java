@@ -35,10 +35,12 @@ public class LifecycleInbox {
             if (inserted == 0) {
                 return InboxOutcome.DUPLICATE;
             }
-            sql.update("INSERT INTO configuration_projection (configuration_id, state, reason, version, updated_at) "
-                    + "VALUES (?, 'NONE', NULL, 0, ?) ON CONFLICT (configuration_id) DO NOTHING", event.configurationId(), Instant.now());
-            long applied = sql.one("SELECT version FROM configuration_projection WHERE configuration_id = ? FOR UPDATE",
-                    r -> r.getLong(1), event.configurationId()).orElse(0L);
+            // one statement creates the projection row if missing and locks it: DO UPDATE takes the row lock that a
+            // SELECT ... FOR UPDATE would, and RETURNING gives the version it holds
+            long applied = sql.one("INSERT INTO configuration_projection (configuration_id, state, reason, version, updated_at) "
+                            + "VALUES (?, 'NONE', NULL, 0, ?) ON CONFLICT (configuration_id) "
+                            + "DO UPDATE SET configuration_id = EXCLUDED.configuration_id RETURNING version",
+                    r -> r.getLong(1), event.configurationId(), Instant.now()).orElse(0L);
             if (event.version() <= applied) {
                 sql.update("UPDATE inbox_event SET outcome = 'stale' WHERE event_id = ?", envelope.id());
                 return InboxOutcome.STALE;
