@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the command line by hand: four subcommands and a handful of options ({@code --opt value} or {@code --opt=value}). */
+/** Parses the command line by hand: the subcommands and a handful of options ({@code --opt value} or {@code --opt=value}). */
 final class Cli {
 
     static final Duration DEFAULT_TTL = Duration.ofHours(12);
@@ -33,6 +33,11 @@ final class Cli {
               events [--dir DIR] [--follow]
                                          print the configuration lifecycle events on the topic, oldest first;
                                          --follow keeps printing new ones until Ctrl-C
+              bench [--quick] [--label TEXT]
+                                         start a fresh stack on free ports, measure it (GET throughput next to
+                                         the same JDBC lookup, lifecycle latency next to a Kafka round trip,
+                                         outbox throughput, start-up, memory) and append the figures to
+                                         docs/benchmarks.md and docs/benchmarks/*.json; --quick: smaller runs
               help                       this text
 
             Ports (environment): PATCHBAY_CONFIG_PORT=8081 PATCHBAY_ENVIRONMENT_PORT=8082 PATCHBAY_OAUTH_PORT=8083
@@ -54,6 +59,7 @@ final class Cli {
             case "token" -> token(rest);
             case "status" -> status(rest);
             case "events" -> events(rest);
+            case "bench" -> bench(rest);
             case "help" -> new Command.Help();
             default -> throw new UsageException("Unknown command: " + args[0]);
         };
@@ -98,6 +104,20 @@ final class Cli {
             }
         }
         return new Command.Events(dir, follow);
+    }
+
+    private static Command bench(Deque<String> args) {
+        boolean quick = false;
+        String label = "";
+        while (!args.isEmpty()) {
+            String option = args.removeFirst();
+            switch (option) {
+                case "--quick" -> quick = true;
+                case "--label" -> label = value(option, args);
+                default -> throw unknownOption("bench", option);
+            }
+        }
+        return new Command.Bench(quick, label);
     }
 
     private static Command token(Deque<String> args) {

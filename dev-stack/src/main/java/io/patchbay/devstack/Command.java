@@ -35,6 +35,10 @@ sealed interface Command {
     record Events(Optional<Path> dir, boolean follow) implements Command {
     }
 
+    /** {@code bench [--quick] [--label TEXT]}: measure a fresh stack, append to docs/benchmarks.md. */
+    record Bench(boolean quick, String label) implements Command {
+    }
+
     /** {@code help}, {@code --help}, {@code -h} or no arguments. */
     record Help() implements Command {
     }

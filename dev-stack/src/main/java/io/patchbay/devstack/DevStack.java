@@ -41,6 +41,7 @@ final class DevStack {
     private final Path dir;
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> serviceEnv;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean stopRequested;
 
@@ -65,10 +66,16 @@ final class DevStack {
     }
 
     DevStack(Settings settings, Path dir, PrintStream out, PrintStream err) {
+        this(settings, dir, out, err, Map.of());
+    }
+
+    /** With {@code serviceEnv} added to every service's environment (the bench lifts the per-caller rate limit). */
+    DevStack(Settings settings, Path dir, PrintStream out, PrintStream err, Map<String, String> serviceEnv) {
         this.settings = settings;
         this.dir = dir;
         this.out = out;
         this.err = err;
+        this.serviceEnv = Map.copyOf(serviceEnv);
     }
 
     /** The services with a runnable jar, in start order; modules without sources are skipped quietly. */
@@ -94,38 +101,24 @@ final class DevStack {
         return claims;
     }
 
+    /** A started stack: where PostgreSQL and Kafka are, what every service got, the service processes, how long it took. */
+    record Running(int pgPort, String kafkaBootstrap, Map<String, String> commonEnv, List<ServiceProcess> services,
+                   Duration took) {
+    }
+
     /** Runs the stack until a stop is requested; returns the exit code (0 after a clean stop). */
     int up(boolean fresh) {
-        long startNanos = System.nanoTime();
-        List<Planned> plan = plan();
+        Optional<List<Planned>> plan = startablePlan();
         if (plan.isEmpty()) {
-            err.println("No service to start: no module has a runnable jar under " + settings.root()
-                    + ". Run ./patchbay from the repository root (it builds what is missing).");
             return 1;
         }
-        List<String> problems = PortCheck.problems(portClaims(plan));
-        if (!problems.isEmpty()) {
-            problems.forEach(err::println);
-            err.println("Nothing was started.");
-            return 1;
-        }
-        prepareDirectory(fresh);
-        // before the first logger exists: Kafka's and PostgreSQL's own logs go to <dir>/logs/infra.log (logback.xml)
-        System.setProperty("patchbay.logs", dir.resolve("logs").toString());
-        Signals.onStop(this::requestStop, this::forceStop);
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "patchbay-stop"));
-
         int code;
         try {
-            out.println("Starting Patchbay (data in " + display(dir) + ")");
-            Map<String, String> common = startInfrastructure();
-            startServices(plan, common);
-            awaitHealthy();
-            new StackState(ProcessHandle.current().pid(), settings.pgPort(), settings.kafkaPort(), ports(plan)).write(dir);
-            printBanner(plan, Duration.ofNanos(System.nanoTime() - startNanos));
-            out.println("Patchbay is up.");
+            start(plan.get(), fresh);
             awaitStopSignal();
             code = 0;
+        } catch (UsageException e) {
+            throw e; // nothing was started (e.g. --fresh refusing to wipe a directory that is not Patchbay's)
         } catch (StartupAborted e) {
             code = 130;
         } catch (StartupFailed e) {
@@ -140,6 +133,47 @@ final class DevStack {
         stop();
         out.println("Patchbay stopped.");
         return code;
+    }
+
+    /** The services to start, or empty (after saying why) when there is none or a port is taken: nothing was started. */
+    Optional<List<Planned>> startablePlan() {
+        List<Planned> plan = plan();
+        if (plan.isEmpty()) {
+            err.println("No service to start: no module has a runnable jar under " + settings.root()
+                    + ". Run ./patchbay from the repository root (it builds what is missing).");
+            return Optional.empty();
+        }
+        List<String> problems = PortCheck.problems(portClaims(plan));
+        if (!problems.isEmpty()) {
+            problems.forEach(err::println);
+            err.println("Nothing was started.");
+            return Optional.empty();
+        }
+        return Optional.of(plan);
+    }
+
+    /**
+     * Starts PostgreSQL, Kafka and the planned services and waits until every one is healthy; the caller stops the stack
+     * with {@link #stop()} (also a shutdown hook). Throws {@link StartupFailed} with the reason when a part cannot start.
+     */
+    Running start(List<Planned> plan, boolean fresh) {
+        long startNanos = System.nanoTime();
+        prepareDirectory(fresh);
+        // before the first logger exists: Kafka's and PostgreSQL's own logs go to <dir>/logs/infra.log (logback.xml)
+        System.setProperty("patchbay.logs", dir.resolve("logs").toString());
+        Signals.onStop(this::requestStop, this::forceStop);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "patchbay-stop"));
+
+        out.println("Starting Patchbay (data in " + display(dir) + ")");
+        Map<String, String> common = startInfrastructure();
+        startServices(plan, common);
+        awaitHealthy();
+        new StackState(ProcessHandle.current().pid(), settings.pgPort(), settings.kafkaPort(), ports(plan)).write(dir);
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        printBanner(plan, took);
+        out.println("Patchbay is up.");
+        return new Running(settings.pgPort(), common.get("PATCHBAY_KAFKA_BOOTSTRAP_SERVERS"), Map.copyOf(common),
+                snapshotServices(), took);
     }
 
     private void prepareDirectory(boolean fresh) {
@@ -185,6 +219,7 @@ final class DevStack {
         env.put("PATCHBAY_DB_PASSWORD", pg.password());
         env.put("PATCHBAY_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("PATCHBAY_CONFIG_SERVICE_URL", Health.baseUrl(settings.port(configService())));
+        env.putAll(serviceEnv);
         return env;
     }
 

@@ -42,6 +42,15 @@ final class PortCheck {
      * Free when both the wildcard address (what the services bind) and the loopback address (PostgreSQL, Kafka) can
      * be bound right now.
      */
+    /** A port nothing listens on now (the operating system's choice). */
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("No free port", e);
+        }
+    }
+
     static boolean isFree(int port) {
         return canBind(new InetSocketAddress(port)) && canBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }

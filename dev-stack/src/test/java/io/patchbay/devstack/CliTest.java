@@ -36,6 +36,13 @@ class CliTest {
     }
 
     @Test
+    void benchTakesQuickAndALabel() {
+        assertThat(Cli.parse("bench")).isEqualTo(new Command.Bench(false, ""));
+        assertThat(Cli.parse("bench", "--quick", "--label=after caching")).isEqualTo(new Command.Bench(true, "after caching"));
+        assertThatThrownBy(() -> Cli.parse("bench", "--fast")).isInstanceOf(UsageException.class).hasMessageContaining("--fast");
+    }
+
+    @Test
     void tokenWithEverything() {
         Command.Token token = (Command.Token) Cli.parse("token", "--user", "u1", "--team", "team_a:owner",
                 "--team=team_b:Viewer", "--admin", "--env", "env_1", "--ttl", "30m");

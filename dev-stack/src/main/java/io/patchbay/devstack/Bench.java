@@ -1,0 +1,595 @@
+package io.patchbay.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patchbay.infra.embedded.Directories;
+import io.patchbay.kernel.auth.TeamMembership;
+import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.event.LifecycleTopic;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * {@code ./patchbay bench}: starts a fresh stack on free ports in a temporary directory (so it runs beside a
+ * {@code ./patchbay up}), measures what operations.md's "Benchmarks" lists, each figure next to its floor measured in
+ * the same run, and appends the results to {@code docs/benchmarks.md} and a JSON file in {@code docs/benchmarks/}.
+ * Everything it needs comes with the build: the load client is {@link KeepAliveGet}, latencies go to HdrHistogram.
+ */
+final class Bench {
+
+    static final int CONNECTIONS = 32;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD_VARIABLE = "PATCHBAY_DB_PASSWORD";
+
+    /** How much to measure: the full run, or a quick one (smaller counts, shorter windows) to try the harness. */
+    record Sizes(Duration window, int maxWarmUpWindows, int runs, int lifecycleChanges, int bulkConfigurations) {
+        static final Sizes FULL = new Sizes(Duration.ofSeconds(15), 12, 3, 100, 10_000);
+        static final Sizes QUICK = new Sizes(Duration.ofSeconds(4), 6, 2, 30, 1_000);
+    }
+
+    private final Settings base;
+    private final Sizes sizes;
+    private final String label;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Results results = new Results();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Settings settings;
+    private DevStack.Running stack;
+    private String admin;
+
+    Bench(Settings settings, boolean quick, String label, PrintStream out, PrintStream err) {
+        this.base = settings;
+        this.sizes = quick ? Sizes.QUICK : Sizes.FULL;
+        this.label = label;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("patchbay-bench");
+        } catch (IOException e) {
+            err.println("Cannot create a temporary directory: " + e.getMessage());
+            return 1;
+        }
+        Map<String, String> env = new HashMap<>(base.env());
+        for (ServiceDefinition service : ServiceDefinition.ALL) {
+            env.put(service.portVariable(), Integer.toString(PortCheck.freePort()));
+        }
+        env.put(Settings.PG_PORT, Integer.toString(PortCheck.freePort()));
+        env.put(Settings.KAFKA_PORT, Integer.toString(PortCheck.freePort()));
+        settings = new Settings(base.root(), env);
+        // 32 callers as one user would meet the per-caller limit within a second: lifted so far that it never answers
+        // 429, but still counting every request, as in production
+        DevStack devStack = new DevStack(settings, dir, out, err, Map.of("PATCHBAY_RATE_LIMIT_REQUESTS", "1000000000"));
+        Optional<List<DevStack.Planned>> plan = devStack.startablePlan();
+        if (plan.isEmpty()) {
+            return 1;
+        }
+        try {
+            stack = devStack.start(plan.get(), true);
+            admin = Tokens.minter(settings).mint("bench-admin", List.of(), List.of("admin"), null, Duration.ofHours(2));
+            results.put("startup.up_all_millis", stack.took().toMillis(), null, "./patchbay up, jars built");
+            rss("idle");
+            getConfiguration();
+            rss("after_get_load");
+            lifecycleLatency();
+            outbox();
+            eachServiceAlone();
+        } catch (Exception e) {
+            err.println("The benchmark stopped: " + e);
+            return 1;
+        } finally {
+            devStack.stop();
+            try {
+                Directories.deleteRecursively(dir);
+            } catch (RuntimeException e) {
+                err.println("Could not delete " + dir + ": " + e.getMessage());
+            }
+        }
+        try {
+            Path written = results.write(base.root().resolve("docs"), label, sizes == Sizes.QUICK, commit());
+            out.println();
+            out.println(results.table());
+            out.println("Written to docs/benchmarks.md and " + base.root().relativize(written));
+        } catch (IOException e) {
+            err.println("Cannot write the results: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    // --- GET configuration next to the same lookup over JDBC --------------------------------------------------------
+
+    private void getConfiguration() throws Exception {
+        section("GET /v1/integrations/configuration/{id}, " + CONNECTIONS + " connections, next to the JDBC lookup");
+        String team = "team_bench";
+        String owner = token("own_bench", team);
+        team(team, "enterprise", "own_bench");
+        app("bench-app", null);
+        String id = configuration(team, owner, "bench-app");
+        int port = port(ServiceDefinition.CONFIG_SERVICE);
+        String path = "/v1/integrations/configuration/" + id + "?teamId=" + team;
+        String jdbcUrl = jdbcUrl("config_service");
+        String password = stack.commonEnv().get(PASSWORD_VARIABLE);
+        // the same single row the endpoint reads, by primary key, over one connection per caller
+        Load.CallFactory jdbc = () -> {
+            Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", password);
+            PreparedStatement select = connection.prepareStatement("SELECT * FROM configuration WHERE id = ?");
+            select.setString(1, id);
+            return new Load.Call() {
+                @Override
+                public void call() throws SQLException {
+                    try (ResultSet row = select.executeQuery()) {
+                        if (!row.next()) {
+                            throw new SQLException("no row for " + id);
+                        }
+                    }
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    connection.close();
+                }
+            };
+        };
+        List<Load.Window> api = new ArrayList<>();
+        List<Load.Window> floor = new ArrayList<>();
+        try (Load load = Load.start("bench-get", CONNECTIONS, () -> new KeepAliveGet(port, path, owner, 200))) {
+            List<Load.Window> warm = load.warmUp(Duration.ofSeconds(5), sizes.maxWarmUpWindows());
+            out.printf(Locale.ROOT, "  API warm-up: %d windows of 5 s, last %.0f/s%n", warm.size(), warm.getLast().perSecond());
+            failIfErrors(load);
+        }
+        try (Load load = Load.start("bench-jdbc", CONNECTIONS, jdbc)) {
+            List<Load.Window> warm = load.warmUp(Duration.ofSeconds(5), sizes.maxWarmUpWindows());
+            out.printf(Locale.ROOT, "  JDBC warm-up: %d windows of 5 s, last %.0f/s%n", warm.size(), warm.getLast().perSecond());
+            failIfErrors(load);
+        }
+        for (int run = 0; run < sizes.runs(); run++) {
+            try (Load load = Load.start("bench-get", CONNECTIONS, () -> new KeepAliveGet(port, path, owner, 200))) {
+                api.add(print("API ", load.measure(sizes.window())));
+                failIfErrors(load);
+            }
+            try (Load load = Load.start("bench-jdbc", CONNECTIONS, jdbc)) {
+                floor.add(print("JDBC", load.measure(sizes.window())));
+                failIfErrors(load);
+            }
+        }
+        Load.Window apiMedian = median(api);
+        Load.Window floorMedian = median(floor);
+        results.put("get.requests_per_second", Math.round(apiMedian.perSecond()), Math.round(floorMedian.perSecond()),
+                "median of " + api.size() + " runs of " + sizes.window().toSeconds() + " s; API runs "
+                        + spread(api) + "/s, JDBC runs " + spread(floor) + "/s");
+        results.put("get.p50_millis", apiMedian.p50Micros() / 1000.0, floorMedian.p50Micros() / 1000.0, "median run");
+        results.put("get.p99_millis", apiMedian.p99Micros() / 1000.0, floorMedian.p99Micros() / 1000.0, "median run");
+    }
+
+    // --- lifecycle change until all three consumers show it ---------------------------------------------------------
+
+    private void lifecycleLatency() throws Exception {
+        section("Lifecycle change until environment-, oauth- and catalog-service show it (" + sizes.lifecycleChanges() + " changes)");
+        String team = "team_bench_lifecycle";
+        String owner = token("own_lifecycle", team);
+        team(team, "enterprise", "own_lifecycle");
+        app("bench-lifecycle-app", null);
+        String id = configuration(team, owner, "bench-lifecycle-app");
+        link(owner, id);
+        String password = stack.commonEnv().get(PASSWORD_VARIABLE);
+        Histogram all = new Histogram(3);
+        Map<String, Histogram> each = new LinkedHashMap<>();
+        try (Connection config = DriverManager.getConnection(jdbcUrl("config_service"), "postgres", password)) {
+            Map<String, Connection> consumers = new LinkedHashMap<>();
+            for (ServiceDefinition service : ServiceDefinition.ALL) {
+                if (service.consumer()) {
+                    consumers.put(service.name(), DriverManager.getConnection(jdbcUrl(service.database()), "postgres", password));
+                    each.put(service.name(), new Histogram(3));
+                }
+            }
+            try {
+                String base = url(ServiceDefinition.CONFIG_SERVICE) + "/v1/integrations/configuration/" + id;
+                for (int i = 0; i < sizes.lifecycleChanges(); i++) {
+                    boolean disable = i % 2 == 0;
+                    long started = System.nanoTime();
+                    send("POST", base + (disable ? "/disable" : "/enable") + "?teamId=" + team, owner,
+                            disable ? "{\"reason\":\"disabled-by-owner\"}" : "{}", 200, 204);
+                    long version = version(config, "SELECT version FROM configuration WHERE id = ?", id);
+                    long slowest = 0;
+                    for (Map.Entry<String, Connection> consumer : consumers.entrySet()) {
+                        long took = awaitVersion(consumer.getValue(), id, version, started);
+                        each.get(consumer.getKey()).recordValue(took);
+                        slowest = Math.max(slowest, took);
+                    }
+                    all.recordValue(slowest);
+                }
+            } finally {
+                for (Connection c : consumers.values()) {
+                    c.close();
+                }
+            }
+        }
+        Histogram floor = kafkaRoundTrips(sizes.lifecycleChanges());
+        out.printf(Locale.ROOT, "  all three: p50 %.1f ms, p99 %.1f ms, max %.1f ms; Kafka produce->consume floor p50 %.1f ms, p99 %.1f ms%n",
+                millis(all, 50), millis(all, 99), all.getMaxValue() / 1e6, millis(floor, 50), millis(floor, 99));
+        results.put("lifecycle.p50_millis", millis(all, 50), millis(floor, 50),
+                "from the change's response until all three consumers' projections hold its version; floor: one record produced (acks=all) and consumed on the same broker");
+        results.put("lifecycle.p99_millis", millis(all, 99), millis(floor, 99), "");
+        results.put("lifecycle.max_millis", all.getMaxValue() / 1e6, floor.getMaxValue() / 1e6, "");
+        each.forEach((service, histogram) -> results.put("lifecycle." + service + ".p99_millis", millis(histogram, 99), null, ""));
+    }
+
+    /** Polls the consumer's projection every 200 µs; nanoseconds from {@code started} until it holds {@code version}. */
+    private static long awaitVersion(Connection consumer, String id, long version, long started) throws Exception {
+        long deadline = started + TimeUnit.SECONDS.toNanos(60);
+        try (PreparedStatement select = consumer.prepareStatement("SELECT version FROM configuration_projection WHERE configuration_id = ?")) {
+            select.setString(1, id);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next() && row.getLong(1) >= version) {
+                        return System.nanoTime() - started;
+                    }
+                }
+                Thread.sleep(Duration.ofNanos(200_000));
+            }
+        }
+        throw new IllegalStateException("a consumer did not show version " + version + " of " + id + " within 60 s");
+    }
+
+    private Histogram kafkaRoundTrips(int count) throws Exception {
+        String topic = "patchbay.bench.floor";
+        Map<String, Object> client = settings.kafkaClient(settings.kafkaPort());
+        try (Admin admin = Admin.create(client)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Map<String, Object> producerProps = new HashMap<>(client);
+        producerProps.putAll(Map.of("acks", "all", "enable.idempotence", "true", "linger.ms", "0"));
+        Map<String, Object> consumerProps = new HashMap<>(client);
+        consumerProps.putAll(Map.of("fetch.max.wait.ms", "500", "isolation.level", "read_committed"));
+        Histogram histogram = new Histogram(3);
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToEnd(List.of(partition));
+            consumer.position(partition);
+            byte[] value = new byte[600];
+            for (int i = 0; i < count + 10; i++) {
+                long started = System.nanoTime();
+                producer.send(new ProducerRecord<>(topic, value)).get(10, TimeUnit.SECONDS);
+                int received = 0;
+                while (received == 0) {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofSeconds(5));
+                    received = records.count();
+                }
+                if (i >= 10) { // the first ten warm the clients up
+                    histogram.recordValue(System.nanoTime() - started);
+                }
+            }
+        }
+        return histogram;
+    }
+
+    // --- outbox: a plan downgrade of many configurations ------------------------------------------------------------
+
+    private void outbox() throws Exception {
+        int n = sizes.bulkConfigurations();
+        section("Plan downgrade of " + n + " configurations: outbox to Kafka, and until all three consumers show them");
+        String team = "team_bench_bulk";
+        String owner = token("own_bulk", team);
+        team(team, "enterprise", "own_bulk");
+        app("bench-bulk-app", "enterprise");
+        long created = System.nanoTime();
+        List<String> ids = parallel(n, i -> configuration(team, owner, "bench-bulk-app"));
+        out.printf(Locale.ROOT, "  %d configurations created in %.1f s%n", n, (System.nanoTime() - created) / 1e9);
+        String password = stack.commonEnv().get(PASSWORD_VARIABLE);
+        Map<String, Object> client = settings.kafkaClient(settings.kafkaPort());
+        Map<String, Connection> consumers = new LinkedHashMap<>();
+        try (Admin kafka = Admin.create(client)) {
+            long before = endOffsets(kafka);
+            for (ServiceDefinition service : ServiceDefinition.ALL) {
+                if (service.consumer()) {
+                    consumers.put(service.name(), DriverManager.getConnection(jdbcUrl(service.database()), "postgres", password));
+                }
+            }
+            long started = System.nanoTime();
+            send("PUT", url(ServiceDefinition.CONFIG_SERVICE) + "/v1/teams/" + team, admin, "{\"plan\":\"pro\"}", 200);
+            long answered = System.nanoTime() - started;
+            long onKafka = 0;
+            Map<String, Long> shown = new LinkedHashMap<>();
+            long deadline = started + TimeUnit.MINUTES.toNanos(5);
+            while (shown.size() < consumers.size() && System.nanoTime() < deadline) {
+                if (onKafka == 0 && endOffsets(kafka) - before >= n) {
+                    onKafka = System.nanoTime() - started;
+                }
+                for (Map.Entry<String, Connection> consumer : consumers.entrySet()) {
+                    if (!shown.containsKey(consumer.getKey()) && disabled(consumer.getValue(), ids) >= n) {
+                        shown.put(consumer.getKey(), System.nanoTime() - started);
+                    }
+                }
+                Thread.sleep(20);
+            }
+            if (shown.size() < consumers.size()) {
+                throw new IllegalStateException("the consumers did not show all " + n + " disabled configurations within 5 minutes: " + shown);
+            }
+            if (onKafka == 0) {
+                onKafka = shown.values().stream().min(Long::compare).orElseThrow();
+            }
+            double floor = kafkaThroughput(client, n);
+            long converged = shown.values().stream().max(Long::compare).orElseThrow();
+            out.printf(Locale.ROOT, "  request %.2f s; on Kafka after %.2f s (%.0f events/s; producer floor %.0f/s); all three consumers after %.2f s %s%n",
+                    answered / 1e9, onKafka / 1e9, n / (onKafka / 1e9), floor, converged / 1e9, shown);
+            results.put("outbox.request_millis", answered / 1e6, null, n + " configurations disabled by one PUT /v1/teams/{id}");
+            results.put("outbox.events_per_second", Math.round(n / (onKafka / 1e9)), Math.round(floor),
+                    "from the request until all events are on the topic; floor: the same number of 600-byte records from one idempotent producer (acks=all)");
+            results.put("outbox.all_consumers_millis", converged / 1e6, null, "until all three consumers' projections show all " + n);
+        } finally {
+            for (Connection c : consumers.values()) {
+                c.close();
+            }
+        }
+    }
+
+    private static long endOffsets(Admin kafka) throws Exception {
+        List<TopicPartition> partitions = kafka.describeTopics(List.of(LifecycleTopic.NAME)).allTopicNames().get(10, TimeUnit.SECONDS)
+                .get(LifecycleTopic.NAME).partitions().stream().map(p -> new TopicPartition(LifecycleTopic.NAME, p.partition())).toList();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+        return kafka.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
+    }
+
+    private static long disabled(Connection consumer, List<String> ids) throws SQLException {
+        try (PreparedStatement count = consumer.prepareStatement(
+                "SELECT count(*) FROM configuration_projection WHERE state = 'DISABLED' AND configuration_id = ANY (?)")) {
+            count.setArray(1, consumer.createArrayOf("text", ids.toArray()));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static double kafkaThroughput(Map<String, Object> client, int n) throws Exception {
+        Map<String, Object> props = new HashMap<>(client);
+        props.putAll(Map.of("acks", "all", "enable.idempotence", "true"));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            byte[] value = new byte[600];
+            long started = System.nanoTime();
+            List<Future<?>> sent = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                sent.add(producer.send(new ProducerRecord<>("patchbay.bench.floor", ("k" + i).getBytes(), value)));
+            }
+            for (Future<?> f : sent) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            return n / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    // --- start-up and memory ----------------------------------------------------------------------------------------
+
+    private void rss(String when) {
+        for (ServiceProcess service : stack.services()) {
+            rssKib(service.pid()).ifPresent(kib -> results.put("rss_mib." + when + "." + service.service().name(),
+                    Math.round(kib / 1024.0), null, ""));
+        }
+    }
+
+    /** Resident memory of a process in KiB, from /proc (Linux). */
+    static Optional<Long> rssKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** A second instance of every service started alone on the running stack: process start until readiness is 200. */
+    private void eachServiceAlone() throws Exception {
+        section("Each service alone: from process start to ready");
+        Path logs = Files.createTempDirectory("patchbay-bench-alone");
+        for (ServiceProcess running : stack.services()) {
+            ServiceDefinition service = running.service();
+            int port = PortCheck.freePort();
+            Map<String, String> env = new LinkedHashMap<>(stack.commonEnv());
+            env.put("PATCHBAY_HTTP_PORT", Integer.toString(port));
+            env.put("PATCHBAY_DB_URL", jdbcUrl(service.database()));
+            Path jar = ServiceJars.runnableJar(settings.root(), service).orElseThrow();
+            long started = System.nanoTime();
+            ServiceProcess alone = ServiceProcess.start(service, jar, port, env, settings.serviceJavaOptions(),
+                    logs.resolve(service.name() + ".log"));
+            try {
+                while (!Health.check(port, "/health/readiness").up()) {
+                    if (!alone.isAlive() || System.nanoTime() - started > TimeUnit.SECONDS.toNanos(120)) {
+                        throw new IllegalStateException(service.name() + " did not become ready alone:\n" + DevStack.tail(alone.log()));
+                    }
+                    Thread.sleep(20);
+                }
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                out.printf("  %-20s ready in %d ms%n", service.name(), millis);
+                results.put("startup.ready_alone_millis." + service.name(), millis, null, "");
+            } finally {
+                alone.requestStop();
+                alone.awaitStop(10_000);
+            }
+        }
+        Directories.deleteRecursively(logs);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    private String token(String user, String team) {
+        return Tokens.minter(settings).mint(user, List.of(new TeamMembership(team, TeamRole.OWNER)), List.of(), null, Duration.ofHours(2));
+    }
+
+    private void team(String team, String plan, String owner) throws Exception {
+        String config = url(ServiceDefinition.CONFIG_SERVICE);
+        send("PUT", config + "/v1/teams/" + team, admin, "{\"slug\":\"" + team.replace('_', '-') + "\",\"plan\":\"" + plan + "\"}", 200);
+        send("PUT", config + "/v1/teams/" + team + "/members/" + owner, admin, "{\"role\":\"OWNER\"}", 200, 204);
+    }
+
+    private void app(String slug, String requiredPlan) throws Exception {
+        send("POST", url(ServiceDefinition.CONFIG_SERVICE) + "/v1/integrations/apps", admin, "{\"slug\":\"" + slug + "\",\"name\":\""
+                + slug + "\",\"scopes\":[\"read:project\"],\"icon\":\"https://example.com/i.png\""
+                + (requiredPlan == null ? "" : ",\"requiredPlan\":\"" + requiredPlan + "\"") + "}", 201);
+    }
+
+    private String configuration(String team, String owner, String app) throws Exception {
+        return send("POST", url(ServiceDefinition.CONFIG_SERVICE) + "/v1/integrations/configurations?teamId=" + team, owner,
+                "{\"integrationIdOrSlug\":\"" + app + "\"}", 201).get("id").asText();
+    }
+
+    /** A record linked to the configuration in each consumer, so that each applies real changes. */
+    private void link(String owner, String configurationId) throws Exception {
+        String env = url("environment-service");
+        String integration = send("POST", env + "/integration", owner, "{\"name\":\"bench-int\",\"category\":\"helpdesk\","
+                + "\"config\":{\"base_url\":\"https://api.example.com\"}}", 201).get("id").asText();
+        String environment = send("POST", env + "/environment", owner, "{\"name\":\"bench-env\"}", 201).get("id").asText();
+        send("POST", env + "/environment-integration", owner, "{\"integration_id\":\"" + integration + "\",\"environment_id\":\""
+                + environment + "\",\"configuration_id\":\"" + configurationId + "\"}", 201);
+        send("POST", url("oauth-service") + "/__api__/v1/oauth/integrations", owner, "{\"name\":\"bench-oauth\",\"template\":\"custom\","
+                + "\"configuration_id\":\"" + configurationId + "\",\"config\":{\"auth_type\":\"Service Account\",\"auth_mode\":\"Confidential\","
+                + "\"token_uri\":\"http://localhost:9/token\",\"client_id\":\"bench\",\"client_secret\":\"bench-secret\",\"scopes\":\"read\","
+                + "\"token_endpoint_auth_method\":\"client_secret_post\"}}", 200);
+        send("POST", url("catalog-service") + "/api/admin/v4/integrations", owner, "{\"name\":\"bench-kafka\",\"type\":\"kafka\","
+                + "\"integration_config\":{\"bootstrap_servers\":\"" + stack.kafkaBootstrap() + "\"},\"configuration_id\":\""
+                + configurationId + "\"}", 200);
+    }
+
+    private JsonNode send(String method, String url, String token, String body, int... expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (int status : expected) {
+            if (response.statusCode() == status) {
+                return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            }
+        }
+        throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+    }
+
+    interface Task<T> {
+        T run(int i) throws Exception;
+    }
+
+    private static <T> List<T> parallel(int n, Task<T> task) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS)) {
+            List<Future<T>> futures = IntStream.range(0, n).mapToObj(i -> pool.submit(() -> task.run(i))).toList();
+            List<T> results = new ArrayList<>(n);
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        }
+    }
+
+    private static long version(Connection connection, String sql, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("no row for " + id);
+                }
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private int port(String service) {
+        return stack.services().stream().filter(s -> s.service().name().equals(service)).findFirst().orElseThrow().port();
+    }
+
+    private String url(String service) {
+        return Health.baseUrl(port(service));
+    }
+
+    private String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + stack.pgPort() + "/" + database;
+    }
+
+    private void section(String title) {
+        out.println();
+        out.println("== " + title);
+    }
+
+    private Load.Window print(String what, Load.Window window) {
+        out.printf(Locale.ROOT, "  %s %8.0f/s  p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms%n", what, window.perSecond(),
+                window.p50Micros() / 1000.0, window.p99Micros() / 1000.0, window.maxMicros() / 1000.0);
+        return window;
+    }
+
+    private static void failIfErrors(Load load) {
+        if (load.firstError() != null) {
+            throw new IllegalStateException("the load saw errors: " + load.firstError(), load.firstError());
+        }
+    }
+
+    private static Load.Window median(List<Load.Window> windows) {
+        List<Load.Window> sorted = windows.stream().sorted((a, b) -> Double.compare(a.perSecond(), b.perSecond())).toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String spread(List<Load.Window> windows) {
+        return windows.stream().map(w -> String.format(Locale.ROOT, "%.0f", w.perSecond())).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    private static double millis(Histogram histogram, double percentile) {
+        return Math.round(histogram.getValueAtPercentile(percentile) / 1e4) / 100.0;
+    }
+
+    private String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(base.root().toFile())
+                    .redirectErrorStream(true).start();
+            String commit = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 ? commit : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+}
