@@ -239,6 +239,7 @@ final class Bench {
                     }
                     all.recordValue(slowest);
                 }
+                breakdown(config, consumers, id);
             } finally {
                 for (Connection c : consumers.values()) {
                     c.close();
@@ -253,6 +254,47 @@ final class Bench {
         results.put("lifecycle.p99_millis", millis(all, 99), millis(floor, 99), "");
         results.put("lifecycle.max_millis", all.getMaxValue() / 1e6, floor.getMaxValue() / 1e6, "");
         each.forEach((service, histogram) -> results.put("lifecycle." + service + ".p99_millis", millis(histogram, 99), null, ""));
+    }
+
+    /**
+     * Where a change's time goes, from the timestamps the platform keeps: the outbox row's {@code created_at} (the change's
+     * transaction), its {@code published_at} (the relay's batch transaction: how long the relay took to wake up), and
+     * each consumer's {@code inbox_event.received_at} (Kafka and the consumer's poll). One clock: the same machine.
+     */
+    private void breakdown(Connection config, Map<String, Connection> consumers, String id) throws SQLException {
+        Map<String, long[]> outbox = new HashMap<>();
+        try (PreparedStatement select = config.prepareStatement("SELECT event_id::text, "
+                + "(extract(epoch FROM created_at) * 1000000)::bigint, (extract(epoch FROM published_at) * 1000000)::bigint "
+                + "FROM outbox_event WHERE record_key = ? AND published_at IS NOT NULL")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    outbox.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                }
+            }
+        }
+        Histogram relay = new Histogram(3);
+        outbox.values().forEach(t -> relay.recordValue(Math.max(0, t[1] - t[0]) * 1000));
+        results.put("lifecycle.relay_wakeup_p50_millis", millis(relay, 50), null,
+                "outbox row committed until the relay's batch started (created_at to published_at)");
+        for (Map.Entry<String, Connection> consumer : consumers.entrySet()) {
+            Histogram delivery = new Histogram(3);
+            try (PreparedStatement select = consumer.getValue().prepareStatement("SELECT event_id::text, "
+                    + "(extract(epoch FROM received_at) * 1000000)::bigint FROM inbox_event WHERE configuration_id = ?")) {
+                select.setString(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        long[] t = outbox.get(rows.getString(1));
+                        if (t != null) {
+                            delivery.recordValue(Math.max(0, rows.getLong(2) - t[1]) * 1000);
+                        }
+                    }
+                }
+            }
+            results.put("lifecycle." + consumer.getKey() + ".delivery_p50_millis", millis(delivery, 50), null,
+                    "relay's batch started until the consumer's inbox transaction (published_at to received_at)");
+        }
+        out.printf(Locale.ROOT, "  relay wake-up p50 %.1f ms, p99 %.1f ms%n", millis(relay, 50), millis(relay, 99));
     }
 
     /** Polls the consumer's projection every 200 µs; nanoseconds from {@code started} until it holds {@code version}. */
