@@ -1,14 +1,19 @@
 # syntax=docker/dockerfile:1
-# catalog-service image. Build context: the repository root (the service is one module of the Maven reactor).
-#   docker build -f catalog-service/Dockerfile -t patchbay/catalog-service .
-# Configured only by environment variables (PATCHBAY_*; see catalog-service/README.md and docker-compose.yml).
+# The image of every Patchbay service: one build definition, the service chosen by the SERVICE build argument.
+# Build context: the repository root (each service is one module of the Maven reactor).
+#   docker build --build-arg SERVICE=config-service -t patchbay/config-service .
+# (docker-compose.yml builds all four this way.) Configured only by environment variables (PATCHBAY_*; see the
+# service's README and docker-compose.yml). oauth-service: set PATCHBAY_PUBLIC_URL to the address browsers and
+# providers use (the login callback is <that>/__oauth__/integrations/callback).
 
 FROM eclipse-temurin:25-jdk AS build
+ARG SERVICE
 WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -pl catalog-service -am package -DskipTests \
-    && cp catalog-service/target/catalog-service-*.jar /src/service.jar
+    test -n "${SERVICE}" && test -f "${SERVICE}/pom.xml" \
+    && ./mvnw -B -q -pl "${SERVICE}" -am package -DskipTests \
+    && cp "${SERVICE}"/target/"${SERVICE}"-*.jar /src/service.jar
 
 FROM eclipse-temurin:25-jre
 RUN apt-get update \
