@@ -27,6 +27,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,6 +173,14 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
     @Transactional
     public Usable requireUsable(long integrationId) {
         return usable(store.findById(integrationId).orElseThrow(() -> Access.notFound("#" + integrationId)));
+    }
+
+    @Override
+    @Transactional
+    public Collection<String> secretValues(long integrationId) {
+        List<String> values = new ArrayList<>();
+        store.sealedSecrets(integrationId).values().forEach(sealed -> values.add(box.open(sealed)));
+        return values;
     }
 
     private Usable usable(OAuthIntegration integration) {

@@ -3,6 +3,7 @@ package io.patchbay.oauth.application;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.secret.SecretBox;
+import io.patchbay.kernel.secret.SecretScrubber;
 import io.patchbay.oauth.application.port.in.BrowserLoginUseCase;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Need;
@@ -21,6 +22,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -100,8 +102,10 @@ public class LoginService implements BrowserLoginUseCase {
                     + " s); start the login again");
         }
         if (error != null) {
-            throw Problems.validation("error", "the provider did not authorize the login: " + cut(error)
-                    + (errorDescription == null ? "" : ": " + cut(errorDescription)));
+            // the redirect's text comes from the provider (or whoever crafted the URL): scrubbed before it is cut
+            Collection<String> secrets = integrations.secretValues(login.integrationId());
+            throw Problems.validation("error", "the provider did not authorize the login: " + cut(SecretScrubber.scrub(error, secrets))
+                    + (errorDescription == null ? "" : ": " + cut(SecretScrubber.scrub(errorDescription, secrets))));
         }
         if (code == null || code.isBlank()) {
             throw Problems.validation("code", "is required");

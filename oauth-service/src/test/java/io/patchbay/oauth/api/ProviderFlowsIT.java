@@ -108,8 +108,11 @@ class ProviderFlowsIT implements TestPropertyProvider {
 
     /** A custom-template integration at the provider (issuer {@code issuer}); registers the client with the provider. */
     JsonNode integration(String issuer, String authType, String method, String configurationId) {
+        return integration(issuer, authType, method, configurationId, Captured.plant());
+    }
+
+    JsonNode integration(String issuer, String authType, String method, String configurationId, String secret) {
         String clientId = "client-" + UUID.randomUUID();
-        String secret = Captured.plant();
         provider.register(clientId, secret);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("auth_type", authType);
@@ -306,6 +309,19 @@ class ProviderFlowsIT implements TestPropertyProvider {
         assertProblem(api.get("/__oauth__/integrations/" + guid + "/login", stranger), 404, null);
         String sa = integration("states", "Service Account", "client_secret_post", null).get("guid").asText();
         assertProblem(api.get("/__oauth__/integrations/" + sa + "/login", viewer), 400, "guid");
+    }
+
+    @Test
+    void aDenialWhoseDescriptionEchoesTheClientSecretNeverShowsIt() {
+        String secret = Captured.plant();
+        String guid = integration("echo", "Viewer", "client_secret_post", null, secret).get("guid").asText();
+        Api.Response start = api.get("/__oauth__/integrations/" + guid + "/login", viewer);
+        String state = query(start.header("Location")).get("state");
+        Api.Response denied = api.getUrl("http://127.0.0.1:" + port + "/__oauth__/integrations/callback?state=" + state
+                + "&error=invalid_client&error_description=client_secret+" + secret + "+is+not+valid", null);
+        assertProblem(denied, 400, "error");
+        assertThat(denied.raw().body()).as("the browser's redirect carried the secret; the answer does not")
+                .doesNotContain(secret).contains("[redacted]").contains("invalid_client");
     }
 
     @Test

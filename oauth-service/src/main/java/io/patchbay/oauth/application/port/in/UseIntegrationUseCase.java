@@ -3,6 +3,7 @@ package io.patchbay.oauth.application.port.in;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.oauth.domain.OAuthIntegration;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,4 +33,7 @@ public interface UseIntegrationUseCase {
 
     /** For the login callback, which carries no token (the login's state names integration and user): usable or 409, else 404. */
     Usable requireUsable(long integrationId);
+
+    /** The integration's secret values (whatever its state), for scrubbing text a provider or a browser sent about it. */
+    Collection<String> secretValues(long integrationId);
 }
