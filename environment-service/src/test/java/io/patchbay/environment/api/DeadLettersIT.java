@@ -51,6 +51,7 @@ class DeadLettersIT implements TestPropertyProvider {
     @Inject
     LifecycleEventCodec codec;
     Api api;
+    DeadLetterFixture.Client admins;
     ApiFixture fx;
     KafkaProducer<String, byte[]> producer;
 
@@ -77,6 +78,7 @@ class DeadLettersIT implements TestPropertyProvider {
     @BeforeAll
     void setUp() {
         api = new Api(server.getURI());
+        admins = DeadLetterFixture.client(api);
         fx = new ApiFixture(api);
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestInfra.get().kafkaBootstrap(), "acks", "all"),
                 new StringSerializer(), new ByteArraySerializer());
@@ -111,26 +113,26 @@ class DeadLettersIT implements TestPropertyProvider {
 
         UUID eventId = UUID.randomUUID();
         publish(eventId, LifecycleConsumerIT.disabled(config, 2));
-        JsonNode dead = await().atMost(WAIT).until(() -> DeadLetterFixture.findOnTopic(api, admin, config).orElse(null), d -> d != null);
+        JsonNode dead = await().atMost(WAIT).until(() -> DeadLetterFixture.findOnTopic(admins, admin, config).orElse(null), d -> d != null);
         DeadLetterFixture.assertRecorded(dead, eventId, LifecycleEventType.DISABLED.ceType(), config, 3);
         String id = dead.get("id").asText();
         assertThat(read(install).get("lifecycle").asText()).as("not applied").isEqualTo("active");
         assertThat(db.number("SELECT count(*) FROM inbox_event WHERE event_id = ?", eventId)).isZero();
-        DeadLetterFixture.assertAdminOnly(api, linker, id);
+        DeadLetterFixture.assertAdminOnly(admins, linker, id);
 
         refusal.allow(config);
-        DeadLetterFixture.assertReplayed(api, admin, id, "applied");
+        DeadLetterFixture.assertReplayed(admins, admin, id, "applied");
         JsonNode disabled = read(install);
         assertThat(disabled.get("lifecycle").asText()).isEqualTo("disabled");
         assertThat(disabled.get("is_enabled").asBoolean()).isFalse();
         String etag = api.get("/environment-integration/" + install, linker).header("ETag");
         assertThat(db.number("SELECT count(*) FROM inbox_event WHERE event_id = ? AND outcome = 'applied'", eventId)).isEqualTo(1);
 
-        DeadLetterFixture.assertReplayed(api, admin, id, "duplicate");
+        DeadLetterFixture.assertReplayed(admins, admin, id, "duplicate");
         assertThat(api.get("/environment-integration/" + install, linker).header("ETag")).as("not applied twice").isEqualTo(etag);
         assertThat(db.number("SELECT count(*) FROM inbox_event WHERE event_id = ?", eventId)).isEqualTo(1);
 
-        DeadLetterFixture.assertDiscarded(api, admin, id, config);
+        DeadLetterFixture.assertDiscarded(admins, admin, id, config);
         assertThat(read(install).get("lifecycle").asText()).as("discarding undoes nothing").isEqualTo("disabled");
     }
 }
