@@ -149,6 +149,23 @@ public final class DeadLetterFixture {
         assertThat(find(api, adminToken, subject)).isEmpty();
     }
 
+    /**
+     * The audit trail of the dead letter, newest first ({@code GET /audit/events?resource_id=}): what the admin did to it,
+     * with the admin as actor. Returns the actions.
+     */
+    public static List<String> assertAuditedByAdmin(Client api, String adminToken, String id, String adminId) {
+        Api.Response r = api.send("GET", "/audit/events?limit=1000&resource_id=" + id, adminToken);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        List<String> actions = new java.util.ArrayList<>();
+        for (JsonNode entry : r.json().get("data")) {
+            actions.add(entry.get("action").asText());
+            assertThat(entry.get("resource").get("type").asText()).isEqualTo("dead_letter");
+            assertThat(entry.get("actor").get("type").asText()).as(entry.toString()).isEqualTo("admin");
+            assertThat(entry.get("actor").get("id").asText()).isEqualTo(adminId);
+        }
+        return actions;
+    }
+
     private void execute(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password())) {
             if (params.length == 0) {

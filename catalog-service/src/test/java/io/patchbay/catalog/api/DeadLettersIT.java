@@ -159,6 +159,8 @@ class DeadLettersIT implements TestPropertyProvider {
         assertThat(number("SELECT count(*) FROM inbox_event WHERE event_id = ?", eventId)).isEqualTo(1);
 
         DeadLetterFixture.assertDiscarded(admins, admin, deadLetter, config);
+        assertThat(DeadLetterFixture.assertAuditedByAdmin(admins, admin, deadLetter, "root")).as("audited")
+                .containsExactly("dead_letter.discarded", "dead_letter.replayed", "dead_letter.replayed");
         assertThat(integration(id).get("status").asText()).as("discarding undoes nothing").isEqualTo("Disabled");
     }
 }

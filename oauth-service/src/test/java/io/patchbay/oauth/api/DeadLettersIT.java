@@ -133,6 +133,8 @@ class DeadLettersIT implements TestPropertyProvider {
         assertThat(number("SELECT count(*) FROM inbox_event WHERE event_id = ?", eventId)).isEqualTo(1);
 
         DeadLetterFixture.assertDiscarded(admins, admin, id, config);
+        assertThat(DeadLetterFixture.assertAuditedByAdmin(admins, admin, id, "root")).as("audited")
+                .containsExactly("dead_letter.discarded", "dead_letter.replayed", "dead_letter.replayed");
         assertThat(integration(guid).get("state").asText()).as("discarding undoes nothing").isEqualTo("disabled");
     }
 }

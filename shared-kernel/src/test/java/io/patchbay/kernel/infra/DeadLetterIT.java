@@ -17,6 +17,7 @@ import io.patchbay.kernel.infra.inbox.ProjectedConfiguration;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.kernel.secret.SecretScrubber;
 import io.patchbay.test.Api;
+import io.patchbay.test.AuditEntries;
 import io.patchbay.test.TestInfra;
 import io.patchbay.test.TopicReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -98,6 +99,7 @@ class DeadLetterIT {
         try (Connection c = DriverManager.getConnection(url, infra.user(), infra.password()); Statement st = c.createStatement()) {
             st.execute(resource("/db/kernel/outbox/V0_1__patchbay_kernel_outbox.sql"));
             st.execute(resource("/db/kernel/inbox/V0_2__patchbay_kernel_inbox.sql"));
+            st.execute(resource("/db/kernel/audit/V0_3__patchbay_kernel_audit.sql"));
             st.execute(resource("/db/kernel/dead-letters/V0_4__patchbay_kernel_dead_letters.sql"));
             st.execute("CREATE TABLE applied_event (configuration_id TEXT NOT NULL, version BIGINT NOT NULL, "
                     + "applied_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(), seq BIGSERIAL PRIMARY KEY)");
@@ -270,6 +272,22 @@ class DeadLetterIT {
         assertThat(deadLetterOf(poisoned)).isNull();
         assertThat(count("SELECT count(*) FROM applied_event WHERE configuration_id = ?", poisoned)).as("discarding undoes nothing")
                 .isEqualTo(1);
+
+        // the audit trail: the two replays the inbox took and the discard, by the admin; the failed replay left nothing
+        List<JsonNode> audit = AuditEntries.ofResource(api, admin, id);
+        assertThat(AuditEntries.actions(audit)).containsExactly("dead_letter.discarded", "dead_letter.replayed", "dead_letter.replayed");
+        assertThat(audit).allSatisfy(e -> {
+            assertThat(e.get("actor").get("type").asText()).isEqualTo("admin");
+            assertThat(e.get("actor").get("id").asText()).isEqualTo("operator");
+            assertThat(e.get("resource").get("type").asText()).isEqualTo("dead_letter");
+        });
+        assertThat(audit.get(1).get("changes").get("last_replay_outcome").get("to").asText()).isEqualTo("duplicate");
+        assertThat(audit.get(2).get("changes").get("last_replay_outcome").get("from").asText()).isEqualTo("failed");
+        JsonNode discard = audit.getFirst().get("changes");
+        assertThat(discard.get("event_id").get("from").asText()).isEqualTo(eventId.toString());
+        assertThat(discard.get("subject").get("from").asText()).isEqualTo(poisoned);
+        assertThat(discard.get("subject").get("to").isNull()).isTrue();
+        assertThat(AuditEntries.tableText(jdbcUrl)).doesNotContain(CURSOR_SECRET);
     }
 
     @Test

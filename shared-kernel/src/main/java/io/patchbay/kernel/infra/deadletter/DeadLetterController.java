@@ -126,7 +126,7 @@ public class DeadLetterController {
     public void discard(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         requireAdmin(caller);
         UUID uuid = uuid(id);
-        if (!deadLetters.discard(caller, uuid)) {
+        if (!deadLetters.discard(uuid)) {
             throw Problems.notFound("dead letter " + id);
         }
     }

@@ -1,7 +1,9 @@
 package io.patchbay.kernel.infra.deadletter;
 
 import io.micronaut.context.annotation.Requires;
-import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.audit.AuditChanges;
+import io.patchbay.kernel.audit.AuditRecord;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.event.InvalidEventException;
 import io.patchbay.kernel.infra.event.LifecycleEnvelope;
@@ -16,8 +18,11 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,10 +30,16 @@ import java.util.UUID;
  * same rules as the consumer: an event already applied is a duplicate, one not newer than the configuration's
  * projection is stale, neither is applied again), and discard one. Present in every service with a
  * {@link LifecycleEventHandler} (the consumers).
+ * <p>
+ * Audit trail (resource type {@value #RESOURCE}): a replay the inbox took writes {@code dead_letter.replayed} (the
+ * outcome), a discard {@code dead_letter.discarded} (what the dead letter was), each in the transaction of its change,
+ * the admin as actor. The changes the replayed event makes are audited by the service as the event's (system, with the
+ * event as cause). A replay that fails again changes only the dead letter's attempts and error and writes no entry.
  */
 @Singleton
 @Requires(beans = LifecycleEventHandler.class)
 public class DeadLetters {
+    static final String RESOURCE = "dead_letter";
     private final DeadLetterStore store;
     private final LifecycleInbox inbox;
     private final LifecycleEventHandler handler;
@@ -36,9 +47,11 @@ public class DeadLetters {
     private final ConfiguredSecrets secrets;
     private final Sql sql;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public DeadLetters(DeadLetterStore store, LifecycleInbox inbox, LifecycleEventHandler handler, LifecycleEventCodec codec,
-                       ConfiguredSecrets secrets, Sql sql, Clock clock) {
+                       ConfiguredSecrets secrets, Sql sql, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.inbox = inbox;
         this.handler = handler;
@@ -86,6 +99,8 @@ public class DeadLetters {
                 InboxOutcome outcome = inbox.receive(envelope, handler);
                 DeadLetter.ReplayOutcome replayed = DeadLetter.ReplayOutcome.valueOf(outcome.name());
                 store.replayed(id, replayed, now);
+                audit.record(AuditRecord.of("dead_letter.replayed", RESOURCE, id.toString(), null, AuditChanges.of("last_replay_outcome",
+                        row.replayOutcome() == null ? null : row.replayOutcome().wire(), replayed.wire())));
                 return new Replay(replayed, null, null, store.find(id).orElseThrow());
             });
         } catch (NoSuchDeadLetter e) {
@@ -114,7 +129,32 @@ public class DeadLetters {
     }
 
     /** Removes the dead letter (its record stays on the dead-letter topic if it was sent there); false when there is none. */
-    public boolean discard(Caller caller, UUID id) {
-        return sql.inTransaction(() -> store.delete(id));
+    public boolean discard(UUID id) {
+        return sql.inTransaction(() -> {
+            Optional<DeadLetter> row = store.lock(id);
+            if (row.isEmpty() || !store.delete(id)) {
+                return false;
+            }
+            audit.record(AuditRecord.of("dead_letter.discarded", RESOURCE, id.toString(), null, AuditChanges.deleted(fields(row.get()), Set.of())));
+            return true;
+        });
+    }
+
+    /** What an audit entry says a dead letter was (its error is scrubbed already; the record itself is left out). */
+    private static Map<String, Object> fields(DeadLetter d) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event_id", d.eventId() == null ? null : d.eventId().toString());
+        fields.put("event_type", d.eventType());
+        fields.put("subject", d.subject());
+        fields.put("consumer_group", d.consumerGroup());
+        fields.put("topic", d.topic());
+        fields.put("partition", d.partition());
+        fields.put("offset", d.offset());
+        fields.put("error_class", d.errorClass());
+        fields.put("error_message", d.errorMessage());
+        fields.put("attempts", d.attempts());
+        fields.put("dead_lettered_at", d.deadLetteredAt());
+        fields.put("last_replay_outcome", d.replayOutcome() == null ? null : d.replayOutcome().wire());
+        return fields;
     }
 }
