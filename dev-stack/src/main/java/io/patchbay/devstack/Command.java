@@ -35,6 +35,11 @@ sealed interface Command {
     record Events(Optional<Path> dir, boolean follow) implements Command {
     }
 
+    /** {@code dead-letters [list | replay ID | replay --all] [--dir DIR]}: the consumers' dead letters. */
+    record DeadLetters(Optional<Path> dir, Action action, Optional<String> id, boolean all) implements Command {
+        enum Action { LIST, REPLAY }
+    }
+
     /** {@code help}, {@code --help}, {@code -h} or no arguments. */
     record Help() implements Command {
     }
