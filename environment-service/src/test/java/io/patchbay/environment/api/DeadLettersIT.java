@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.event.LifecycleEventType;
+import io.patchbay.kernel.event.LifecycleTopic;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.test.Api;
@@ -136,5 +137,30 @@ class DeadLettersIT implements TestPropertyProvider {
         assertThat(DeadLetterFixture.assertAuditedByAdmin(admins, admin, id, "root")).as("audited")
                 .containsExactly("dead_letter.discarded", "dead_letter.replayed", "dead_letter.replayed");
         assertThat(read(install).get("lifecycle").asText()).as("discarding undoes nothing").isEqualTo("disabled");
+    }
+
+    @Test
+    void aRecordThatCannotBeDecodedIsKeptAtOnceAndItsReplayFailsAgain() throws Exception {
+        String key = LifecycleConsumerIT.configId("undecodable");
+        UUID eventId = UUID.randomUUID();
+        ProducerRecord<String, byte[]> poison = new ProducerRecord<>(LifecycleTopic.NAME, key, "{oops".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(LifecycleTopic.CE_SPECVERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(LifecycleTopic.CE_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(LifecycleTopic.CE_TYPE, LifecycleEventType.DISABLED.ceType().getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(LifecycleTopic.CE_SUBJECT, key.getBytes(StandardCharsets.UTF_8));
+        poison.headers().add(LifecycleTopic.CE_TIME, "2026-01-01T00:00:00Z".getBytes(StandardCharsets.UTF_8));
+        producer.send(poison).get();
+
+        JsonNode dead = await().atMost(WAIT).until(() -> DeadLetterFixture.findOnTopic(admins, admin, key).orElse(null), d -> d != null);
+        assertThat(dead.get("event_id").asText()).isEqualTo(eventId.toString());
+        assertThat(dead.get("event_type").asText()).isEqualTo(LifecycleEventType.DISABLED.ceType());
+        assertThat(dead.get("attempts").asInt()).as("not retried: it cannot get better").isEqualTo(1);
+        assertThat(dead.get("error").get("class").asText()).endsWith("InvalidEventException");
+        assertThat(dead.get("error").get("message").asText()).contains("not a JSON object");
+
+        Api.Response replay = api.post("/admin/dead-letters/" + dead.get("id").asText() + "/replay", admin, null);
+        io.patchbay.test.ProblemAssert.assertProblem(replay, 409, null);
+        assertThat(replay.json().get("code").asText()).isEqualTo("replay_failed");
+        assertThat(db.number("SELECT count(*) FROM inbox_event WHERE event_id = ?", eventId)).isZero();
     }
 }
