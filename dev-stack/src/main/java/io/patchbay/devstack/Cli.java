@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the command line by hand: the subcommands and a handful of options ({@code --opt value} or {@code --opt=value}). */
+/** Parses the command line by hand: a few subcommands and a handful of options ({@code --opt value} or {@code --opt=value}). */
 final class Cli {
 
     static final Duration DEFAULT_TTL = Duration.ofHours(12);
@@ -38,6 +38,13 @@ final class Cli {
                                          the same JDBC lookup, lifecycle latency next to a Kafka round trip,
                                          outbox throughput, start-up, memory) and append the figures to
                                          docs/benchmarks.md and docs/benchmarks/*.json; --quick: smaller runs
+              dead-letters [list] [--dir DIR]
+                                         the lifecycle records each consumer service dead-lettered, newest first
+              dead-letters replay ID [--dir DIR]
+                                         apply one again through its service's inbox: applied, duplicate, stale
+                                         or failed again (exit 1)
+              dead-letters replay --all [--dir DIR]
+                                         replay every dead letter not yet replayed with success
               help                       this text
 
             Ports (environment): PATCHBAY_CONFIG_PORT=8081 PATCHBAY_ENVIRONMENT_PORT=8082 PATCHBAY_OAUTH_PORT=8083
@@ -60,6 +67,7 @@ final class Cli {
             case "status" -> status(rest);
             case "events" -> events(rest);
             case "bench" -> bench(rest);
+            case "dead-letters" -> deadLetters(rest);
             case "help" -> new Command.Help();
             default -> throw new UsageException("Unknown command: " + args[0]);
         };
@@ -118,6 +126,42 @@ final class Cli {
             }
         }
         return new Command.Bench(quick, label);
+    }
+
+    private static Command deadLetters(Deque<String> args) {
+        Optional<Path> dir = Optional.empty();
+        Command.DeadLetters.Action action = null;
+        Optional<String> id = Optional.empty();
+        boolean all = false;
+        while (!args.isEmpty()) {
+            String arg = args.removeFirst();
+            switch (arg) {
+                case "--dir" -> dir = Optional.of(Path.of(value(arg, args)));
+                case "--all" -> all = true;
+                case "list", "replay" -> {
+                    if (action != null) {
+                        throw new UsageException("dead-letters: one of list or replay");
+                    }
+                    action = arg.equals("list") ? Command.DeadLetters.Action.LIST : Command.DeadLetters.Action.REPLAY;
+                }
+                default -> {
+                    if (arg.startsWith("--") || action != Command.DeadLetters.Action.REPLAY || id.isPresent()) {
+                        throw unknownOption("dead-letters", arg);
+                    }
+                    id = Optional.of(arg);
+                }
+            }
+        }
+        if (action == null) {
+            action = Command.DeadLetters.Action.LIST;
+        }
+        if (action == Command.DeadLetters.Action.LIST && all) {
+            throw new UsageException("dead-letters: --all goes with replay (dead-letters replay --all)");
+        }
+        if (action == Command.DeadLetters.Action.REPLAY && all == id.isPresent()) {
+            throw new UsageException("dead-letters replay wants a dead letter's ID or --all");
+        }
+        return new Command.DeadLetters(dir, action, id, all);
     }
 
     private static Command token(Deque<String> args) {

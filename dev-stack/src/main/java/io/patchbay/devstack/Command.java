@@ -39,6 +39,11 @@ sealed interface Command {
     record Bench(boolean quick, String label) implements Command {
     }
 
+    /** {@code dead-letters [list | replay ID | replay --all] [--dir DIR]}: the consumers' dead letters. */
+    record DeadLetters(Optional<Path> dir, Action action, Optional<String> id, boolean all) implements Command {
+        enum Action { LIST, REPLAY }
+    }
+
     /** {@code help}, {@code --help}, {@code -h} or no arguments. */
     record Help() implements Command {
     }

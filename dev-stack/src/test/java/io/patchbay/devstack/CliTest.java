@@ -43,6 +43,25 @@ class CliTest {
     }
 
     @Test
+    void deadLettersListByDefaultReplayOneOrAll() {
+        Command.DeadLetters.Action list = Command.DeadLetters.Action.LIST;
+        Command.DeadLetters.Action replay = Command.DeadLetters.Action.REPLAY;
+        assertThat(Cli.parse("dead-letters")).isEqualTo(new Command.DeadLetters(Optional.empty(), list, Optional.empty(), false));
+        assertThat(Cli.parse("dead-letters", "list", "--dir=d")).isEqualTo(new Command.DeadLetters(Optional.of(Path.of("d")), list,
+                Optional.empty(), false));
+        assertThat(Cli.parse("dead-letters", "replay", "0b7c")).isEqualTo(new Command.DeadLetters(Optional.empty(), replay,
+                Optional.of("0b7c"), false));
+        assertThat(Cli.parse("dead-letters", "replay", "--all")).isEqualTo(new Command.DeadLetters(Optional.empty(), replay,
+                Optional.empty(), true));
+        assertThatThrownBy(() -> Cli.parse("dead-letters", "replay")).isInstanceOf(UsageException.class).hasMessageContaining("ID or --all");
+        assertThatThrownBy(() -> Cli.parse("dead-letters", "replay", "a", "--all")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> Cli.parse("dead-letters", "replay", "a", "b")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> Cli.parse("dead-letters", "list", "--all")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> Cli.parse("dead-letters", "list", "x")).isInstanceOf(UsageException.class);
+        assertThatThrownBy(() -> Cli.parse("dead-letters", "purge")).isInstanceOf(UsageException.class);
+    }
+
+    @Test
     void tokenWithEverything() {
         Command.Token token = (Command.Token) Cli.parse("token", "--user", "u1", "--team", "team_a:owner",
                 "--team=team_b:Viewer", "--admin", "--env", "env_1", "--ttl", "30m");

@@ -1,6 +1,8 @@
 package io.patchbay.environment;
 
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
+import io.patchbay.kernel.infra.deadletter.DeadLetterController;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -12,6 +14,8 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
                 description = "Patchbay integrations, environments and environment integrations (Truto-compatible)"),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+// the kernel's /admin/dead-letters (this service consumes the lifecycle topic) belongs in its OpenAPI document too
+@OpenAPIInclude(classes = DeadLetterController.class)
 public class Application {
     public static void main(String[] args) {
         Micronaut.run(Application.class, args);

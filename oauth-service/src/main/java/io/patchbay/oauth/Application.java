@@ -1,7 +1,9 @@
 package io.patchbay.oauth;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
+import io.patchbay.kernel.infra.deadletter.DeadLetterController;
 import io.patchbay.oauth.application.port.in.ReencryptSecretsUseCase;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
@@ -19,6 +21,8 @@ import java.util.Map;
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 @SecurityScheme(name = "key", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "Authorization",
         description = "Posit clients: Authorization: Key <JWT>")
+// the kernel's /admin/dead-letters (this service consumes the lifecycle topic) belongs in its OpenAPI document too
+@OpenAPIInclude(classes = DeadLetterController.class)
 public class Application {
     public static final String REENCRYPT_COMMAND = "reencrypt-secrets";
 

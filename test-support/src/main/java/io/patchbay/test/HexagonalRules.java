@@ -19,7 +19,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 public final class HexagonalRules {
     /** The kernel contracts domain and application code may use (JDK only). */
     public static final String[] KERNEL_CONTRACTS = {"io.patchbay.kernel.id..", "io.patchbay.kernel.auth..", "io.patchbay.kernel.error..",
-        "io.patchbay.kernel.event..", "io.patchbay.kernel.paging..", "io.patchbay.kernel.secret.."};
+        "io.patchbay.kernel.event..", "io.patchbay.kernel.paging..", "io.patchbay.kernel.secret..", "io.patchbay.kernel.audit.."};
     /** Classes written by hand: Micronaut's generated bean definitions ($…$Definition) live in the same packages. */
     private static final DescribedPredicate<JavaClass> WRITTEN =
             DescribedPredicate.describe("written by hand", c -> !c.getSimpleName().startsWith("$") && !c.getName().contains(".$"));

@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service starts on it. Each service's {@code KernelTablesMigrationIT} extends this contract.
  */
 public abstract class KernelTablesMigrationContract {
+    /** Every service also gets the kernel's audit trail table. */
+    private static final String AUDIT = "classpath:db/kernel/audit";
 
     /** {@code outbox} or {@code inbox}. */
     protected abstract String role();
@@ -36,13 +38,18 @@ public abstract class KernelTablesMigrationContract {
         props.put("patchbay.consumer.enabled", "false");
         props.put("patchbay.outbox.relay.enabled", "false");
         props.put("patchbay.topic.provision", "false");
+        String[] serviceLocations;
         try (ApplicationContext context = ApplicationContext.run(props)) {
             context.getBean(DataSource.class);
+            // every location the service migrates from (the kernel may bring more than this role's tables)
+            serviceLocations = context.getRequiredProperty("flyway.datasources.default.locations", String.class).split("\\s*,\\s*");
         }
 
+        assertThat(serviceLocations).contains("classpath:db/migration", kernel, AUDIT);
         assertThat(db.history()).containsKey(kernelVersion()).containsKey("1");
         assertThat(db.history().get("1")).isNotEqualTo(legacyChecksum);
         assertThat(db.hasTable(kernelTable())).isTrue();
-        assertThat(db.validatesAgainst("classpath:db/migration", kernel)).isTrue();
+        assertThat(db.validatesAgainst(serviceLocations)).isTrue();
+        assertThat(db.hasTable("audit_event")).as("the kernel's audit trail").isTrue();
     }
 }

@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
+import io.patchbay.test.DeadLetterFixture;
 import io.patchbay.test.ManagementSurface;
 import io.patchbay.test.RequestLimits;
 import io.patchbay.test.TestInfra;
@@ -94,5 +95,17 @@ class SecuritySurfaceIT implements TestPropertyProvider {
     void aCallerOverItsLimitGets429AndOthersAreNotSlowed() {
         RequestLimits.assertRateLimited(api, "/api/admin/v4/integrations", Tokens.token("surfaceBusy", TEAM, TeamRole.MEMBER),
                 Tokens.token("surfaceCalm", TEAM, TeamRole.MEMBER), admin, LIMIT);
+    }
+
+    @Test
+    void theDeadLettersAreForPlatformAdminsOnly() {
+        DeadLetterFixture.Client client = DeadLetterFixture.client(api);
+        String unknown = java.util.UUID.randomUUID().toString();
+        DeadLetterFixture.assertAdminOnly(client, owner, unknown);
+        assertProblem(client.send("POST", "/admin/dead-letters/" + unknown + "/replay", noTeam), 403, null);
+        assertProblem(client.send("GET", "/admin/dead-letters/" + unknown, admin), 404, null);
+        assertProblem(client.send("DELETE", "/admin/dead-letters/not-an-id", admin), 400, "id");
+        assertProblem(client.send("GET", "/admin/dead-letters?limit=0", admin), 400, "limit");
+        assertThat(client.send("GET", "/admin/dead-letters", admin).status()).isEqualTo(200);
     }
 }

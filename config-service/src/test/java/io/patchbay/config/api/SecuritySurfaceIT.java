@@ -91,4 +91,11 @@ class SecuritySurfaceIT implements TestPropertyProvider {
         RequestLimits.assertRateLimited(api, "/v1/integrations/configurations?view=account", Tokens.token("surfaceBusy", TEAM, TeamRole.MEMBER),
                 Tokens.token("surfaceCalm", TEAM, TeamRole.MEMBER), Tokens.admin(), LIMIT);
     }
+
+    @Test
+    void thePublisherHasNoDeadLetters() {
+        // config-service publishes the lifecycle topic and consumes nothing: the kernel's dead-letter routes are not here
+        assertProblem(api.get("/admin/dead-letters", Tokens.admin()), 404, null);
+        assertProblem(api.post("/admin/dead-letters/" + java.util.UUID.randomUUID() + "/replay", Tokens.admin(), null), 404, null);
+    }
 }

@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
+import io.patchbay.test.DeadLetterFixture;
 import io.patchbay.test.ManagementSurface;
 import io.patchbay.test.RequestLimits;
 import jakarta.inject.Inject;
@@ -93,5 +94,17 @@ class SecuritySurfaceIT implements TestPropertyProvider {
     void aCallerOverItsLimitGets429AndOthersAreNotSlowed() {
         RequestLimits.assertRateLimited(api, "/environment", Tokens.token("surfaceBusy", TEAM, TeamRole.MEMBER),
                 Tokens.token("surfaceCalm", TEAM, TeamRole.MEMBER), Tokens.admin(), LIMIT);
+    }
+
+    @Test
+    void theDeadLettersAreForPlatformAdminsOnly() {
+        DeadLetterFixture.Client client = DeadLetterFixture.client(api);
+        String unknown = java.util.UUID.randomUUID().toString();
+        DeadLetterFixture.assertAdminOnly(client, owner, unknown);
+        assertProblem(client.send("POST", "/admin/dead-letters/" + unknown + "/replay", noTeam), 403, null);
+        assertProblem(client.send("GET", "/admin/dead-letters/" + unknown, Tokens.admin()), 404, null);
+        assertProblem(client.send("DELETE", "/admin/dead-letters/not-an-id", Tokens.admin()), 400, "id");
+        assertProblem(client.send("GET", "/admin/dead-letters?limit=0", Tokens.admin()), 400, "limit");
+        assertThat(client.send("GET", "/admin/dead-letters", Tokens.admin()).status()).isEqualTo(200);
     }
 }

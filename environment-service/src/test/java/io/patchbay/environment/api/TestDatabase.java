@@ -20,6 +20,10 @@ final class TestDatabase {
         this.jdbcUrl = infra.newDatabase(prefix);
     }
 
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     /** The service's properties for this database, with a consumer group of its own (each class reads the topic afresh). */
     Map<String, String> serviceProperties() {
         Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));

@@ -9,6 +9,7 @@ import io.patchbay.oauth.support.RecordingApi;
 import io.patchbay.oauth.support.TestProperties;
 import io.patchbay.oauth.support.Tokens;
 import io.patchbay.test.Api;
+import io.patchbay.test.DeadLetterFixture;
 import io.patchbay.test.ManagementSurface;
 import io.patchbay.test.RequestLimits;
 import jakarta.inject.Inject;
@@ -109,5 +110,17 @@ class SecuritySurfaceIT implements TestPropertyProvider {
     void aCallerOverItsLimitGets429AndOthersAreNotSlowed() {
         RequestLimits.assertRateLimited(new Api(server.getURI()), BASE, Tokens.token("surfaceBusy", TEAM, TeamRole.OWNER),
                 Tokens.token("surfaceCalm", TEAM, TeamRole.OWNER), Tokens.admin(), LIMIT);
+    }
+
+    @Test
+    void theDeadLettersAreForPlatformAdminsOnly() {
+        DeadLetterFixture.Client client = (method, path, token) -> api.send(method, path, token, null);
+        String unknown = java.util.UUID.randomUUID().toString();
+        DeadLetterFixture.assertAdminOnly(client, owner, unknown);
+        assertProblem(client.send("POST", "/admin/dead-letters/" + unknown + "/replay", noTeam), 403, null);
+        assertProblem(client.send("GET", "/admin/dead-letters/" + unknown, Tokens.admin()), 404, null);
+        assertProblem(client.send("DELETE", "/admin/dead-letters/not-an-id", Tokens.admin()), 400, "id");
+        assertProblem(client.send("GET", "/admin/dead-letters?limit=0", Tokens.admin()), 400, "limit");
+        assertThat(client.send("GET", "/admin/dead-letters", Tokens.admin()).status()).isEqualTo(200);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads the caller from {@code Authorization: Bearer <jwt>} (and {@code Key <jwt>} where a service allows it), once
@@ -26,6 +27,11 @@ public class Authenticator {
         this.verifier = verifier;
         this.schemes = schemes.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
         this.schemeNames = String.join(" or ", schemes.stream().map(String::trim).toList());
+    }
+
+    /** The caller a request was authenticated as, if it was (the audit trail's actor). */
+    public static Optional<Caller> callerOf(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, Caller.class);
     }
 
     public Caller authenticate(HttpRequest<?> request) {

@@ -1,5 +1,7 @@
 package io.patchbay.kernel.infra.inbox;
 
+import io.patchbay.kernel.audit.AuditCause;
+import io.patchbay.kernel.audit.AuditContext;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
@@ -45,7 +47,8 @@ public class LifecycleInbox {
                 sql.update("UPDATE inbox_event SET outcome = 'stale' WHERE event_id = ?", envelope.id());
                 return InboxOutcome.STALE;
             }
-            handler.apply(event);
+            // the changes the handler makes are the service's own, caused by this event (their audit entries name it)
+            AuditContext.asSystem(AuditCause.event(envelope.id(), envelope.type().ceType()), () -> handler.apply(event));
             ProjectedConfiguration.State state = stateAfter(event);
             sql.update("UPDATE configuration_projection SET state = ?, reason = ?, version = ?, updated_at = ? WHERE configuration_id = ?",
                     state.name(), event instanceof ConfigurationDisabled d ? d.reason() : null, event.version(), Instant.now(),
