@@ -3,6 +3,7 @@ package io.patchbay.config.adapter.config;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.patchbay.config.application.DeletionGrace;
+import io.patchbay.config.application.WebhookSettings;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -13,5 +14,11 @@ class ApplicationBeans {
     @Singleton
     DeletionGrace deletionGrace(@Value("${patchbay.deletion.grace:24h}") Duration grace) {
         return new DeletionGrace(grace);
+    }
+
+    @Singleton
+    WebhookSettings webhookSettings(@Value("${patchbay.webhooks.allow-private:false}") boolean allowPrivate,
+                                    @Value("${patchbay.webhooks.lease:2m}") Duration lease) {
+        return new WebhookSettings(allowPrivate, lease);
     }
 }
