@@ -8,12 +8,10 @@ import io.patchbay.config.application.port.out.WebhookTransport;
 import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.Delivery;
 import io.patchbay.config.domain.DeliveryTarget;
-import io.patchbay.config.domain.WebhookSignature;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +24,6 @@ import java.util.Optional;
  */
 @Singleton
 public class WebhookDeliveryService implements DeliverWebhooksUseCase {
-    public static final String DELIVERY_HEADER = "x-patchbay-delivery";
-
     private final DeliveryStore deliveries;
     private final WebhookStore webhooks;
     private final AppStore apps;
@@ -87,11 +83,7 @@ public class WebhookDeliveryService implements DeliverWebhooksUseCase {
             return;
         }
         byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("content-type", "application/json");
-        headers.put(WebhookSignature.HEADER, WebhookSignature.sign(target.get().secret(), body));
-        headers.put(DELIVERY_HEADER, d.id());
-        WebhookTransport.Outcome outcome = transport.send(vetted.target().get(), body, headers);
+        WebhookTransport.Outcome outcome = transport.send(vetted.target().get(), body, d.id(), target.get().secret());
         afterSendBeforeMark.run();
         if (outcome.delivered()) {
             d.delivered(outcome.status(), outcome.durationMs(), clock.millis());

@@ -16,7 +16,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +31,7 @@ import java.util.concurrent.TimeoutException;
  */
 @Singleton
 class HttpWebhookTransport implements WebhookTransport {
+    static final String DELIVERY_HEADER = "x-patchbay-delivery";
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_ANSWER_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(HttpWebhookTransport.class);
@@ -53,10 +53,12 @@ class HttpWebhookTransport implements WebhookTransport {
     }
 
     @Override
-    public Outcome send(VettedTarget target, byte[] body, Map<String, String> headers) {
+    public Outcome send(VettedTarget target, byte[] body, String deliveryId, String signingSecret) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target.url().uri()).timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("content-type", "application/json")
+                .header(WebhookSignature.HEADER, WebhookSignature.sign(signingSecret, body))
+                .header(DELIVERY_HEADER, deliveryId);
         long started = System.nanoTime();
         try (AutoCloseable pin = PinnedAddresses.pin(target.url().host(), target.addresses())) {
             CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request.build(), info -> new CappedDiscard());

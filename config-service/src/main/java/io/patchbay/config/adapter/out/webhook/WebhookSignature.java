@@ -1,4 +1,4 @@
-package io.patchbay.config.domain;
+package io.patchbay.config.adapter.out.webhook;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -7,13 +7,13 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
 /** Vercel's {@code x-vercel-signature}: the hex HMAC-SHA1 of the raw body, keyed with the webhook's (or app's) secret. */
-public final class WebhookSignature {
-    public static final String HEADER = "x-vercel-signature";
+final class WebhookSignature {
+    static final String HEADER = "x-vercel-signature";
 
     private WebhookSignature() {
     }
 
-    public static String sign(String secret, byte[] body) {
+    static String sign(String secret, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
