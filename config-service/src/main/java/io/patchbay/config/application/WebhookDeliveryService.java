@@ -72,13 +72,13 @@ public class WebhookDeliveryService implements DeliverWebhooksUseCase {
     private void attempt(Delivery d, Optional<Target> target) {
         if (target.isEmpty()) {
             d.attemptFailed(null, d.targetKind() == DeliveryTarget.APP ? "the app has no webhook URL or client secret" : "the webhook is gone",
-                    0, clock.millis());
+                    0, clock.millis(), settings.retry());
             deliveries.save(d);
             return;
         }
         TargetGuard.Result vetted = guard.vet(target.get().url());
         if (vetted.target().isEmpty()) {
-            d.attemptFailed(null, vetted.refusal(), 0, clock.millis());
+            d.attemptFailed(null, vetted.refusal(), 0, clock.millis(), settings.retry());
             deliveries.save(d);
             return;
         }
@@ -88,7 +88,7 @@ public class WebhookDeliveryService implements DeliverWebhooksUseCase {
         if (outcome.delivered()) {
             d.delivered(outcome.status(), outcome.durationMs(), clock.millis());
         } else {
-            d.attemptFailed(outcome.status(), outcome.error(), outcome.durationMs(), clock.millis());
+            d.attemptFailed(outcome.status(), outcome.error(), outcome.durationMs(), clock.millis(), settings.retry());
         }
         deliveries.save(d);
     }

@@ -37,13 +37,16 @@ public class WebhookNotifier {
     private final DeliveryStore deliveries;
     private final AppStore apps;
     private final DeliveryBodies bodies;
+    private final WebhookSettings settings;
     private final Clock clock;
 
-    public WebhookNotifier(WebhookStore webhooks, DeliveryStore deliveries, AppStore apps, DeliveryBodies bodies, Clock clock) {
+    public WebhookNotifier(WebhookStore webhooks, DeliveryStore deliveries, AppStore apps, DeliveryBodies bodies, WebhookSettings settings,
+                           Clock clock) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.apps = apps;
         this.bodies = bodies;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -97,10 +100,10 @@ public class WebhookNotifier {
             String eventId = Ids.prefixed(Delivery.EVENT_ID_PREFIX, 24);
             String body = bodies.render(eventId, change.type(), now, c);
             for (Webhook w : targets) {
-                out.add(Delivery.queue(Ids.prefixed(Delivery.ID_PREFIX, 24), eventId, DeliveryTarget.WEBHOOK, w.id(), c.id(), change.type(), body, now));
+                out.add(Delivery.queue(Ids.prefixed(Delivery.ID_PREFIX, 24), eventId, DeliveryTarget.WEBHOOK, w.id(), c.id(), change.type(), body, now, settings.retry()));
             }
             if (app != null) {
-                out.add(Delivery.queue(Ids.prefixed(Delivery.ID_PREFIX, 24), eventId, DeliveryTarget.APP, app.id(), c.id(), change.type(), body, now));
+                out.add(Delivery.queue(Ids.prefixed(Delivery.ID_PREFIX, 24), eventId, DeliveryTarget.APP, app.id(), c.id(), change.type(), body, now, settings.retry()));
             }
         }
         deliveries.insertAll(out);

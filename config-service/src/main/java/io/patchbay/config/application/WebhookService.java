@@ -35,13 +35,16 @@ public class WebhookService implements WebhooksUseCase {
     private final DeliveryStore deliveries;
     private final TeamResolver teams;
     private final TargetGuard guard;
+    private final WebhookSettings settings;
     private final Clock clock;
 
-    public WebhookService(WebhookStore webhooks, DeliveryStore deliveries, TeamResolver teams, TargetGuard guard, Clock clock) {
+    public WebhookService(WebhookStore webhooks, DeliveryStore deliveries, TeamResolver teams, TargetGuard guard, WebhookSettings settings,
+                          Clock clock) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.teams = teams;
         this.guard = guard;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -111,7 +114,7 @@ public class WebhookService implements WebhooksUseCase {
     public Delivery redeliver(Caller caller, TeamSelector team, String webhookId, String deliveryId) {
         Webhook webhook = manageable(caller, team, webhookId);
         Delivery delivery = deliveries.find(webhook.id(), deliveryId).orElseThrow(() -> Problems.notFound("delivery " + deliveryId));
-        delivery.redeliver(clock.millis());
+        delivery.redeliver(clock.millis(), settings.retry());
         if (!deliveries.save(delivery)) {
             throw Problems.conflict("delivery " + deliveryId + " is being sent right now; try again");
         }

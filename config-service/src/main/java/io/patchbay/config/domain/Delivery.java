@@ -1,20 +1,17 @@
 package io.patchbay.config.domain;
 
-import java.time.Duration;
 import java.util.Objects;
 
 /**
  * One event on its way to one target: the body is fixed when the change is made (the configuration as it was then), and
  * the same delivery id is sent on every attempt so receivers can drop repeats. A 2xx answer delivers it; anything else is
- * retried with exponential backoff from {@link #FIRST_RETRY} until {@link #RETRY_WINDOW} after it was (re)queued, then it
- * has {@link DeliveryState#FAILED failed}. {@code version} fences attempts: a delivery whose lease ran out and was taken by
+ * retried with exponential backoff ({@link RetryPolicy}: from 10 s, for 24 h after it was (re)queued), then it has
+ * {@link DeliveryState#FAILED failed}. {@code version} fences attempts: a delivery whose lease ran out and was taken by
  * another attempt cannot be marked by the first.
  */
 public final class Delivery {
     public static final String ID_PREFIX = "dlv_";
     public static final String EVENT_ID_PREFIX = "evt_";
-    public static final Duration FIRST_RETRY = Duration.ofSeconds(10);
-    public static final Duration RETRY_WINDOW = Duration.ofHours(24);
     /** Error text kept for the log, at most this long. */
     static final int MAX_ERROR = 300;
 
@@ -64,9 +61,9 @@ public final class Delivery {
 
     /** A new delivery, due now. */
     public static Delivery queue(String id, String eventId, DeliveryTarget kind, String targetId, String configurationId, WebhookEvent type,
-                                 String body, long now) {
+                                 String body, long now, RetryPolicy policy) {
         return new Delivery(null, id, eventId, kind, targetId, configurationId, type, body, DeliveryState.PENDING, 0, null, null, null, now,
-                now + RETRY_WINDOW.toMillis(), null, now, null, 1);
+                now + policy.window().toMillis(), null, now, null, 1);
     }
 
     /** Taken by an attempt that holds it until {@code leaseUntil}. */
@@ -90,14 +87,14 @@ public final class Delivery {
 
     /**
      * The attempt failed: a non-2xx status (or null when there was no answer) and what went wrong. Scheduled again after
-     * 10 s, 20 s, 40 s … while that is within the retry window, else failed for good.
+     * 10 s, 20 s, 40 s … (the policy's) while that is within the retry window, else failed for good.
      */
-    public void attemptFailed(Integer status, String error, long durationMs, long now) {
+    public void attemptFailed(Integer status, String error, long durationMs, long now, RetryPolicy policy) {
         this.lastStatus = status;
         this.lastDurationMs = durationMs;
         this.lastError = error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
         this.leaseUntil = null;
-        long next = now + backoff(attempts).toMillis();
+        long next = now + policy.backoff(attempts).toMillis();
         if (next > retryUntil) {
             this.state = DeliveryState.FAILED;
         } else {
@@ -107,19 +104,12 @@ public final class Delivery {
     }
 
     /** Send it again now, whatever happened before, with a fresh retry window. */
-    public void redeliver(long now) {
+    public void redeliver(long now, RetryPolicy policy) {
         this.state = DeliveryState.PENDING;
         this.nextAttemptAt = now;
-        this.retryUntil = now + RETRY_WINDOW.toMillis();
+        this.retryUntil = now + policy.window().toMillis();
         this.leaseUntil = null;
         this.version++;
-    }
-
-    /** The wait after the {@code attempts}-th failed attempt: 10 s, 20 s, 40 s, … (doubling, capped at the window). */
-    public static Duration backoff(int attempts) {
-        int doublings = Math.max(0, Math.min(attempts - 1, 20));
-        Duration d = FIRST_RETRY.multipliedBy(1L << doublings);
-        return d.compareTo(RETRY_WINDOW) > 0 ? RETRY_WINDOW : d;
     }
 
     private void requirePending() {

@@ -42,9 +42,9 @@ class ConfigurationUseCasesTest {
     final MutableClock clock = new MutableClock();
     final TeamResolver teams = new TeamResolver(stores);
     final InMemoryWebhooks hooks = new InMemoryWebhooks();
-    final WebhookNotifier notifier = new WebhookNotifier(hooks, hooks, stores, hooks, clock);
-    final TargetGuard guard = new TargetGuard(host -> List.of(java.net.InetAddress.getLoopbackAddress()),
-            new WebhookSettings(true, Duration.ofMinutes(2)));
+    final WebhookSettings settings = new WebhookSettings(true, Duration.ofMinutes(2));
+    final WebhookNotifier notifier = new WebhookNotifier(hooks, hooks, stores, hooks, settings, clock);
+    final TargetGuard guard = new TargetGuard(host -> List.of(java.net.InetAddress.getLoopbackAddress()), settings);
     final BulkLifecycle bulk = new BulkLifecycle(stores, stores, notifier, clock);
     final ConfigurationService configurations = new ConfigurationService(stores, stores, stores, stores, teams, notifier, clock);
     final AppService apps = new AppService(stores, bulk, guard, clock);

@@ -41,13 +41,14 @@ class WebhookUseCasesTest {
     final ConfigurationUseCasesTest.MutableClock clock = new ConfigurationUseCasesTest.MutableClock();
     final Map<String, List<InetAddress>> dns = new HashMap<>();
     final TeamResolver teams = new TeamResolver(stores);
-    final WebhookNotifier notifier = new WebhookNotifier(hooks, hooks, stores, hooks, clock);
-    final TargetGuard guard = new TargetGuard(host -> dns.getOrDefault(host, List.of()), new WebhookSettings(false, Duration.ofMinutes(2)));
+    final WebhookSettings settings = new WebhookSettings(false, Duration.ofMinutes(2));
+    final WebhookNotifier notifier = new WebhookNotifier(hooks, hooks, stores, hooks, settings, clock);
+    final TargetGuard guard = new TargetGuard(host -> dns.getOrDefault(host, List.of()), settings);
     final BulkLifecycle bulk = new BulkLifecycle(stores, stores, notifier, clock);
     final ConfigurationService configurations = new ConfigurationService(stores, stores, stores, stores, teams, notifier, clock);
     final AppService apps = new AppService(stores, bulk, guard, clock);
     final MembershipService memberships = new MembershipService(stores, bulk);
-    final WebhookService webhooks = new WebhookService(hooks, hooks, teams, guard, clock);
+    final WebhookService webhooks = new WebhookService(hooks, hooks, teams, guard, settings, clock);
 
     final Caller admin = new Caller("root", List.of(), Set.of("admin"), Optional.empty());
     final Caller owner = caller("ownerUser", TeamRole.OWNER);

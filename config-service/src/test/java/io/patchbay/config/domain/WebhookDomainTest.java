@@ -42,13 +42,13 @@ class WebhookDomainTest {
     @Test
     void failedAttemptsBackOffFromTenSecondsForADayThenFail() {
         long t0 = 1_000_000L;
-        Delivery d = Delivery.queue("dlv_x", "evt_x", DeliveryTarget.WEBHOOK, "hook_x", "icfg_x", WebhookEvent.REMOVED, "{}", t0);
+        Delivery d = Delivery.queue("dlv_x", "evt_x", DeliveryTarget.WEBHOOK, "hook_x", "icfg_x", WebhookEvent.REMOVED, "{}", t0, RetryPolicy.DEFAULT);
         long now = t0;
         List<Long> waits = new java.util.ArrayList<>();
         while (d.state() == DeliveryState.PENDING) {
             now = d.nextAttemptAt();
             d.claim(now, now + 120_000);
-            d.attemptFailed(503, "HTTP 503", 12, now);
+            d.attemptFailed(503, "HTTP 503", 12, now, RetryPolicy.DEFAULT);
             if (d.state() == DeliveryState.PENDING) {
                 waits.add(d.nextAttemptAt() - now);
             }
@@ -59,7 +59,7 @@ class WebhookDomainTest {
         assertThat(d.attempts()).isEqualTo(waits.size() + 1);
         assertThat(d.lastStatus()).isEqualTo(503);
 
-        d.redeliver(now);
+        d.redeliver(now, RetryPolicy.DEFAULT);
         assertThat(d.state()).isEqualTo(DeliveryState.PENDING);
         d.claim(now, now + 1);
         d.delivered(204, 3, now);

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.patchbay.config.application.DeletionGrace;
 import io.patchbay.config.application.WebhookSettings;
+import io.patchbay.config.domain.RetryPolicy;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -18,7 +19,9 @@ class ApplicationBeans {
 
     @Singleton
     WebhookSettings webhookSettings(@Value("${patchbay.webhooks.allow-private:false}") boolean allowPrivate,
-                                    @Value("${patchbay.webhooks.lease:2m}") Duration lease) {
-        return new WebhookSettings(allowPrivate, lease);
+                                    @Value("${patchbay.webhooks.lease:2m}") Duration lease,
+                                    @Value("${patchbay.webhooks.first-retry:10s}") Duration firstRetry,
+                                    @Value("${patchbay.webhooks.retry-window:24h}") Duration retryWindow) {
+        return new WebhookSettings(allowPrivate, lease, new RetryPolicy(firstRetry, retryWindow));
     }
 }
