@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Sends due deliveries of one target: claims them under a lease (one attempt at a time, in order per configuration),
@@ -31,7 +32,7 @@ public class WebhookDeliveryService implements DeliverWebhooksUseCase {
     private final WebhookTransport transport;
     private final WebhookSettings settings;
     private final Clock clock;
-    private volatile Runnable afterSendBeforeMark = () -> { };
+    private volatile Consumer<Delivery> afterSendBeforeMark = d -> { };
 
     public WebhookDeliveryService(DeliveryStore deliveries, WebhookStore webhooks, AppStore apps, TargetGuard guard,
                                   WebhookTransport transport, WebhookSettings settings, Clock clock) {
@@ -45,8 +46,8 @@ public class WebhookDeliveryService implements DeliverWebhooksUseCase {
     }
 
     /** Runs after a delivery was sent and before its outcome is recorded (tests simulate a crash there). */
-    public void setFaultHook(Runnable hook) {
-        this.afterSendBeforeMark = hook == null ? () -> { } : hook;
+    public void setFaultHook(Consumer<Delivery> hook) {
+        this.afterSendBeforeMark = hook == null ? d -> { } : hook;
     }
 
     @Override
@@ -84,7 +85,7 @@ public class WebhookDeliveryService implements DeliverWebhooksUseCase {
         }
         byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
         WebhookTransport.Outcome outcome = transport.send(vetted.target().get(), body, d.id(), target.get().secret());
-        afterSendBeforeMark.run();
+        afterSendBeforeMark.accept(d);
         if (outcome.delivered()) {
             d.delivered(outcome.status(), outcome.durationMs(), clock.millis());
         } else {
