@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +65,16 @@ public class WebhookDeliveryService implements DeliverWebhooksUseCase {
         }
         // one target per claim: its URL and secret are read once, as they are now (a rotated secret signs from now on)
         Optional<Target> target = target(claimed.getFirst());
-        for (Delivery d : claimed) {
-            attempt(d, target);
+        List<Delivery> done = new ArrayList<>(claimed.size());
+        try {
+            for (Delivery d : claimed) {
+                attempt(d, target);
+                done.add(d);
+            }
+        } finally {
+            // one transaction for the outcomes of the claim; a delivery that was sent but is not recorded (the process
+            // died, the hook threw) is sent again when its lease runs out
+            deliveries.saveOutcomes(done);
         }
         return claimed.size();
     }
@@ -74,13 +83,11 @@ public class WebhookDeliveryService implements DeliverWebhooksUseCase {
         if (target.isEmpty()) {
             d.attemptFailed(null, d.targetKind() == DeliveryTarget.APP ? "the app has no webhook URL or client secret" : "the webhook is gone",
                     0, clock.millis(), settings.retry());
-            deliveries.save(d);
             return;
         }
         TargetGuard.Result vetted = guard.vet(target.get().url());
         if (vetted.target().isEmpty()) {
             d.attemptFailed(null, vetted.refusal(), 0, clock.millis(), settings.retry());
-            deliveries.save(d);
             return;
         }
         byte[] body = d.body().getBytes(StandardCharsets.UTF_8);
@@ -91,7 +98,6 @@ public class WebhookDeliveryService implements DeliverWebhooksUseCase {
         } else {
             d.attemptFailed(outcome.status(), outcome.error(), outcome.durationMs(), clock.millis(), settings.retry());
         }
-        deliveries.save(d);
     }
 
     private Optional<Target> target(Delivery d) {

@@ -80,6 +80,10 @@ final class InMemoryWebhooks implements WebhookStore, DeliveryStore, DeliveryBod
     }
 
     @Override
+    public void saveOutcomes(List<Delivery> list) {
+    }
+
+    @Override
     public Optional<Delivery> find(String targetId, String deliveryId) {
         return deliveries.stream().filter(d -> d.targetId().equals(targetId) && d.id().equals(deliveryId)).findFirst();
     }

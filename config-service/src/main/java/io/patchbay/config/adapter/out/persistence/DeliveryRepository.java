@@ -23,13 +23,15 @@ interface DeliveryRepository extends GenericRepository<DeliveryRow, Long> {
 
     /**
      * A target's next due deliveries, locked until the transaction ends and skipping those another instance is claiming;
-     * a delivery qualifies only if no earlier one of the same configuration and target is still pending, so a later one
-     * never overtakes it (in flight, or waiting for its retry).
+     * a delivery qualifies only if it is the earliest pending one of its configuration and target, so a later one never
+     * overtakes it (in flight, or waiting for its retry). The earliest-pending check is a correlated subquery (one probe
+     * of {@code webhook_delivery_pair} per candidate) rather than {@code NOT EXISTS}, which PostgreSQL may turn into an
+     * anti-join over every pending row: the cost of a claim stays that of the rows it looks at, however many are pending.
      */
     String CLAIM = "SELECT d.* FROM webhook_delivery d WHERE d.target_id = :targetId AND d.state = 'pending'"
             + " AND d.next_attempt_at <= :now AND (d.lease_until IS NULL OR d.lease_until <= :now)"
-            + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery e WHERE e.state = 'pending' AND e.target_id = d.target_id"
-            + " AND e.configuration_id = d.configuration_id AND e.seq < d.seq)"
+            + " AND d.seq = (SELECT min(e.seq) FROM webhook_delivery e WHERE e.state = 'pending' AND e.target_id = d.target_id"
+            + " AND e.configuration_id = d.configuration_id)"
             + " ORDER BY d.next_attempt_at, d.seq LIMIT :max FOR UPDATE OF d SKIP LOCKED";
 
     /** Targets with due work and how much (the worker starts lanes for them). */
@@ -41,6 +43,8 @@ interface DeliveryRepository extends GenericRepository<DeliveryRow, Long> {
 
     @Query(DUE_TARGETS)
     List<DueTarget> dueTargets(Instant now, int limit);
+
+    Optional<DeliveryRow> findById(Long seq);
 
     Optional<DeliveryRow> findByTargetIdAndDeliveryId(String targetId, String deliveryId);
 

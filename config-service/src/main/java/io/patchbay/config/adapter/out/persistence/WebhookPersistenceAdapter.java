@@ -121,6 +121,25 @@ class WebhookPersistenceAdapter implements WebhookStore, DeliveryStore {
     }
 
     @Override
+    @Transactional
+    public void saveOutcomes(List<Delivery> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        try {
+            deliveries.updateAll(list.stream().map(WebhookPersistenceAdapter::loadedAs).toList());
+        } catch (OptimisticLockException e) {
+            // some were claimed again after their lease ran out: record the others one by one
+            list.forEach(this::saveIfStillOurs);
+        }
+    }
+
+    private void saveIfStillOurs(Delivery d) {
+        deliveries.findById(d.seq()).filter(r -> r.version() == d.version() - 1)
+                .ifPresent(r -> deliveries.update(loadedAs(d)));
+    }
+
+    @Override
     public Optional<Delivery> find(String targetId, String deliveryId) {
         return deliveries.findByTargetIdAndDeliveryId(targetId, deliveryId).map(WebhookPersistenceAdapter::toDomain);
     }

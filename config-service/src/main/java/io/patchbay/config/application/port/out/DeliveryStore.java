@@ -24,6 +24,9 @@ public interface DeliveryStore {
     /** Saves an attempt's outcome; false when the delivery was claimed again since (the lease ran out), and nothing is saved. */
     boolean save(Delivery delivery);
 
+    /** Saves the outcomes of one claim in one transaction; those claimed again since are left alone. */
+    void saveOutcomes(List<Delivery> deliveries);
+
     Optional<Delivery> find(String targetId, String deliveryId);
 
     /** A target's deliveries, newest first, before {@code beforeSeq} (null: from the newest); one more than {@code limit} if more remain. */
