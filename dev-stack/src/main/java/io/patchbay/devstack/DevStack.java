@@ -219,6 +219,7 @@ final class DevStack {
         env.put("PATCHBAY_DB_PASSWORD", pg.password());
         env.put("PATCHBAY_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("PATCHBAY_CONFIG_SERVICE_URL", Health.baseUrl(settings.port(configService())));
+        env.put(Settings.WEBHOOK_ALLOW_PRIVATE, settings.webhookAllowPrivate());
         env.putAll(serviceEnv);
         return env;
     }

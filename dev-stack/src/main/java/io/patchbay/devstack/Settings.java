@@ -17,6 +17,7 @@ record Settings(Path root, Map<String, String> env) {
     static final String SERVICE_JAVA_OPTS = "PATCHBAY_SERVICE_JAVA_OPTS";
     static final String JWT_SECRET = "PATCHBAY_JWT_SECRET";
     static final String START_TIMEOUT = "PATCHBAY_START_TIMEOUT";
+    static final String WEBHOOK_ALLOW_PRIVATE = "PATCHBAY_WEBHOOK_ALLOW_PRIVATE";
     static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
     static final int DEFAULT_PG_PORT = 15432;
     static final int DEFAULT_KAFKA_PORT = 19092;
@@ -51,6 +52,14 @@ record Settings(Path root, Map<String, String> env) {
     /** How long each service may take to answer {@code GET /health} with 200 (seconds in the environment). */
     Duration startTimeout() {
         return Duration.ofSeconds(number(START_TIMEOUT, DEFAULT_START_TIMEOUT_SECONDS, 1, 3600));
+    }
+
+    /**
+     * {@code PATCHBAY_WEBHOOK_ALLOW_PRIVATE} for config-service: {@code true} unless the launcher was given another value,
+     * so webhooks can be sent to receivers on this machine (loopback, plain http), which production refuses.
+     */
+    String webhookAllowPrivate() {
+        return Optional.ofNullable(env.get(WEBHOOK_ALLOW_PRIVATE)).filter(s -> !s.isBlank()).map(String::trim).orElse("true");
     }
 
     /** The HS256 secret the services check tokens with: theirs if {@code PATCHBAY_JWT_SECRET} is set, else the dev key. */

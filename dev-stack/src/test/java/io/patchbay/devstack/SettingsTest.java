@@ -22,6 +22,7 @@ class SettingsTest {
         assertThat(settings.dataDir(Optional.empty())).isEqualTo(Path.of("/repo/.patchbay"));
         assertThat(settings.jwtSecret()).isEmpty();
         assertThat(settings.startTimeout()).isEqualTo(java.time.Duration.ofSeconds(120));
+        assertThat(settings.webhookAllowPrivate()).as("local receivers allowed").isEqualTo("true");
     }
 
     @Test
@@ -34,6 +35,7 @@ class SettingsTest {
         assertThat(settings.port(ServiceDefinition.ALL.get(2))).isEqualTo(18083);
         assertThat(settings.topicPartitions()).isEqualTo(2);
         assertThat(settings.dataDir(Optional.of(Path.of("/data/pb")))).isEqualTo(Path.of("/data/pb"));
+        assertThat(new Settings(ROOT, Map.of("PATCHBAY_WEBHOOK_ALLOW_PRIVATE", "false")).webhookAllowPrivate()).isEqualTo("false");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.patchbay.config.application;
 
 import io.patchbay.config.application.port.in.AppCommand;
 import io.patchbay.config.application.port.in.AppsUseCase;
+import io.patchbay.config.application.port.in.CreatedApp;
 import io.patchbay.config.application.port.out.AppStore;
 import io.patchbay.config.application.port.out.BulkSelection;
 import io.patchbay.config.domain.App;
@@ -21,17 +22,19 @@ import java.util.List;
 public class AppService implements AppsUseCase {
     private final AppStore apps;
     private final BulkLifecycle bulk;
+    private final TargetGuard guard;
     private final Clock clock;
 
-    public AppService(AppStore apps, BulkLifecycle bulk, Clock clock) {
+    public AppService(AppStore apps, BulkLifecycle bulk, TargetGuard guard, Clock clock) {
         this.apps = apps;
         this.bulk = bulk;
+        this.guard = guard;
         this.clock = clock;
     }
 
     @Override
     @Transactional
-    public App create(AppCommand c) {
+    public CreatedApp create(AppCommand c) {
         requireAdmin(c.caller());
         if (c.slug() == null) {
             throw Problems.validation("slug", "is required");
@@ -43,9 +46,11 @@ public class AppService implements AppsUseCase {
         App app = new App(Ids.prefixed(App.ID_PREFIX, 24), slug(c.slug()), name(c.name()), icon(c.icon()),
                 c.scopes() == null ? List.of() : Scopes.validFormat(c.scopes(), "scopes"),
                 Boolean.TRUE.equals(c.marketplace()), c.partnerTeamId(), c.requiredPlan() == null ? Plan.HOBBY : c.requiredPlan(),
-                c.available() == null || c.available(), Boolean.TRUE.equals(c.legacy()), now, now);
+                c.available() == null || c.available(), Boolean.TRUE.equals(c.legacy()), now, now, webhookUrl(c.webhookUrl()));
         apps.insert(app, c.caller().userId());
-        return app;
+        String secret = Ids.prefixed("", App.CLIENT_SECRET_LENGTH);
+        apps.saveClientSecret(app.id(), secret);
+        return new CreatedApp(app, secret);
     }
 
     @Override
@@ -75,7 +80,8 @@ public class AppService implements AppsUseCase {
                 c.requiredPlan() == null ? old.requiredPlan() : c.requiredPlan(),
                 c.available() == null ? old.available() : c.available(),
                 c.legacy() == null ? old.legacy() : c.legacy(),
-                old.createdAt(), Math.max(clock.millis(), old.updatedAt()));
+                old.createdAt(), Math.max(clock.millis(), old.updatedAt()),
+                c.webhookUrlGiven() ? webhookUrl(c.webhookUrl()) : old.webhookUrl());
         apps.update(old, updated, c.caller().userId());
         String actor = c.caller().userId();
         if (old.available() && !updated.available()) {
@@ -84,6 +90,23 @@ public class AppService implements AppsUseCase {
             bulk.enable(new BulkSelection.DisabledOfApp(old.id(), DisableReason.FEATURE_NOT_AVAILABLE), actor);
         }
         return updated;
+    }
+
+    @Override
+    @Transactional
+    public CreatedApp rotateSecret(Caller caller, String idOrSlug) {
+        App app = apps.findByIdOrSlug(idOrSlug).orElseThrow(() -> Problems.notFound("app " + idOrSlug));
+        boolean partner = app.partnerTeamId() != null && caller.managesTeam(app.partnerTeamId());
+        if (!caller.isAdmin() && !partner) {
+            throw Problems.forbidden("only platform admins and managers of the app's partner team may rotate its client secret");
+        }
+        String secret = Ids.prefixed("", App.CLIENT_SECRET_LENGTH);
+        apps.saveClientSecret(app.id(), secret);
+        return new CreatedApp(app, secret);
+    }
+
+    private String webhookUrl(String url) {
+        return url == null ? null : guard.checkForRegistration(url, "webhookUrl").toString();
     }
 
     private static void requireAdmin(Caller caller) {

@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
 
 /**
  * Applies one lifecycle change to every configuration a trigger selects, chunk by chunk inside the caller's
- * transaction: each chunk is locked, changed through the domain, saved, and its events written to the outbox.
+ * transaction: each chunk is locked, changed through the domain, saved, and its events written to the outbox and its
+ * webhook deliveries to their table.
  */
 @Singleton
 public class BulkLifecycle {
@@ -25,11 +26,13 @@ public class BulkLifecycle {
 
     private final ConfigurationStore store;
     private final LifecycleEventPublisher publisher;
+    private final WebhookNotifier webhooks;
     private final Clock clock;
 
-    public BulkLifecycle(ConfigurationStore store, LifecycleEventPublisher publisher, Clock clock) {
+    public BulkLifecycle(ConfigurationStore store, LifecycleEventPublisher publisher, WebhookNotifier webhooks, Clock clock) {
         this.store = store;
         this.publisher = publisher;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -59,6 +62,7 @@ public class BulkLifecycle {
             }
             store.updateAll(dirty);
             publisher.publish(events);
+            webhooks.notify(WebhookNotifier.ofLifecycle(dirty, events));
             changed[0] += dirty.size();
         });
         return changed[0];

@@ -22,6 +22,7 @@ import io.patchbay.config.domain.ProjectSelection;
 import io.patchbay.config.domain.Scopes;
 import io.patchbay.config.domain.Source;
 import io.patchbay.config.domain.Team;
+import io.patchbay.config.domain.WebhookEvent;
 import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
@@ -31,7 +32,9 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,15 +51,17 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private final MembershipStore memberships;
     private final LifecycleEventPublisher publisher;
     private final TeamResolver teams;
+    private final WebhookNotifier webhooks;
     private final Clock clock;
 
     public ConfigurationService(ConfigurationStore store, AppStore apps, MembershipStore memberships, LifecycleEventPublisher publisher,
-                                TeamResolver teams, Clock clock) {
+                                TeamResolver teams, WebhookNotifier webhooks, Clock clock) {
         this.store = store;
         this.apps = apps;
         this.memberships = memberships;
         this.publisher = publisher;
         this.teams = teams;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -119,8 +124,10 @@ public class ConfigurationService implements ConfigurationsUseCase {
         List<String> requested = command.projectsGiven() ? command.projects()
                 : selection == ProjectSelection.SELECTED ? c.projects() : null;
         List<String> projects = projects(selection, requested);
+        List<String> before = c.scopes();
         c.changeAccess(scopes, selection, projects, command.caller().userId(), clock.millis());
         store.update(c);
+        webhooks.notify(scopeChanges(c, before));
         return c;
     }
 
@@ -240,6 +247,25 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private void save(Configuration c, ConfigurationLifecycleEvent event) {
         store.update(c);
         publisher.publish(List.of(event));
+        webhooks.notify(WebhookNotifier.ofLifecycle(List.of(c), List.of(event)));
+    }
+
+    /**
+     * A PATCH that added scopes is a permission upgrade; any change of the scope set (added or removed) is a confirmed scope
+     * change. Project access changes have no Vercel event.
+     */
+    private static List<WebhookNotifier.Change> scopeChanges(Configuration c, List<String> before) {
+        Set<String> old = Set.copyOf(before);
+        Set<String> now = Set.copyOf(c.scopes());
+        if (old.equals(now)) {
+            return List.of();
+        }
+        List<WebhookNotifier.Change> changes = new ArrayList<>(2);
+        if (!old.containsAll(now)) {
+            changes.add(new WebhookNotifier.Change(c, WebhookEvent.PERMISSION_UPGRADED, null));
+        }
+        changes.add(new WebhookNotifier.Change(c, WebhookEvent.SCOPE_CHANGE_CONFIRMED, null));
+        return changes;
     }
 
     private void requirePlan(String teamId, App app, String field) {

@@ -20,12 +20,14 @@ public class PartnerService implements PartnerInstallationsUseCase {
     private final ConfigurationStore store;
     private final AppStore apps;
     private final LifecycleEventPublisher publisher;
+    private final WebhookNotifier webhooks;
     private final Clock clock;
 
-    public PartnerService(ConfigurationStore store, AppStore apps, LifecycleEventPublisher publisher, Clock clock) {
+    public PartnerService(ConfigurationStore store, AppStore apps, LifecycleEventPublisher publisher, WebhookNotifier webhooks, Clock clock) {
         this.store = store;
         this.apps = apps;
         this.publisher = publisher;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -46,6 +48,7 @@ public class PartnerService implements PartnerInstallationsUseCase {
         c.completeDeletion(caller.userId(), clock.millis()).ifPresent(event -> {
             store.update(c);
             publisher.publish(List.of(event));
+            webhooks.notify(WebhookNotifier.ofLifecycle(List.of(c), List.of(event)));
         });
     }
 

@@ -34,6 +34,8 @@ class BadInputFuzzIT implements TestPropertyProvider {
         Map<String, String> props = db.serviceProperties();
         props.put("micronaut.server.port", "-1");
         props.put("patchbay.rate-limit.limit", "1000000");
+        props.put("patchbay.webhooks.allow-private", "true");
+        props.put("patchbay.webhooks.worker.enabled", "false");
         return props;
     }
 
@@ -52,13 +54,24 @@ class BadInputFuzzIT implements TestPropertyProvider {
             configurations[i] = created.json().get("id").asText();
         }
 
+        // a webhook with one delivery (a disabled configuration) for the webhook and redelivery operations
+        Api.Response hook = api.post("/v1/webhooks", owner, "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"integration-configuration.disabled\"]}");
+        assertThat(hook.status()).as(hook.toString()).isEqualTo(200);
+        String hookId = hook.json().get("id").asText();
+        String disabled = api.post("/v1/integrations/configurations", owner, "{\"integrationIdOrSlug\":\"fuzz\"}").json().get("id").asText();
+        assertThat(api.post("/v1/integrations/configuration/" + disabled + "/disable", owner, "{}").status()).isEqualTo(200);
+        String deliveryId = api.get("/v1/webhooks/" + hookId + "/deliveries", owner).json().get(0).get("id").asText();
+
         BadInputFuzzer.Report report = BadInputFuzzer.forService(server.getURI(), "/openapi/config-service.yml")
                 .seed(1201).requestsPerOperation(40)
                 .tenant(owner).otherTenant(Tokens.token("fuzzStranger", "team_fuzzOther", TeamRole.OWNER)).admin(Tokens.admin())
                 .pathValues("id", configurations).pathValues("idOrSlug", "fuzz", app.json().get("id").asText())
                 .pathValues("teamId", TEAM).pathValues("userId", "fuzzOwner", "fuzzMember")
+                .pathValuesUnder("/v1/webhooks", "id", hookId).pathValues("deliveryId", deliveryId)
+                .example("POST /v1/webhooks", "{\"url\":\"http://127.0.0.1:9/other\",\"events\":[\"integration-configuration.removed\","
+                        + "\"integration-configuration.permission-upgraded\"],\"projectIds\":[\"prj_1\"]}")
+                .example("PATCH /v1/integrations/apps/{idOrSlug}", "{\"name\":\"Fuzz renamed\",\"available\":true,\"webhookUrl\":\"http://127.0.0.1:9/app\"}")
                 .example("POST /v1/integrations/apps", "{\"slug\":\"fuzz-two\",\"name\":\"Fuzz two\",\"scopes\":[\"read:project\"]}")
-                .example("PATCH /v1/integrations/apps/{idOrSlug}", "{\"name\":\"Fuzz renamed\",\"available\":true}")
                 .example("POST /v1/integrations/configurations", "{\"integrationIdOrSlug\":\"fuzz\",\"scopes\":[\"read:project\"],"
                         + "\"projectSelection\":\"selected\",\"projects\":[\"prj_1\"],\"source\":\"marketplace\"}")
                 .example("PATCH /v1/integrations/configuration/{id}", "{\"scopes\":[\"read:project\"],\"projectSelection\":\"all\"}")
@@ -70,9 +83,9 @@ class BadInputFuzzIT implements TestPropertyProvider {
                 .example("PUT /v1/teams/{teamId}/members/{userId}", "{\"role\":\"MEMBER\"}")
                 .run();
         System.out.println(report.summary());
-        assertThat(report.operations()).as("every operation of the document").isEqualTo(17);
+        assertThat(report.operations()).as("every operation of the document").isEqualTo(24);
         report.assertClean();
         // after thousands of requests with ids, names and junk in paths and queries, the metric labels still hold none
-        ManagementSurface.assertNoTenantDataInMetrics(api, List.of(TEAM, "fuzzOwner", configurations[0], configurations[1], configurations[2], "fuzz", "passwd", "DROP TABLE", "jndi"));
+        ManagementSurface.assertNoTenantDataInMetrics(api, List.of(TEAM, "fuzzOwner", configurations[0], configurations[1], configurations[2], hookId, deliveryId, "fuzz", "passwd", "DROP TABLE", "jndi"));
     }
 }

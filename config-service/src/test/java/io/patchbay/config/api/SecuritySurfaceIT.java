@@ -77,6 +77,34 @@ class SecuritySurfaceIT implements TestPropertyProvider {
         assertProblem(api.post("/v1/integrations/configuration/" + configuration + "/disable", owner, "{\"reason\":\"\\ud800\"}"), 400, "reason");
         assertProblem(api.send("PUT", "/v1/teams/" + TEAM, owner, "{\"slug\":\"surface-\\ud800\"}"), 400, "slug");
         assertProblem(api.get("/v1/integrations/configurations?view=account&integrationIdOrSlug=a%00b", owner), 400, "integrationIdOrSlug");
+        assertProblem(api.post("/v1/webhooks", owner, "{\"url\":\"https://h\ud800.example.com/\",\"events\":[\"integration-configuration.removed\"]}"),
+                400, "url");
+        assertProblem(api.get("/v1/webhooks?projectId=prj_%00", owner), 400, "projectId");
+    }
+
+    @Test
+    void webhookSecretsAreAnsweredOnceAndNeverAgain() {
+        Api.Response created = api.post("/v1/webhooks", owner, "{\"url\":\"https://8.8.8.8/hook\",\"events\":[\"integration-configuration.removed\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        String id = created.json().get("id").asText();
+        String secret = created.json().get("secret").asText();
+        for (String path : List.of("/v1/webhooks", "/v1/webhooks/" + id, "/v1/webhooks/" + id + "/deliveries")) {
+            Api.Response read = api.get(path, owner);
+            assertThat(read.status()).as(path).isEqualTo(200);
+            assertThat(read.raw().body()).as(path).doesNotContain(secret).doesNotContain("\"secret\"");
+        }
+        assertProblem(api.get("/v1/webhooks/" + id, noTeam), 404, null);
+        assertProblem(api.get("/v1/webhooks/hook_nope", owner), 400, "id");
+        assertProblem(api.post("/v1/webhooks", owner, "{\"url\":\"https://8.8.8.8/\",\"events\":[\"deployment.created\"]}"), 400, "events[0]");
+        assertProblem(api.post("/v1/webhooks", owner, "{\"url\":\"https://8.8.8.8/\",\"events\":\"x\"}"), 400, "events");
+        assertProblem(api.post("/v1/webhooks", owner, "{\"events\":[\"integration-configuration.removed\"]}"), 400, "url");
+        assertProblem(api.post("/v1/webhooks", owner, "{\"url\":\"https://8.8.8.8/\",\"events\":[\"integration-configuration.removed\"],"
+                + "\"secret\":\"mine\"}"), 400, "secret");
+        Api.Response app = api.post("/v1/integrations/apps", Tokens.admin(), "{\"slug\":\"surface-secret\",\"name\":\"S\"}");
+        String clientSecret = app.json().get("clientSecret").asText();
+        assertThat(api.get("/v1/integrations/apps", owner).raw().body()).doesNotContain(clientSecret).doesNotContain("clientSecret");
+        assertThat(api.send("PATCH", "/v1/integrations/apps/surface-secret", Tokens.admin(), "{\"name\":\"T\"}").raw().body())
+                .doesNotContain(clientSecret);
     }
 
     @Test

@@ -41,11 +41,15 @@ class ConfigurationUseCasesTest {
     final InMemoryStores stores = new InMemoryStores();
     final MutableClock clock = new MutableClock();
     final TeamResolver teams = new TeamResolver(stores);
-    final BulkLifecycle bulk = new BulkLifecycle(stores, stores, clock);
-    final ConfigurationService configurations = new ConfigurationService(stores, stores, stores, stores, teams, clock);
-    final AppService apps = new AppService(stores, bulk, clock);
+    final InMemoryWebhooks hooks = new InMemoryWebhooks();
+    final WebhookSettings settings = new WebhookSettings(true, Duration.ofMinutes(2));
+    final WebhookNotifier notifier = new WebhookNotifier(hooks, hooks, stores, hooks, settings, clock);
+    final TargetGuard guard = new TargetGuard(host -> List.of(java.net.InetAddress.getLoopbackAddress()), settings);
+    final BulkLifecycle bulk = new BulkLifecycle(stores, stores, notifier, clock);
+    final ConfigurationService configurations = new ConfigurationService(stores, stores, stores, stores, teams, notifier, clock);
+    final AppService apps = new AppService(stores, bulk, guard, clock);
     final MembershipService memberships = new MembershipService(stores, bulk);
-    final PartnerService partner = new PartnerService(stores, stores, stores, clock);
+    final PartnerService partner = new PartnerService(stores, stores, stores, notifier, clock);
     final DeletionGraceService grace = new DeletionGraceService(bulk, new DeletionGrace(Duration.ofHours(24)), clock);
 
     final Caller admin = new Caller("root", List.of(), Set.of("admin"), Optional.empty());
@@ -60,7 +64,7 @@ class ConfigurationUseCasesTest {
 
     App app(String slug, boolean marketplace, Plan plan) {
         return apps.create(new AppCommand(admin, slug, slug.toUpperCase(), null, List.of("read:project", "read-write:log-drain"), marketplace,
-                "team_partner", true, plan, true, false));
+                "team_partner", true, plan, true, false)).app();
     }
 
     Configuration install(Caller who, String app) {

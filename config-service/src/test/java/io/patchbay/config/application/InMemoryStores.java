@@ -127,6 +127,18 @@ final class InMemoryStores implements ConfigurationStore, AppStore, MembershipSt
         apps.put(updated.id(), updated);
     }
 
+    final Map<String, String> clientSecrets = new java.util.HashMap<>();
+
+    @Override
+    public void saveClientSecret(String appId, String clientSecret) {
+        clientSecrets.put(appId, clientSecret);
+    }
+
+    @Override
+    public Optional<String> clientSecret(String appId) {
+        return Optional.ofNullable(clientSecrets.get(appId));
+    }
+
     // ---- memberships
     @Override
     public Optional<Team> findTeam(String teamId) {

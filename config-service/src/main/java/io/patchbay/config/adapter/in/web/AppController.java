@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.config.application.port.in.AppCommand;
 import io.patchbay.config.application.port.in.AppsUseCase;
+import io.patchbay.config.application.port.in.CreatedApp;
 import io.patchbay.config.domain.Plan;
 import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.Caller;
@@ -29,7 +30,7 @@ import java.util.List;
 @Tag(name = "Apps")
 public class AppController {
     private static final String[] FIELDS = {"slug", "name", "icon", "scopes", "marketplace", "partnerTeamId", "requiredPlan", "available",
-        "isLegacy"};
+        "isLegacy", "webhookUrl"};
 
     private final AppsUseCase apps;
 
@@ -39,9 +40,10 @@ public class AppController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Register an app (admin)")
+    @Operation(summary = "Register an app (admin); the answer carries its clientSecret, this once")
     public AppResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json) {
-        return WireMapper.app(apps.create(command(caller, JsonBody.of(json).allowOnly(FIELDS))));
+        CreatedApp created = apps.create(command(caller, JsonBody.of(json).allowOnly(FIELDS)));
+        return WireMapper.app(created.app(), created.clientSecret());
     }
 
     @Get
@@ -62,11 +64,18 @@ public class AppController {
         return WireMapper.app(apps.update(PathIds.appIdOrSlug(idOrSlug, "idOrSlug"), command(caller, JsonBody.of(json).allowOnly(FIELDS))));
     }
 
+    @Post("/{idOrSlug}/rotate-secret")
+    @Operation(summary = "Replace the app's client secret, which signs its webhook deliveries (admin or partner team manager)")
+    public AppResponse rotateSecret(@Parameter(hidden = true) Caller caller, @PathVariable String idOrSlug) {
+        CreatedApp rotated = apps.rotateSecret(caller, PathIds.appIdOrSlug(idOrSlug, "idOrSlug"));
+        return WireMapper.app(rotated.app(), rotated.clientSecret());
+    }
+
     private static AppCommand command(Caller caller, JsonBody body) {
         return new AppCommand(caller, body.string("slug").orElse(null), body.string("name").orElse(null), body.string("icon").orElse(null),
                 body.strings("scopes").orElse(null), body.bool("marketplace").orElse(null),
                 body.string("partnerTeamId").map(t -> PathIds.team(t, "partnerTeamId")).orElse(null), body.has("partnerTeamId"),
                 body.parsed("requiredPlan", (v, f) -> WireEnum.parse(Plan.class, v, f)).orElse(null), body.bool("available").orElse(null),
-                body.bool("isLegacy").orElse(null));
+                body.bool("isLegacy").orElse(null), body.string("webhookUrl").orElse(null), body.has("webhookUrl"));
     }
 }

@@ -9,5 +9,5 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AppResponse(String id, String slug, String name, String icon, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> scopes,
                           boolean marketplace, String partnerTeamId, String requiredPlan, boolean available, boolean isLegacy,
-                          long createdAt, long updatedAt) {
+                          long createdAt, long updatedAt, String webhookUrl, String clientSecret) {
 }

@@ -3,7 +3,9 @@ package io.patchbay.config.adapter.in.web;
 import io.patchbay.config.application.port.in.TeamSelector;
 import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.Configuration;
+import io.patchbay.config.domain.Delivery;
 import io.patchbay.config.domain.Team;
+import io.patchbay.config.domain.Webhook;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
 
@@ -12,6 +14,8 @@ import java.util.regex.Pattern;
 /** Checks ids and team parameters from paths, queries and headers before they reach a use case (malformed → 400). */
 final class PathIds {
     private static final Pattern CONFIGURATION = Ids.pattern(Configuration.ID_PREFIX, 24);
+    private static final Pattern WEBHOOK = Ids.pattern(Webhook.ID_PREFIX, 24);
+    private static final Pattern DELIVERY = Ids.pattern(Delivery.ID_PREFIX, 24);
     private static final Pattern TEAM = Pattern.compile("team_[0-9A-Za-z_-]{1,64}");
     private static final Pattern USER = Pattern.compile("[0-9A-Za-z_-]{1,64}");
     private static final Pattern APP_ID_OR_SLUG = Pattern.compile(App.ID_PREFIX + "[0-9A-Za-z]{24}|" + App.SLUG.pattern());
@@ -21,6 +25,14 @@ final class PathIds {
 
     static String configuration(String id) {
         return check(id, CONFIGURATION, "id", "a configuration id (icfg_ and 24 letters or digits)");
+    }
+
+    static String webhook(String id) {
+        return check(id, WEBHOOK, "id", "a webhook id (hook_ and 24 letters or digits)");
+    }
+
+    static String delivery(String id) {
+        return check(id, DELIVERY, "deliveryId", "a delivery id (dlv_ and 24 letters or digits)");
     }
 
     static String team(String id, String field) {

@@ -2,9 +2,13 @@ package io.patchbay.config.adapter.in.web;
 
 import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.Configuration;
+import io.patchbay.config.domain.Delivery;
+import io.patchbay.config.domain.DeliveryState;
 import io.patchbay.config.domain.Member;
 import io.patchbay.config.domain.Notification;
 import io.patchbay.config.domain.Team;
+import io.patchbay.config.domain.Webhook;
+import io.patchbay.config.domain.WebhookEvent;
 import io.patchbay.config.domain.WireEnum;
 
 /** Domain → wire format. */
@@ -27,8 +31,25 @@ final class WireMapper {
     }
 
     static AppResponse app(App a) {
+        return app(a, null);
+    }
+
+    /** With {@code clientSecret} only when it was just made (creation, rotation). */
+    static AppResponse app(App a, String clientSecret) {
         return new AppResponse(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), a.requiredPlan().wire(),
-                a.available(), a.legacy(), a.createdAt(), a.updatedAt());
+                a.available(), a.legacy(), a.createdAt(), a.updatedAt(), a.webhookUrl(), clientSecret);
+    }
+
+    /** With {@code secret} only when it was just made (creation). */
+    static WebhookResponse webhook(Webhook w, String secret) {
+        return new WebhookResponse(w.id(), w.url(), w.events().stream().map(WebhookEvent::wire).sorted().toList(), w.ownerId(), w.projectIds(),
+                w.createdAt(), w.updatedAt(), secret);
+    }
+
+    static DeliveryResponse delivery(Delivery d) {
+        return new DeliveryResponse(d.id(), d.targetId(), d.eventId(), d.type().wire(), d.configurationId(), d.state().wire(), d.attempts(),
+                d.lastStatus(), d.lastDurationMs(), d.lastError(), d.state() == DeliveryState.PENDING ? d.nextAttemptAt() : null, d.createdAt(),
+                d.deliveredAt());
     }
 
     static TeamResponses.TeamResponse team(Team t) {

@@ -8,6 +8,7 @@ import io.patchbay.config.domain.Plan;
 import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
+import io.patchbay.kernel.secret.SecretBox;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -18,9 +19,11 @@ import java.util.Optional;
 @Singleton
 class AppPersistenceAdapter implements AppStore {
     private final AppRepository repository;
+    private final SecretBox box;
 
-    AppPersistenceAdapter(AppRepository repository) {
+    AppPersistenceAdapter(AppRepository repository, SecretBox box) {
         this.repository = repository;
+        this.box = box;
     }
 
     @Override
@@ -41,7 +44,7 @@ class AppPersistenceAdapter implements AppStore {
     @Override
     public void insert(App app, String actor) {
         try {
-            repository.save(toRow(app, actor, actor, FirstVersionIsOne.FIRST));
+            repository.save(toRow(app, actor, actor, FirstVersionIsOne.FIRST, null));
         } catch (DuplicateKeyException e) {
             throw slugTaken(app);
         }
@@ -55,12 +58,29 @@ class AppPersistenceAdapter implements AppStore {
     public void update(App previous, App app, String actor) {
         AppRow current = repository.findById(app.id()).filter(row -> toDomain(row).equals(previous)).orElseThrow(() -> changed(app));
         try {
-            repository.update(toRow(app, current.createdBy(), actor, current.version()));
+            repository.update(toRow(app, current.createdBy(), actor, current.version(), current.clientSecret()));
         } catch (OptimisticLockException e) {
             throw changed(app);
         } catch (DuplicateKeyException e) {
             throw slugTaken(app);
         }
+    }
+
+    @Override
+    public void saveClientSecret(String appId, String clientSecret) {
+        AppRow r = repository.findById(appId).orElseThrow(() -> Problems.notFound("app " + appId));
+        try {
+            repository.update(new AppRow(r.id(), r.slug(), r.name(), r.icon(), r.scopes(), r.marketplace(), r.partnerTeamId(), r.requiredPlan(),
+                    r.requiredPlanRank(), r.available(), r.legacy(), r.createdAt(), r.updatedAt(), r.createdBy(), r.updatedBy(), r.version(),
+                    r.webhookUrl(), box.seal(clientSecret)));
+        } catch (OptimisticLockException e) {
+            throw Problems.conflict("app " + appId + " was changed by another request; try again");
+        }
+    }
+
+    @Override
+    public Optional<String> clientSecret(String appId) {
+        return repository.findById(appId).map(AppRow::clientSecret).map(box::open);
     }
 
     private static RuntimeException slugTaken(App app) {
@@ -71,15 +91,15 @@ class AppPersistenceAdapter implements AppStore {
         return Problems.conflict("app " + app.id() + " was changed by another request; read it again and retry");
     }
 
-    private static AppRow toRow(App a, String createdBy, String updatedBy, long version) {
+    private static AppRow toRow(App a, String createdBy, String updatedBy, long version, String sealedSecret) {
         return new AppRow(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), a.requiredPlan().wire(),
                 (short) a.requiredPlan().ordinal(), a.available(), a.legacy(), Instant.ofEpochMilli(a.createdAt()),
-                Instant.ofEpochMilli(a.updatedAt()), createdBy, updatedBy, version);
+                Instant.ofEpochMilli(a.updatedAt()), createdBy, updatedBy, version, a.webhookUrl(), sealedSecret);
     }
 
     private static App toDomain(AppRow r) {
         return new App(r.id(), r.slug(), r.name(), r.icon(), r.scopes(), r.marketplace(), r.partnerTeamId(),
                 WireEnum.parse(Plan.class, r.requiredPlan(), "requiredPlan"), r.available(), r.legacy(), r.createdAt().toEpochMilli(),
-                r.updatedAt().toEpochMilli());
+                r.updatedAt().toEpochMilli(), r.webhookUrl());
     }
 }

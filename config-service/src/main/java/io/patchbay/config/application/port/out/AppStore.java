@@ -18,4 +18,10 @@ public interface AppStore {
 
     /** 409 when the slug is taken or the app changed since {@code previous} was read. */
     void update(App previous, App updated, String actor);
+
+    /** Replaces the app's client secret (stored encrypted). */
+    void saveClientSecret(String appId, String clientSecret);
+
+    /** The app's client secret; empty for apps registered before apps had one (until it is rotated). */
+    Optional<String> clientSecret(String appId);
 }

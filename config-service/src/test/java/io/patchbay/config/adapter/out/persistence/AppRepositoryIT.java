@@ -43,7 +43,8 @@ class AppRepositoryIT implements TestPropertyProvider {
     @Test
     void everyColumnRoundTripsAndANewRowIsVersionOne() throws SQLException {
         AppRow row = new AppRow("oac_round", "round-app", "Round", "https://example.com/i.png", List.of("read:project", "write:env"), true,
-                "team_partner", "enterprise", (short) 2, false, true, T0, T0.plusMillis(1), "admin_1", "admin_2", 1);
+                "team_partner", "enterprise", (short) 2, false, true, T0, T0.plusMillis(1), "admin_1", "admin_2", 1, "https://partner.example.com/hook",
+                "v1:k1:sealed");
 
         repository.save(row);
 
@@ -66,7 +67,7 @@ class AppRepositoryIT implements TestPropertyProvider {
     @Test
     void textPostgresCannotStoreIsUnstorableText() {
         AppRow nul = new AppRow("oac_nul", "nul-app", "Sl\u0000ack", null, List.of(), false, null, "hobby", (short) 0, true, false, T0, T0,
-                "admin", "admin", 1);
+                "admin", "admin", 1, null, null);
 
         assertThatThrownBy(() -> repository.save(nul)).isInstanceOf(UnstorableTextException.class);
     }
@@ -118,12 +119,12 @@ class AppRepositoryIT implements TestPropertyProvider {
     }
 
     static AppRow app(String id, String slug, String plan, int rank) {
-        return new AppRow(id, slug, "App " + slug, null, List.of(), false, null, plan, (short) rank, true, false, T0, T0, "admin", "admin", 1);
+        return new AppRow(id, slug, "App " + slug, null, List.of(), false, null, plan, (short) rank, true, false, T0, T0, "admin", "admin", 1, null, null);
     }
 
     private static AppRow renamed(AppRow r, String name) {
         return new AppRow(r.id(), r.slug(), name, r.icon(), r.scopes(), r.marketplace(), r.partnerTeamId(), r.requiredPlan(), r.requiredPlanRank(),
-                r.available(), r.legacy(), r.createdAt(), r.updatedAt(), r.createdBy(), r.updatedBy(), r.version());
+                r.available(), r.legacy(), r.createdAt(), r.updatedAt(), r.createdBy(), r.updatedBy(), r.version(), r.webhookUrl(), r.clientSecret());
     }
 
     private static App withName(App a, String name) {
