@@ -8,6 +8,7 @@ import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.DisableReason;
 import io.patchbay.config.domain.Plan;
 import io.patchbay.config.domain.Scopes;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
@@ -21,11 +22,13 @@ import java.util.List;
 public class AppService implements AppsUseCase {
     private final AppStore apps;
     private final BulkLifecycle bulk;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public AppService(AppStore apps, BulkLifecycle bulk, Clock clock) {
+    public AppService(AppStore apps, BulkLifecycle bulk, AuditTrail audit, Clock clock) {
         this.apps = apps;
         this.bulk = bulk;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -45,6 +48,7 @@ public class AppService implements AppsUseCase {
                 Boolean.TRUE.equals(c.marketplace()), c.partnerTeamId(), c.requiredPlan() == null ? Plan.HOBBY : c.requiredPlan(),
                 c.available() == null || c.available(), Boolean.TRUE.equals(c.legacy()), now, now);
         apps.insert(app, c.caller().userId());
+        audit.record(ConfigurationAudit.app("created", null, app));
         return app;
     }
 
@@ -77,11 +81,12 @@ public class AppService implements AppsUseCase {
                 c.legacy() == null ? old.legacy() : c.legacy(),
                 old.createdAt(), Math.max(clock.millis(), old.updatedAt()));
         apps.update(old, updated, c.caller().userId());
+        audit.record(ConfigurationAudit.app("updated", old, updated));
         String actor = c.caller().userId();
         if (old.available() && !updated.available()) {
-            bulk.disable(new BulkSelection.ActiveOfApp(old.id()), DisableReason.FEATURE_NOT_AVAILABLE, actor);
+            bulk.disable(new BulkSelection.ActiveOfApp(old.id()), DisableReason.FEATURE_NOT_AVAILABLE, actor, ConfigurationAudit.APP_UNAVAILABLE);
         } else if (!old.available() && updated.available()) {
-            bulk.enable(new BulkSelection.DisabledOfApp(old.id(), DisableReason.FEATURE_NOT_AVAILABLE), actor);
+            bulk.enable(new BulkSelection.DisabledOfApp(old.id(), DisableReason.FEATURE_NOT_AVAILABLE), actor, ConfigurationAudit.APP_AVAILABLE);
         }
         return updated;
     }

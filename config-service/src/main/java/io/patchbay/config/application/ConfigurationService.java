@@ -23,6 +23,7 @@ import io.patchbay.config.domain.Scopes;
 import io.patchbay.config.domain.Source;
 import io.patchbay.config.domain.Team;
 import io.patchbay.config.domain.WireEnum;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
@@ -48,15 +49,17 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private final MembershipStore memberships;
     private final LifecycleEventPublisher publisher;
     private final TeamResolver teams;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public ConfigurationService(ConfigurationStore store, AppStore apps, MembershipStore memberships, LifecycleEventPublisher publisher,
-                                TeamResolver teams, Clock clock) {
+                                TeamResolver teams, AuditTrail audit, Clock clock) {
         this.store = store;
         this.apps = apps;
         this.memberships = memberships;
         this.publisher = publisher;
         this.teams = teams;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -106,6 +109,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
         Configuration configuration = Configuration.install(Ids.prefixed(Configuration.ID_PREFIX, 24), app, team.orElse(null),
                 caller.userId(), scopes, selection, projects, source, clock.millis());
         store.insert(configuration);
+        audit.record(ConfigurationAudit.configuration("created", Map.of(), configuration));
         return configuration;
     }
 
@@ -119,8 +123,10 @@ public class ConfigurationService implements ConfigurationsUseCase {
         List<String> requested = command.projectsGiven() ? command.projects()
                 : selection == ProjectSelection.SELECTED ? c.projects() : null;
         List<String> projects = projects(selection, requested);
+        Map<String, Object> before = ConfigurationAudit.fields(c);
         c.changeAccess(scopes, selection, projects, command.caller().userId(), clock.millis());
         store.update(c);
+        audit.record(ConfigurationAudit.configuration("updated", before, c));
         return c;
     }
 
@@ -147,7 +153,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
                     + DisableReason.DISABLED_BY_OWNER.wire() + " or " + DisableReason.DISABLED_BY_ADMIN.wire());
         }
         c.requireNotDeletionRequested();
-        c.disable(reason, caller.userId(), clock.millis()).ifPresent(e -> save(c, e));
+        Map<String, Object> before = ConfigurationAudit.fields(c);
+        c.disable(reason, caller.userId(), clock.millis()).ifPresent(e -> save(c, e, "disabled", before));
         return c;
     }
 
@@ -163,7 +170,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
                 && c.disabledReason() != DisableReason.DISABLED_BY_OWNER && !caller.isAdmin()) {
             throw Problems.forbidden("a configuration disabled for " + c.disabledReason().wire() + " may be enabled only by a platform admin");
         }
-        c.enable(caller.userId(), clock.millis()).ifPresent(e -> save(c, e));
+        Map<String, Object> before = ConfigurationAudit.fields(c);
+        c.enable(caller.userId(), clock.millis()).ifPresent(e -> save(c, e, "enabled", before));
         return c;
     }
 
@@ -192,7 +200,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
                 requirePlan(targetTeam, app, "teamId");
             }
         }
-        save(c, c.transfer(command.toUserId(), targetTeam, caller.userId(), clock.millis()));
+        Map<String, Object> before = ConfigurationAudit.fields(c);
+        save(c, c.transfer(command.toUserId(), targetTeam, caller.userId(), clock.millis()), "transferred", before);
         return c;
     }
 
@@ -203,12 +212,14 @@ public class ConfigurationService implements ConfigurationsUseCase {
         if (!ConfigurationAccess.canManage(caller, c)) {
             throw Problems.forbidden("only the owner or a team manager may delete this configuration");
         }
-        long before = c.version();
+        long version = c.version();
+        Map<String, Object> before = ConfigurationAudit.fields(c);
         Optional<ConfigurationLifecycleEvent> event = c.requestDeletion(caller.userId(), clock.millis());
         if (event.isPresent()) {
-            save(c, event.get());
-        } else if (c.version() != before) {
+            save(c, event.get(), "deleted", before);
+        } else if (c.version() != version) {
             store.update(c);
+            audit.record(ConfigurationAudit.configuration("deletion_requested", before, c));
         }
     }
 
@@ -237,9 +248,10 @@ public class ConfigurationService implements ConfigurationsUseCase {
         return c;
     }
 
-    private void save(Configuration c, ConfigurationLifecycleEvent event) {
+    private void save(Configuration c, ConfigurationLifecycleEvent event, String verb, Map<String, Object> before) {
         store.update(c);
         publisher.publish(List.of(event));
+        audit.record(ConfigurationAudit.configuration(verb, before, c));
     }
 
     private void requirePlan(String teamId, App app, String field) {

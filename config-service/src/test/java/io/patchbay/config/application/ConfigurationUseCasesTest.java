@@ -41,11 +41,11 @@ class ConfigurationUseCasesTest {
     final InMemoryStores stores = new InMemoryStores();
     final MutableClock clock = new MutableClock();
     final TeamResolver teams = new TeamResolver(stores);
-    final BulkLifecycle bulk = new BulkLifecycle(stores, stores, clock);
-    final ConfigurationService configurations = new ConfigurationService(stores, stores, stores, stores, teams, clock);
-    final AppService apps = new AppService(stores, bulk, clock);
-    final MembershipService memberships = new MembershipService(stores, bulk);
-    final PartnerService partner = new PartnerService(stores, stores, stores, clock);
+    final BulkLifecycle bulk = new BulkLifecycle(stores, stores, stores, clock);
+    final ConfigurationService configurations = new ConfigurationService(stores, stores, stores, stores, teams, stores, clock);
+    final AppService apps = new AppService(stores, bulk, stores, clock);
+    final MembershipService memberships = new MembershipService(stores, bulk, stores);
+    final PartnerService partner = new PartnerService(stores, stores, stores, stores, clock);
     final DeletionGraceService grace = new DeletionGraceService(bulk, new DeletionGrace(Duration.ofHours(24)), clock);
 
     final Caller admin = new Caller("root", List.of(), Set.of("admin"), Optional.empty());
