@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The {@code ./patchbay} command: {@code up}, {@code token}, {@code status}, {@code events}, {@code help}. Plain Java on purpose (no
+ * The {@code ./patchbay} command: {@code up}, {@code token}, {@code status}, {@code events}, {@code audit}, {@code help}. Plain Java on purpose (no
  * framework to start). The repository root comes from {@code -Dpatchbay.root} (set by the script), else the current
  * directory.
  */
@@ -36,6 +36,7 @@ public final class Patchbay {
                 }
                 case Command.Status status -> StatusCommand.run(settings, settings.dataDir(status.dir()), out);
                 case Command.Events events -> EventsCommand.run(settings, settings.dataDir(events.dir()), events.follow(), out, err);
+                case Command.Audit audit -> AuditCommand.run(settings, settings.dataDir(audit.dir()), audit, out, err);
                 case Command.Up up -> new DevStack(settings, settings.dataDir(up.dir()), out, err).up(up.fresh());
             };
         } catch (UsageException e) {
