@@ -45,6 +45,9 @@ final class Cli {
                                          or failed again (exit 1)
               dead-letters replay --all [--dir DIR]
                                          replay every dead letter not yet replayed with success
+              audit [--resource ID] [--actor ID] [--since DURATION] [--limit N] [--dir DIR]
+                                         the audit trails of the four services merged by time, oldest first
+                                         (the newest N entries, default 100; --since like 1h, 30m, 2d)
               help                       this text
 
             Ports (environment): PATCHBAY_CONFIG_PORT=8081 PATCHBAY_ENVIRONMENT_PORT=8082 PATCHBAY_OAUTH_PORT=8083
@@ -68,6 +71,7 @@ final class Cli {
             case "events" -> events(rest);
             case "bench" -> bench(rest);
             case "dead-letters" -> deadLetters(rest);
+            case "audit" -> audit(rest);
             case "help" -> new Command.Help();
             default -> throw new UsageException("Unknown command: " + args[0]);
         };
@@ -164,6 +168,38 @@ final class Cli {
         return new Command.DeadLetters(dir, action, id, all);
     }
 
+    private static Command audit(Deque<String> args) {
+        Optional<Path> dir = Optional.empty();
+        Optional<String> resource = Optional.empty();
+        Optional<String> actor = Optional.empty();
+        Optional<Duration> since = Optional.empty();
+        int limit = Command.Audit.DEFAULT_LIMIT;
+        while (!args.isEmpty()) {
+            String option = args.removeFirst();
+            switch (option) {
+                case "--dir" -> dir = Optional.of(Path.of(value(option, args)));
+                case "--resource" -> resource = Optional.of(value(option, args));
+                case "--actor" -> actor = Optional.of(value(option, args));
+                case "--since" -> since = Optional.of(duration(value(option, args), option));
+                case "--limit" -> limit = limit(value(option, args));
+                default -> throw unknownOption("audit", option);
+            }
+        }
+        return new Command.Audit(dir, resource, actor, since, limit);
+    }
+
+    private static int limit(String value) {
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= 1000) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("--limit wants a number from 1 to 1000 (got '" + value + "')");
+    }
+
     private static Command token(Deque<String> args) {
         String user = null;
         List<TeamMembership> teams = new ArrayList<>();
@@ -200,6 +236,10 @@ final class Cli {
 
     /** {@code 12h}, {@code 30m}, {@code 1h30m}, {@code 2d}, {@code 90s} or ISO-8601 ({@code PT12H}); positive. */
     static Duration duration(String value) {
+        return duration(value, "--ttl");
+    }
+
+    static Duration duration(String value, String option) {
         Duration duration;
         Matcher matcher = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
         if (!value.isEmpty() && matcher.matches()) {
@@ -209,11 +249,11 @@ final class Cli {
             try {
                 duration = Duration.parse(value);
             } catch (DateTimeParseException e) {
-                throw new UsageException("--ttl wants a duration like 12h, 30m, 1h30m or 2d (got '" + value + "')");
+                throw new UsageException(option + " wants a duration like 12h, 30m, 1h30m or 2d (got '" + value + "')");
             }
         }
         if (duration.isZero() || duration.isNegative()) {
-            throw new UsageException("--ttl must be positive (got '" + value + "')");
+            throw new UsageException(option + " must be positive (got '" + value + "')");
         }
         return duration;
     }

@@ -44,6 +44,12 @@ sealed interface Command {
         enum Action { LIST, REPLAY }
     }
 
+    /** {@code audit [--resource ID] [--actor ID] [--since DURATION] [--limit N] [--dir DIR]}: the four audit trails by time. */
+    record Audit(Optional<Path> dir, Optional<String> resource, Optional<String> actor, Optional<Duration> since, int limit)
+            implements Command {
+        static final int DEFAULT_LIMIT = 100;
+    }
+
     /** {@code help}, {@code --help}, {@code -h} or no arguments. */
     record Help() implements Command {
     }

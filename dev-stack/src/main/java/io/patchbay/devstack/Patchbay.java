@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The {@code ./patchbay} command: {@code up}, {@code token}, {@code status}, {@code events}, {@code dead-letters}, {@code bench}, {@code help}. Plain Java on purpose (no
+ * The {@code ./patchbay} command: {@code up}, {@code token}, {@code status}, {@code events}, {@code dead-letters}, {@code audit},
+ * {@code bench}, {@code help}. Plain Java on purpose (no
  * framework to start). The repository root comes from {@code -Dpatchbay.root} (set by the script), else the current
  * directory.
  */
@@ -37,6 +38,7 @@ public final class Patchbay {
                 case Command.Status status -> StatusCommand.run(settings, settings.dataDir(status.dir()), out);
                 case Command.Events events -> EventsCommand.run(settings, settings.dataDir(events.dir()), events.follow(), out, err);
                 case Command.DeadLetters deadLetters -> DeadLettersCommand.run(settings, settings.dataDir(deadLetters.dir()), deadLetters, out, err);
+                case Command.Audit audit -> AuditCommand.run(settings, settings.dataDir(audit.dir()), audit, out, err);
                 case Command.Up up -> new DevStack(settings, settings.dataDir(up.dir()), out, err).up(up.fresh());
                 case Command.Bench bench -> new Bench(settings, bench.quick(), bench.label(), out, err).run();
             };

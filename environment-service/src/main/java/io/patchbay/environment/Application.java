@@ -2,6 +2,7 @@ package io.patchbay.environment;
 
 import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
+import io.patchbay.kernel.infra.audit.AuditController;
 import io.patchbay.kernel.infra.deadletter.DeadLetterController;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -9,6 +10,8 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
+// the kernel's GET /audit/events is one of this service's operations (operations.md "Audit trail")
+@OpenAPIInclude(classes = AuditController.class)
 @OpenAPIDefinition(
         info = @Info(title = "environment-service", version = "1",
                 description = "Patchbay integrations, environments and environment integrations (Truto-compatible)"),

@@ -3,6 +3,7 @@ package io.patchbay.oauth;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
+import io.patchbay.kernel.infra.audit.AuditController;
 import io.patchbay.kernel.infra.deadletter.DeadLetterController;
 import io.patchbay.oauth.application.port.in.ReencryptSecretsUseCase;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -15,6 +16,8 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.util.HashMap;
 import java.util.Map;
 
+// the kernel's GET /audit/events is one of this service's operations (operations.md "Audit trail")
+@OpenAPIInclude(classes = AuditController.class)
 @OpenAPIDefinition(
         info = @Info(title = "oauth-service", version = "1", description = "Patchbay OAuth integrations (Posit Connect-compatible)"),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "key")})

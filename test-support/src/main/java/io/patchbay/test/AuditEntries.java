@@ -93,6 +93,20 @@ public final class AuditEntries {
         ProblemAssert.assertProblem(api.get("/audit/events", null), 401, null);
     }
 
+    /**
+     * {@code GET /audit/events} on the security surface: a token is required (401 without one or with a malformed one), a
+     * caller who owns no team gets 403, an admin 200 — every refusal a problem.
+     */
+    public static void assertGuarded(Api api, String teamlessToken, String adminToken) {
+        ProblemAssert.assertProblem(api.get("/audit/events", null), 401, null);
+        ProblemAssert.assertProblem(api.get("/audit/events", "not.a.jwt"), 401, null);
+        ProblemAssert.assertProblem(api.get("/audit/events", teamlessToken), 403, null);
+        Api.Response admin = api.get("/audit/events?limit=1", adminToken);
+        assertThat(admin.status()).as(admin.toString()).isEqualTo(200);
+        assertThat(admin.json().has("data")).isTrue();
+        assertThat(admin.json().has("next_cursor")).isTrue();
+    }
+
     private static String queryString(Map<String, String> query) {
         if (query.isEmpty()) {
             return "";

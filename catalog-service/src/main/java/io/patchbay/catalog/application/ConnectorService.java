@@ -9,6 +9,7 @@ import io.patchbay.catalog.domain.IntegrationRules;
 import io.patchbay.catalog.domain.Tenant;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.audit.AuditTrail;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -26,9 +27,11 @@ public class ConnectorService implements ConnectorsUseCase {
     private final ConnectorStore store;
     private final IntegrationStore integrations;
     private final BuiltInConnector builtIn;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public ConnectorService(ConnectorStore store, IntegrationStore integrations, BuiltInConnector builtIn, Clock clock) {
+    public ConnectorService(ConnectorStore store, IntegrationStore integrations, BuiltInConnector builtIn, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.store = store;
         this.integrations = integrations;
         this.builtIn = builtIn;
@@ -61,7 +64,10 @@ public class ConnectorService implements ConnectorsUseCase {
         if (!IntegrationRules.NAME.matcher(name).matches()) {
             throw Problems.validation("name", "must be 1 to 100 letters, digits, spaces, '-', '_' or '.'");
         }
+        Optional<ConnectorStore.ConnectorRecord> before = store.find(tenant.teamId(), id);
         store.upsert(tenant.teamId(), id, name, tenant.userId(), clock.instant());
+        audit.record(CatalogAudit.connector(before.isPresent() ? "updated" : "created", tenant.teamId(), id,
+                before.map(ConnectorStore.ConnectorRecord::name).orElse(null), name));
         return find(tenant, id).orElseThrow();
     }
 
@@ -72,13 +78,12 @@ public class ConnectorService implements ConnectorsUseCase {
         if (id.equals(builtIn.id())) {
             throw Problems.conflict("the built-in connector " + id + " cannot be deleted");
         }
-        if (store.find(tenant.teamId(), id).isEmpty()) {
-            throw Problems.notFound("connector " + id);
-        }
+        ConnectorStore.ConnectorRecord existing = store.find(tenant.teamId(), id).orElseThrow(() -> Problems.notFound("connector " + id));
         if (integrations.anyUsesConnector(tenant.teamId(), id)) {
             throw Problems.conflict("connector " + id + " is used by integrations; move or delete them first");
         }
         store.delete(tenant.teamId(), id);
+        audit.record(CatalogAudit.connector("deleted", tenant.teamId(), id, existing.name(), null));
     }
 
     private Optional<Connector> find(Tenant tenant, String id) {

@@ -7,11 +7,15 @@ import io.patchbay.catalog.domain.CatalogType;
 import io.patchbay.catalog.domain.DiscoveryResult;
 import io.patchbay.catalog.domain.Integration;
 import io.patchbay.catalog.domain.IntegrationStatus;
+import io.patchbay.kernel.audit.AuditTrail;
+import io.patchbay.kernel.audit.AuditCause;
+import io.patchbay.kernel.audit.AuditContext;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,11 +25,13 @@ public class DiscoverySteps {
     private final DiscoveryJobs jobs;
     private final IntegrationStore integrations;
     private final InventoryStore inventory;
+    private final AuditTrail audit;
 
-    public DiscoverySteps(DiscoveryJobs jobs, IntegrationStore integrations, InventoryStore inventory) {
+    public DiscoverySteps(DiscoveryJobs jobs, IntegrationStore integrations, InventoryStore inventory, AuditTrail audit) {
         this.jobs = jobs;
         this.integrations = integrations;
         this.inventory = inventory;
+        this.audit = audit;
     }
 
     @Transactional
@@ -61,8 +67,12 @@ public class DiscoverySteps {
             sweep.addAll(notConnected);
             inventory.applyDiscovery(integration.id(), job.id(), result, sweep, now);
         }
+        Map<String, Object> before = CatalogAudit.fields(integration);
         integration.syncFinished(result.outcome(), result.details(), now);
         integrations.update(integration);
+        // one entry per discovery applied (its resources and permissions are the integration's inventory, not entries of their own)
+        AuditContext.asSystem(AuditCause.trigger(CatalogAudit.DISCOVERY),
+                () -> audit.record(CatalogAudit.integration("discovered", before, integration)));
         if (!jobs.finish(job.id(), workerId, "done", result.outcome().name(), now)) {
             throw new IllegalStateException("discovery job " + job.id() + " lost its lease to another worker; result dropped");
         }
@@ -72,9 +82,12 @@ public class DiscoverySteps {
     @Transactional
     public void abandon(DiscoveryJobs.ClaimedJob job, String workerId, int maxAttempts, Instant now) {
         integrations.findForUpdate(job.integrationId()).ifPresent(integration -> {
+            Map<String, Object> before = CatalogAudit.fields(integration);
             integration.syncFinished(IntegrationStatus.Error, "discovery did not complete in " + maxAttempts
                     + " attempts (each worker stopped or ran out of time); refresh to try again", now);
             integrations.update(integration);
+            AuditContext.asSystem(AuditCause.trigger(CatalogAudit.DISCOVERY),
+                    () -> audit.record(CatalogAudit.integration("discovery_abandoned", before, integration)));
         });
         jobs.finish(job.id(), workerId, "failed", "abandoned after " + maxAttempts + " attempts", now);
     }

@@ -24,6 +24,7 @@ import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
 import io.patchbay.kernel.secret.SecretBox;
+import io.patchbay.kernel.audit.AuditTrail;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -46,10 +47,12 @@ public class IntegrationService implements IntegrationsUseCase {
     private final BuiltInConnector builtIn;
     private final ConfigurationLinkPort links;
     private final SecretBox secrets;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public IntegrationService(IntegrationStore store, DiscoveryJobs jobs, CatalogService catalog, ConnectorStore connectors,
-                              BuiltInConnector builtIn, ConfigurationLinkPort links, SecretBox secrets, Clock clock) {
+                              BuiltInConnector builtIn, ConfigurationLinkPort links, SecretBox secrets, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.store = store;
         this.jobs = jobs;
         this.catalog = catalog;
@@ -78,6 +81,7 @@ public class IntegrationService implements IntegrationsUseCase {
         Integration integration = Integration.create(Ids.prefixed(Integration.ID_PREFIX, 24), tenant.teamId(), resolved, type, config,
                 sealed, connectorId, disabled, now, tenant.userId());
         store.insert(integration);
+        audit.record(CatalogAudit.integration("created", Map.of(), integration));
         if (!disabled) {
             jobs.enqueue(integration.id(), integration.revision(), now);
         }
@@ -102,6 +106,7 @@ public class IntegrationService implements IntegrationsUseCase {
         Map<String, String> config = IntegrationRules.check(spec, type, fields);
         String connectorId = connector(tenant, spec.connectorId(), fields);
         SecretStore sealed = seal(spec.secretStore(), integration.secretStore(), fields);
+        Map<String, Object> before = CatalogAudit.fields(integration);
         // a changed link decides the lifecycle state: linked to a disabled configuration → Disabled; unlinked, or linked to
         // an active one → the status before (an integration disabled through its old link is not stuck)
         boolean linkChanged = spec.configurationIdGiven() && !Objects.equals(spec.configurationId(), integration.configurationId());
@@ -115,6 +120,7 @@ public class IntegrationService implements IntegrationsUseCase {
             rediscover = true;
         }
         store.update(integration);
+        audit.record(CatalogAudit.integration("updated", before, integration));
         if (rediscover && integration.status() != IntegrationStatus.Disabled) {
             jobs.enqueue(integration.id(), integration.revision(), now);
         }
@@ -125,8 +131,9 @@ public class IntegrationService implements IntegrationsUseCase {
     @Transactional
     public void delete(Caller caller, String teamHeader, String id) {
         Tenant tenant = Tenants.manager(caller, teamHeader);
-        visible(tenant, store.findForUpdate(id), id);
+        Integration integration = visible(tenant, store.findForUpdate(id), id);
         store.delete(id);
+        audit.record(CatalogAudit.integrationDeleted(integration));
     }
 
     @Override
@@ -135,8 +142,10 @@ public class IntegrationService implements IntegrationsUseCase {
         Tenant tenant = Tenants.manager(caller, teamHeader);
         Integration integration = visible(tenant, store.findForUpdate(id), id);
         Instant now = clock.instant();
+        Map<String, Object> before = CatalogAudit.fields(integration);
         integration.refresh(now, tenant.userId());
         store.update(integration);
+        audit.record(CatalogAudit.integration("refreshed", before, integration));
         jobs.enqueue(integration.id(), integration.revision(), now);
     }
 

@@ -12,6 +12,7 @@ import io.patchbay.catalog.domain.Tenant;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.FieldError;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.audit.AuditTrail;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -30,9 +31,11 @@ public class InventoryService implements InventoryUseCase {
     private final IntegrationStore integrations;
     private final InventoryStore inventory;
     private final CatalogService catalog;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public InventoryService(IntegrationStore integrations, InventoryStore inventory, CatalogService catalog, Clock clock) {
+    public InventoryService(IntegrationStore integrations, InventoryStore inventory, CatalogService catalog, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.integrations = integrations;
         this.inventory = inventory;
         this.catalog = catalog;
@@ -85,7 +88,9 @@ public class InventoryService implements InventoryUseCase {
         if (!errors.isEmpty()) {
             throw Problems.validation(errors);
         }
+        Map<String, String> before = inventory.tags(resourceId);
         inventory.replaceTags(resourceId, tags, tenant.userId(), clock.instant());
+        audit.record(CatalogAudit.tags(tenant.teamId(), resourceId, before, tags));
     }
 
     private Integration integration(Caller caller, String teamHeader, String id) {

@@ -10,9 +10,11 @@ import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.event.ConfigurationTransferred;
+import io.patchbay.kernel.audit.AuditTrail;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.Map;
 import java.time.Instant;
 
 /**
@@ -24,11 +26,13 @@ import java.time.Instant;
 public class LifecycleService implements LifecycleUseCase {
     private final IntegrationStore integrations;
     private final DiscoveryJobs jobs;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public LifecycleService(IntegrationStore integrations, DiscoveryJobs jobs, Clock clock) {
+    public LifecycleService(IntegrationStore integrations, DiscoveryJobs jobs, AuditTrail audit, Clock clock) {
         this.integrations = integrations;
         this.jobs = jobs;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -36,25 +40,32 @@ public class LifecycleService implements LifecycleUseCase {
     public void apply(ConfigurationLifecycleEvent event) {
         Instant now = clock.instant();
         for (Integration integration : integrations.findByConfigurationForUpdate(event.configurationId())) {
+            // entries as the system's, caused by the event the inbox is applying (the kernel's AuditContext)
+            Map<String, Object> before = CatalogAudit.fields(integration);
             switch (event) {
                 case ConfigurationDisabled ignored -> {
                     if (integration.disable(now)) {
                         integrations.update(integration);
+                        audit.record(CatalogAudit.integration("disabled", before, integration));
                     }
                 }
-                case ConfigurationEnabled ignored -> restore(integration, now);
-                case ConfigurationTransferred ignored -> restore(integration, now);
-                case ConfigurationDeleted ignored -> integrations.delete(integration.id());
+                case ConfigurationEnabled ignored -> restore(integration, now, before);
+                case ConfigurationTransferred ignored -> restore(integration, now, before);
+                case ConfigurationDeleted ignored -> {
+                    integrations.delete(integration.id());
+                    audit.record(CatalogAudit.integrationDeleted(integration));
+                }
             }
         }
     }
 
-    private void restore(Integration integration, Instant now) {
+    private void restore(Integration integration, Instant now, Map<String, Object> before) {
         if (integration.status() != IntegrationStatus.Disabled) {
             return;
         }
         boolean discover = integration.restore(now);
         integrations.update(integration);
+        audit.record(CatalogAudit.integration("enabled", before, integration));
         if (discover) {
             jobs.enqueue(integration.id(), integration.revision(), now);
         }

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
+import io.patchbay.test.AuditEntries;
 import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
@@ -159,6 +160,21 @@ class DiscoveryIT implements TestPropertyProvider {
         assertProblem(api().send("PUT", tagsUrl, owner, "{\"tags\":{\"k\":\"" + "v".repeat(257) + "\"}}"), 400, "tags.k");
         assertProblem(api().send("PUT", tagsUrl, owner, "{\"tags\":{\"k\":1}}"), 400, "tags.k");
         assertProblem(api().send("PUT", tagsUrl, owner, "{\"labels\":{}}"), 400, "labels");
+        // the audit trail: each discovery the workers applied is one system entry caused by "discovery"; each tag change one
+        // entry by its caller; the refused tag changes none
+        List<JsonNode> integrationEntries = AuditEntries.ofResource(api(), Tokens.token("root", List.of(), true), id);
+        assertThat(AuditEntries.actions(integrationEntries)).containsExactly("integration.discovered", "integration.refreshed",
+                "integration.discovered", "integration.created");
+        JsonNode discovered = integrationEntries.getFirst();
+        assertThat(discovered.get("actor").get("type").asText()).isEqualTo("system");
+        assertThat(discovered.get("cause").get("trigger").asText()).isEqualTo("discovery");
+        assertThat(discovered.get("request_id").isNull()).isTrue();
+        assertThat(discovered.get("changes").has("last_sync_time")).isTrue();
+        List<JsonNode> tagEntries = AuditEntries.ofResource(api(), Tokens.token("root", List.of(), true), ordersId);
+        assertThat(AuditEntries.actions(tagEntries)).containsExactly("resource.tags_replaced", "resource.tags_replaced");
+        assertThat(tagEntries.getFirst().get("changes").get("tags.env").get("to").asText()).isEqualTo("prod");
+        assertThat(tagEntries.getFirst().get("changes").get("tags.owner").get("from").asText()).isEqualTo("sales-team");
+        assertThat(tagEntries.getLast().get("actor").get("type").asText()).isEqualTo("user");
         assertProblem(api().get("/api/v3/integrations/resources/res_" + "0".repeat(24) + "/user-tags", owner), 404, null);
         assertProblem(api().get("/api/v3/integrations/resources/nope/user-tags", owner), 400, "resource_id");
 

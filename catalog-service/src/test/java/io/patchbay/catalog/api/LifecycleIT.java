@@ -16,6 +16,7 @@ import io.patchbay.kernel.infra.inbox.InboxOutcome;
 import io.patchbay.kernel.infra.inbox.LifecycleConsumer;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.test.Api;
+import io.patchbay.test.AuditEntries;
 import io.patchbay.test.TestInfra;
 import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
@@ -194,6 +195,31 @@ class LifecycleIT implements TestPropertyProvider {
         publish(UUID.randomUUID(), transferred(cfg, 5));
         awaitStatus(id, "Active");
         assertThat(api().post("/api/v2/integrations/" + id + "/refresh", owner, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theChangesAnEventMakesAreAuditedAsTheSystemNamingTheEvent() throws Exception {
+        String cfg = "icfg_audit_" + UUID.randomUUID().toString().substring(0, 8);
+        String id = kafkaIntegration("Audited " + cfg, cfg);
+        awaitStatus(id, "Active");
+        UUID disabledEvent = UUID.randomUUID();
+        publish(disabledEvent, disabled(cfg, 2));
+        awaitStatus(id, "Disabled");
+        UUID deletedEvent = UUID.randomUUID();
+        publish(deletedEvent, deleted(cfg, 3));
+        awaitStatus(id, "gone");
+
+        java.util.List<JsonNode> entries = AuditEntries.ofResource(api(), Tokens.token("root", java.util.List.of(), true), id);
+        assertThat(AuditEntries.actions(entries)).containsExactly("integration.deleted", "integration.disabled", "integration.discovered",
+                "integration.created");
+        JsonNode byDisable = entries.get(1);
+        assertThat(byDisable.get("actor").get("type").asText()).isEqualTo("system");
+        assertThat(byDisable.get("cause").get("event_id").asText()).isEqualTo(disabledEvent.toString());
+        assertThat(byDisable.get("cause").get("event_type").asText()).isEqualTo("io.patchbay.configuration.disabled.v1");
+        assertThat(byDisable.get("changes").get("status").get("from").asText()).isEqualTo("Active");
+        assertThat(byDisable.get("changes").get("status").get("to").asText()).isEqualTo("Disabled");
+        assertThat(entries.getFirst().get("cause").get("event_id").asText()).isEqualTo(deletedEvent.toString());
+        assertThat(entries.getFirst().get("team_id").asText()).isEqualTo("team_life");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
+import io.patchbay.test.AuditEntries;
 import io.patchbay.test.DeadLetterFixture;
 import io.patchbay.test.ManagementSurface;
 import io.patchbay.test.RequestLimits;
@@ -57,6 +58,11 @@ class SecuritySurfaceIT implements TestPropertyProvider {
         Api.Response created = api.post("/api/admin/v4/integrations", owner, IntegrationApiIT.pg("Surface orders"));
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         integration = created.json().get("id").asText();
+    }
+
+    @Test
+    void theAuditTrailNeedsATokenAndIsForOwnersAndAdmins() {
+        AuditEntries.assertGuarded(api, Tokens.token("surfaceAuditLoner", List.of(), false), admin);
     }
 
     @Test

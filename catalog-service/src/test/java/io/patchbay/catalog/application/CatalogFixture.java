@@ -15,6 +15,9 @@ import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.secret.SecretBox;
 import org.assertj.core.api.ThrowableAssert;
 
+import io.patchbay.kernel.audit.AuditRecord;
+import io.patchbay.kernel.audit.AuditTrail;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -36,12 +39,15 @@ final class CatalogFixture {
     final InMemoryPorts.ScriptedDiscoverer db = new InMemoryPorts.ScriptedDiscoverer("testdb", r -> tables(r.resourceTypes(), "a", "b"));
     final InMemoryPorts.ScriptedDiscoverer queue = new InMemoryPorts.ScriptedDiscoverer("testq", r -> DiscoveryResult.failed("unused"));
     final CatalogService catalog = new CatalogService(ports, List.of(db, queue));
-    final IntegrationService integrations = new IntegrationService(ports, ports, catalog, ports, builtIn, ports, secrets, clock);
-    final DiscoverySteps steps = new DiscoverySteps(ports, ports, ports);
+    /** The audit entries the use cases recorded, in order. */
+    final List<AuditRecord> audited = new ArrayList<>();
+    final AuditTrail audit = audited::addAll;
+    final IntegrationService integrations = new IntegrationService(ports, ports, catalog, ports, builtIn, ports, secrets, audit, clock);
+    final DiscoverySteps steps = new DiscoverySteps(ports, ports, ports, audit);
     DiscoverySettings settings = new DiscoverySettings(Duration.ofSeconds(2), Duration.ofSeconds(30), 3);
-    final LifecycleService lifecycle = new LifecycleService(ports, ports, clock);
-    final InventoryService inventory = new InventoryService(ports, ports, catalog, clock);
-    final ConnectorService connectors = new ConnectorService(ports, ports, builtIn, clock);
+    final LifecycleService lifecycle = new LifecycleService(ports, ports, audit, clock);
+    final InventoryService inventory = new InventoryService(ports, ports, catalog, audit, clock);
+    final ConnectorService connectors = new ConnectorService(ports, ports, builtIn, audit, clock);
 
     DiscoveryService discovery() {
         return new DiscoveryService(steps, ports, catalog, builtIn, secrets, settings, clock);

@@ -9,6 +9,7 @@ import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.DisableReason;
 import io.patchbay.config.domain.Plan;
 import io.patchbay.config.domain.Scopes;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
@@ -23,12 +24,14 @@ public class AppService implements AppsUseCase {
     private final AppStore apps;
     private final BulkLifecycle bulk;
     private final TargetGuard guard;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public AppService(AppStore apps, BulkLifecycle bulk, TargetGuard guard, Clock clock) {
+    public AppService(AppStore apps, BulkLifecycle bulk, TargetGuard guard, AuditTrail audit, Clock clock) {
         this.apps = apps;
         this.bulk = bulk;
         this.guard = guard;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -50,6 +53,7 @@ public class AppService implements AppsUseCase {
         apps.insert(app, c.caller().userId());
         String secret = Ids.prefixed("", App.CLIENT_SECRET_LENGTH);
         apps.saveClientSecret(app.id(), secret);
+        audit.record(ConfigurationAudit.appCreated(app));
         return new CreatedApp(app, secret);
     }
 
@@ -83,11 +87,12 @@ public class AppService implements AppsUseCase {
                 old.createdAt(), Math.max(clock.millis(), old.updatedAt()),
                 c.webhookUrlGiven() ? webhookUrl(c.webhookUrl()) : old.webhookUrl());
         apps.update(old, updated, c.caller().userId());
+        audit.record(ConfigurationAudit.app("updated", old, updated));
         String actor = c.caller().userId();
         if (old.available() && !updated.available()) {
-            bulk.disable(new BulkSelection.ActiveOfApp(old.id()), DisableReason.FEATURE_NOT_AVAILABLE, actor);
+            bulk.disable(new BulkSelection.ActiveOfApp(old.id()), DisableReason.FEATURE_NOT_AVAILABLE, actor, ConfigurationAudit.APP_UNAVAILABLE);
         } else if (!old.available() && updated.available()) {
-            bulk.enable(new BulkSelection.DisabledOfApp(old.id(), DisableReason.FEATURE_NOT_AVAILABLE), actor);
+            bulk.enable(new BulkSelection.DisabledOfApp(old.id(), DisableReason.FEATURE_NOT_AVAILABLE), actor, ConfigurationAudit.APP_AVAILABLE);
         }
         return updated;
     }
@@ -102,6 +107,7 @@ public class AppService implements AppsUseCase {
         }
         String secret = Ids.prefixed("", App.CLIENT_SECRET_LENGTH);
         apps.saveClientSecret(app.id(), secret);
+        audit.record(ConfigurationAudit.appSecretRotated(app));
         return new CreatedApp(app, secret);
     }
 

@@ -24,6 +24,7 @@ import io.patchbay.config.domain.Source;
 import io.patchbay.config.domain.Team;
 import io.patchbay.config.domain.WebhookEvent;
 import io.patchbay.config.domain.WireEnum;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
@@ -52,16 +53,18 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private final LifecycleEventPublisher publisher;
     private final TeamResolver teams;
     private final WebhookNotifier webhooks;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public ConfigurationService(ConfigurationStore store, AppStore apps, MembershipStore memberships, LifecycleEventPublisher publisher,
-                                TeamResolver teams, WebhookNotifier webhooks, Clock clock) {
+                                TeamResolver teams, WebhookNotifier webhooks, AuditTrail audit, Clock clock) {
         this.store = store;
         this.apps = apps;
         this.memberships = memberships;
         this.publisher = publisher;
         this.teams = teams;
         this.webhooks = webhooks;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -111,6 +114,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
         Configuration configuration = Configuration.install(Ids.prefixed(Configuration.ID_PREFIX, 24), app, team.orElse(null),
                 caller.userId(), scopes, selection, projects, source, clock.millis());
         store.insert(configuration);
+        audit.record(ConfigurationAudit.configuration("created", Map.of(), configuration));
         return configuration;
     }
 
@@ -124,10 +128,12 @@ public class ConfigurationService implements ConfigurationsUseCase {
         List<String> requested = command.projectsGiven() ? command.projects()
                 : selection == ProjectSelection.SELECTED ? c.projects() : null;
         List<String> projects = projects(selection, requested);
-        List<String> before = c.scopes();
+        List<String> scopesBefore = c.scopes();
+        Map<String, Object> before = ConfigurationAudit.fields(c);
         c.changeAccess(scopes, selection, projects, command.caller().userId(), clock.millis());
         store.update(c);
-        webhooks.notify(scopeChanges(c, before));
+        webhooks.notify(scopeChanges(c, scopesBefore));
+        audit.record(ConfigurationAudit.configuration("updated", before, c));
         return c;
     }
 
@@ -154,7 +160,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
                     + DisableReason.DISABLED_BY_OWNER.wire() + " or " + DisableReason.DISABLED_BY_ADMIN.wire());
         }
         c.requireNotDeletionRequested();
-        c.disable(reason, caller.userId(), clock.millis()).ifPresent(e -> save(c, e));
+        Map<String, Object> before = ConfigurationAudit.fields(c);
+        c.disable(reason, caller.userId(), clock.millis()).ifPresent(e -> save(c, e, "disabled", before));
         return c;
     }
 
@@ -170,7 +177,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
                 && c.disabledReason() != DisableReason.DISABLED_BY_OWNER && !caller.isAdmin()) {
             throw Problems.forbidden("a configuration disabled for " + c.disabledReason().wire() + " may be enabled only by a platform admin");
         }
-        c.enable(caller.userId(), clock.millis()).ifPresent(e -> save(c, e));
+        Map<String, Object> before = ConfigurationAudit.fields(c);
+        c.enable(caller.userId(), clock.millis()).ifPresent(e -> save(c, e, "enabled", before));
         return c;
     }
 
@@ -199,7 +207,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
                 requirePlan(targetTeam, app, "teamId");
             }
         }
-        save(c, c.transfer(command.toUserId(), targetTeam, caller.userId(), clock.millis()));
+        Map<String, Object> before = ConfigurationAudit.fields(c);
+        save(c, c.transfer(command.toUserId(), targetTeam, caller.userId(), clock.millis()), "transferred", before);
         return c;
     }
 
@@ -210,12 +219,14 @@ public class ConfigurationService implements ConfigurationsUseCase {
         if (!ConfigurationAccess.canManage(caller, c)) {
             throw Problems.forbidden("only the owner or a team manager may delete this configuration");
         }
-        long before = c.version();
+        long version = c.version();
+        Map<String, Object> before = ConfigurationAudit.fields(c);
         Optional<ConfigurationLifecycleEvent> event = c.requestDeletion(caller.userId(), clock.millis());
         if (event.isPresent()) {
-            save(c, event.get());
-        } else if (c.version() != before) {
+            save(c, event.get(), "deleted", before);
+        } else if (c.version() != version) {
             store.update(c);
+            audit.record(ConfigurationAudit.configuration("deletion_requested", before, c));
         }
     }
 
@@ -244,10 +255,11 @@ public class ConfigurationService implements ConfigurationsUseCase {
         return c;
     }
 
-    private void save(Configuration c, ConfigurationLifecycleEvent event) {
+    private void save(Configuration c, ConfigurationLifecycleEvent event, String verb, Map<String, Object> before) {
         store.update(c);
         publisher.publish(List.of(event));
         webhooks.notify(WebhookNotifier.ofLifecycle(List.of(c), List.of(event)));
+        audit.record(ConfigurationAudit.configuration(verb, before, c));
     }
 
     /**

@@ -23,6 +23,6 @@ public class DeletionGraceService implements FinalizeExpiredDeletionsUseCase {
     @Transactional
     public int finalizeExpired() {
         long cutoff = clock.millis() - grace.period().toMillis();
-        return bulk.completeDeletion(new BulkSelection.DeletionRequestedBefore(cutoff), BulkLifecycle.SYSTEM);
+        return bulk.completeDeletion(new BulkSelection.DeletionRequestedBefore(cutoff), BulkLifecycle.SYSTEM, ConfigurationAudit.DELETION_GRACE);
     }
 }

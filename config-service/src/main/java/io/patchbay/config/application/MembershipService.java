@@ -7,11 +7,14 @@ import io.patchbay.config.domain.DisableReason;
 import io.patchbay.config.domain.Member;
 import io.patchbay.config.domain.Plan;
 import io.patchbay.config.domain.Team;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.Problems;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+
+import java.util.Optional;
 
 /**
  * Keeps the membership records and runs the automatic triggers: a member who leaves or stops being a manager, and a
@@ -21,10 +24,12 @@ import jakarta.transaction.Transactional;
 public class MembershipService implements MembershipUseCase {
     private final MembershipStore memberships;
     private final BulkLifecycle bulk;
+    private final AuditTrail audit;
 
-    public MembershipService(MembershipStore memberships, BulkLifecycle bulk) {
+    public MembershipService(MembershipStore memberships, BulkLifecycle bulk, AuditTrail audit) {
         this.memberships = memberships;
         this.bulk = bulk;
+        this.audit = audit;
     }
 
     @Override
@@ -38,13 +43,15 @@ public class MembershipService implements MembershipUseCase {
         Team team = new Team(teamId, slug != null ? slug : current.slug(), plan != null ? plan : current.plan());
         // the plan the row held when saveTeam locked it: a concurrent change between the read above and the save still
         // triggers exactly the disables or enables this change makes
-        Team previous = memberships.saveTeam(team, caller.userId()).orElse(new Team(teamId, null, Plan.HOBBY));
+        Optional<Team> saved = memberships.saveTeam(team, caller.userId());
+        audit.record(ConfigurationAudit.team(saved.orElse(null), team));
+        Team previous = saved.orElse(new Team(teamId, null, Plan.HOBBY));
         if (team.plan().isBelow(previous.plan())) {
             bulk.disable(new BulkSelection.ActiveOfTeamNeedingPlanAbove(teamId, team.plan()), DisableReason.ACCOUNT_PLAN_DOWNGRADE,
-                    caller.userId());
+                    caller.userId(), ConfigurationAudit.PLAN_DOWNGRADE);
         } else if (previous.plan().isBelow(team.plan())) {
             bulk.enable(new BulkSelection.DisabledOfTeamAllowedBy(teamId, DisableReason.ACCOUNT_PLAN_DOWNGRADE, team.plan()),
-                    caller.userId());
+                    caller.userId(), ConfigurationAudit.PLAN_UPGRADE);
         }
         return team;
     }
@@ -54,9 +61,12 @@ public class MembershipService implements MembershipUseCase {
     public Member putMember(Caller caller, String teamId, String userId, TeamRole role) {
         requireOwnerOrAdmin(caller, teamId);
         Member member = new Member(teamId, userId, role);
-        boolean wasManager = memberships.saveMember(member, caller.userId()).map(m -> m.role().isManager()).orElse(false);
+        Optional<Member> previous = memberships.saveMember(member, caller.userId());
+        audit.record(ConfigurationAudit.member(previous.isPresent() ? "updated" : "created", teamId, userId, previous.orElse(null), member));
+        boolean wasManager = previous.map(m -> m.role().isManager()).orElse(false);
         if (wasManager && !role.isManager()) {
-            bulk.disable(new BulkSelection.ActiveOfTeamUser(teamId, userId), DisableReason.ORIGINAL_OWNER_ROLE_DOWNGRADED, caller.userId());
+            bulk.disable(new BulkSelection.ActiveOfTeamUser(teamId, userId), DisableReason.ORIGINAL_OWNER_ROLE_DOWNGRADED, caller.userId(),
+                    ConfigurationAudit.MEMBER_ROLE_DOWNGRADED);
         }
         return member;
     }
@@ -65,8 +75,10 @@ public class MembershipService implements MembershipUseCase {
     @Transactional
     public void removeMember(Caller caller, String teamId, String userId) {
         requireOwnerOrAdmin(caller, teamId);
-        memberships.removeMember(teamId, userId);
-        bulk.disable(new BulkSelection.ActiveOfTeamUser(teamId, userId), DisableReason.ORIGINAL_OWNER_LEFT_THE_TEAM, caller.userId());
+        memberships.removeMember(teamId, userId).ifPresent(removed ->
+                audit.record(ConfigurationAudit.member("removed", teamId, userId, removed, null)));
+        bulk.disable(new BulkSelection.ActiveOfTeamUser(teamId, userId), DisableReason.ORIGINAL_OWNER_LEFT_THE_TEAM, caller.userId(),
+                ConfigurationAudit.MEMBER_LEFT);
     }
 
     private static void requireOwnerOrAdmin(Caller caller, String teamId) {

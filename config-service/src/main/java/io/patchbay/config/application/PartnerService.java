@@ -7,6 +7,7 @@ import io.patchbay.config.application.port.out.ConfigurationStore;
 import io.patchbay.config.application.port.out.LifecycleEventPublisher;
 import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.Configuration;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 @Singleton
 public class PartnerService implements PartnerInstallationsUseCase {
@@ -21,13 +23,16 @@ public class PartnerService implements PartnerInstallationsUseCase {
     private final AppStore apps;
     private final LifecycleEventPublisher publisher;
     private final WebhookNotifier webhooks;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public PartnerService(ConfigurationStore store, AppStore apps, LifecycleEventPublisher publisher, WebhookNotifier webhooks, Clock clock) {
+    public PartnerService(ConfigurationStore store, AppStore apps, LifecycleEventPublisher publisher, WebhookNotifier webhooks, AuditTrail audit,
+                          Clock clock) {
         this.store = store;
         this.apps = apps;
         this.publisher = publisher;
         this.webhooks = webhooks;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -35,9 +40,11 @@ public class PartnerService implements PartnerInstallationsUseCase {
     @Transactional
     public void update(PartnerUpdateCommand command) {
         Configuration c = partnersInstallation(command.caller(), command.id());
+        Map<String, Object> before = ConfigurationAudit.fields(c);
         c.partnerUpdate(command.status(), command.externalId(), command.notification(), command.notificationGiven(),
                 command.caller().userId(), clock.millis());
         store.update(c);
+        audit.record(ConfigurationAudit.configuration("updated", before, c));
     }
 
     @Override
@@ -45,10 +52,12 @@ public class PartnerService implements PartnerInstallationsUseCase {
     public void finalizeDeletion(Caller caller, String id) {
         Configuration c = store.find(id).orElseThrow(() -> Problems.notFound("installation " + id));
         requirePartner(caller, c, id);
+        Map<String, Object> before = ConfigurationAudit.fields(c);
         c.completeDeletion(caller.userId(), clock.millis()).ifPresent(event -> {
             store.update(c);
             publisher.publish(List.of(event));
             webhooks.notify(WebhookNotifier.ofLifecycle(List.of(c), List.of(event)));
+            audit.record(ConfigurationAudit.configuration("deleted", before, c));
         });
     }
 

@@ -9,6 +9,7 @@ import io.patchbay.config.application.port.out.DeliveryStore;
 import io.patchbay.config.application.port.out.WebhookStore;
 import io.patchbay.config.domain.Delivery;
 import io.patchbay.config.domain.Webhook;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
@@ -36,10 +37,12 @@ public class WebhookService implements WebhooksUseCase {
     private final TeamResolver teams;
     private final TargetGuard guard;
     private final WebhookSettings settings;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public WebhookService(WebhookStore webhooks, DeliveryStore deliveries, TeamResolver teams, TargetGuard guard, WebhookSettings settings,
-                          Clock clock) {
+                          AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.teams = teams;
@@ -70,6 +73,7 @@ public class WebhookService implements WebhooksUseCase {
                 new LinkedHashSet<>(c.events()), projects, now, now);
         String secret = Ids.prefixed("", Webhook.SECRET_LENGTH);
         webhooks.insert(webhook, secret, caller.userId());
+        audit.record(ConfigurationAudit.webhook("created", webhook));
         return new CreatedWebhook(webhook, secret);
     }
 
@@ -95,6 +99,7 @@ public class WebhookService implements WebhooksUseCase {
         Webhook webhook = manageable(caller, team, id);
         deliveries.deleteByTarget(webhook.id());
         webhooks.delete(webhook.id());
+        audit.record(ConfigurationAudit.webhook("deleted", webhook));
     }
 
     @Override
@@ -114,10 +119,12 @@ public class WebhookService implements WebhooksUseCase {
     public Delivery redeliver(Caller caller, TeamSelector team, String webhookId, String deliveryId) {
         Webhook webhook = manageable(caller, team, webhookId);
         Delivery delivery = deliveries.find(webhook.id(), deliveryId).orElseThrow(() -> Problems.notFound("delivery " + deliveryId));
+        Object stateBefore = delivery.state();
         delivery.redeliver(clock.millis(), settings.retry());
         if (!deliveries.save(delivery)) {
             throw Problems.conflict("delivery " + deliveryId + " is being sent right now; try again");
         }
+        audit.record(ConfigurationAudit.redelivered(webhook, delivery, stateBefore));
         return delivery;
     }
 

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A team plan downgrade that touches 10,000 configurations: one request, one transaction, 10,000 disables and 10,000
- * outbox events, delivered to Kafka. Records the time and the heap used while it runs (target/benchmarks).
+ * A team plan downgrade that touches 10,000 configurations: one request, one transaction, 10,000 disables, 10,000
+ * outbox events (delivered to Kafka) and 10,000 audit entries. Records the time and the heap used while it runs (target/benchmarks).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,6 +82,10 @@ class PlanDowngradeLoadIT implements TestPropertyProvider {
         sampler.join();
 
         assertThat(db.count("SELECT count(*) FROM configuration WHERE disabled_reason = 'account-plan-downgrade' AND version = 2")).isEqualTo(COUNT);
+        // one audit entry per configuration, the system's, caused by the downgrade, in the request's transaction
+        assertThat(db.count("SELECT count(DISTINCT resource_id) FROM audit_event WHERE action = 'configuration.disabled' "
+                + "AND actor_type = 'system' AND cause_trigger = 'plan_downgrade' AND team_id = '" + TEAM + "'")).isEqualTo(COUNT);
+        assertThat(db.count("SELECT count(*) FROM audit_event WHERE action = 'configuration.disabled'")).isEqualTo(COUNT);
         java.util.Set<String> ids = new java.util.HashSet<>(db.strings("SELECT id FROM configuration"));
         long onTopic = TopicReader.read(infra.kafkaBootstrap(), LifecycleTopic.NAME, r -> ids.contains(r.key())
                 && "io.patchbay.configuration.disabled.v1".equals(new String(r.headers().lastHeader("ce_type").value()))).stream()

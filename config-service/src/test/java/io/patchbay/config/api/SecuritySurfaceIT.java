@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
+import io.patchbay.test.AuditEntries;
 import io.patchbay.test.ManagementSurface;
 import io.patchbay.test.RequestLimits;
 import jakarta.inject.Inject;
@@ -59,6 +60,11 @@ class SecuritySurfaceIT implements TestPropertyProvider {
     @Test
     void managementEndpointsAreForAdminsAndHealthDetailsToo() {
         ManagementSurface.assertClosed(api, List.of(noTeam, owner), Tokens.admin());
+    }
+
+    @Test
+    void theAuditTrailNeedsATokenAndIsForOwnersAndAdmins() {
+        AuditEntries.assertGuarded(api, Tokens.token("surfaceAuditLoner", List.of(), false), Tokens.admin());
     }
 
     @Test

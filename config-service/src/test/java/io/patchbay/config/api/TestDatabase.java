@@ -21,6 +21,10 @@ final class TestDatabase {
         this.jdbcUrl = infra.newDatabase(prefix);
     }
 
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     /** The service's properties for this database (the deletion job off, so tests see only their own changes). */
     Map<String, String> serviceProperties() {
         Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));

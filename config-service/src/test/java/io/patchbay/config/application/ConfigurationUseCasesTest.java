@@ -45,11 +45,11 @@ class ConfigurationUseCasesTest {
     final WebhookSettings settings = new WebhookSettings(true, Duration.ofMinutes(2));
     final WebhookNotifier notifier = new WebhookNotifier(hooks, hooks, stores, hooks, settings, clock);
     final TargetGuard guard = new TargetGuard(host -> List.of(java.net.InetAddress.getLoopbackAddress()), settings);
-    final BulkLifecycle bulk = new BulkLifecycle(stores, stores, notifier, clock);
-    final ConfigurationService configurations = new ConfigurationService(stores, stores, stores, stores, teams, notifier, clock);
-    final AppService apps = new AppService(stores, bulk, guard, clock);
-    final MembershipService memberships = new MembershipService(stores, bulk);
-    final PartnerService partner = new PartnerService(stores, stores, stores, notifier, clock);
+    final BulkLifecycle bulk = new BulkLifecycle(stores, stores, notifier, stores, clock);
+    final ConfigurationService configurations = new ConfigurationService(stores, stores, stores, stores, teams, notifier, stores, clock);
+    final AppService apps = new AppService(stores, bulk, guard, stores, clock);
+    final MembershipService memberships = new MembershipService(stores, bulk, stores);
+    final PartnerService partner = new PartnerService(stores, stores, stores, notifier, stores, clock);
     final DeletionGraceService grace = new DeletionGraceService(bulk, new DeletionGrace(Duration.ofHours(24)), clock);
 
     final Caller admin = new Caller("root", List.of(), Set.of("admin"), Optional.empty());

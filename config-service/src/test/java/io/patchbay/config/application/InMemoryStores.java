@@ -12,6 +12,8 @@ import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.Configuration;
 import io.patchbay.config.domain.Member;
 import io.patchbay.config.domain.Team;
+import io.patchbay.kernel.audit.AuditRecord;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 
@@ -27,13 +29,14 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** In-memory fakes of config-service's out-ports, for unit tests of the use cases. */
-final class InMemoryStores implements ConfigurationStore, AppStore, MembershipStore, LifecycleEventPublisher {
+final class InMemoryStores implements ConfigurationStore, AppStore, MembershipStore, LifecycleEventPublisher, AuditTrail {
     final Map<String, Configuration> configurations = new TreeMap<>();
     final Map<String, Long> savedVersions = new LinkedHashMap<>();
     final Map<String, App> apps = new LinkedHashMap<>();
     final Map<String, Team> teams = new LinkedHashMap<>();
     final Map<String, Member> members = new LinkedHashMap<>();
     final List<ConfigurationLifecycleEvent> published = new ArrayList<>();
+    final List<AuditRecord> audited = new ArrayList<>();
 
     // ---- configurations
     @Override
@@ -174,5 +177,10 @@ final class InMemoryStores implements ConfigurationStore, AppStore, MembershipSt
     @Override
     public void publish(List<ConfigurationLifecycleEvent> events) {
         published.addAll(events);
+    }
+
+    @Override
+    public void recordAll(Collection<AuditRecord> records) {
+        audited.addAll(records);
     }
 }

@@ -44,11 +44,11 @@ class WebhookUseCasesTest {
     final WebhookSettings settings = new WebhookSettings(false, Duration.ofMinutes(2));
     final WebhookNotifier notifier = new WebhookNotifier(hooks, hooks, stores, hooks, settings, clock);
     final TargetGuard guard = new TargetGuard(host -> dns.getOrDefault(host, List.of()), settings);
-    final BulkLifecycle bulk = new BulkLifecycle(stores, stores, notifier, clock);
-    final ConfigurationService configurations = new ConfigurationService(stores, stores, stores, stores, teams, notifier, clock);
-    final AppService apps = new AppService(stores, bulk, guard, clock);
-    final MembershipService memberships = new MembershipService(stores, bulk);
-    final WebhookService webhooks = new WebhookService(hooks, hooks, teams, guard, settings, clock);
+    final BulkLifecycle bulk = new BulkLifecycle(stores, stores, notifier, stores, clock);
+    final ConfigurationService configurations = new ConfigurationService(stores, stores, stores, stores, teams, notifier, stores, clock);
+    final AppService apps = new AppService(stores, bulk, guard, stores, clock);
+    final MembershipService memberships = new MembershipService(stores, bulk, stores);
+    final WebhookService webhooks = new WebhookService(hooks, hooks, teams, guard, settings, stores, clock);
 
     final Caller admin = new Caller("root", List.of(), Set.of("admin"), Optional.empty());
     final Caller owner = caller("ownerUser", TeamRole.OWNER);

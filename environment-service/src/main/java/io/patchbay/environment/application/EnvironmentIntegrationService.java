@@ -16,6 +16,7 @@ import io.patchbay.environment.domain.Configs;
 import io.patchbay.environment.domain.Environment;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.environment.domain.Integration;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
@@ -39,11 +40,13 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     private final Views views;
     private final SecretBox secrets;
     private final ConfigSizePort sizes;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public EnvironmentIntegrationService(EnvironmentIntegrationStore installs, EnvironmentStore environments, IntegrationStore integrations,
                                          ConfigurationLinkPort links, ConfigurationProjectionPort projections, InstallWriter writer,
-                                         Views views, SecretBox secrets, ConfigSizePort sizes, Clock clock) {
+                                         Views views, SecretBox secrets, ConfigSizePort sizes, AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.sizes = sizes;
         this.clock = clock;
         this.installs = installs;
@@ -79,7 +82,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         };
         Map<String, Object> override = sealedOverride(c.override() == null ? Map.of() : c.override(), Map.of(), integration);
         String remoteReason = c.configurationId() == null ? null : checkedLinkDisabledReason(c.configurationId());
-        EnvironmentIntegration install = writer.insert(c.configurationId(), projected -> {
+        EnvironmentIntegration install = writer.insert(c.configurationId(), environment.teamId(), projected -> {
             rejectDeleted(projected, c.configurationId());
             // the events this service applied are newer than or as new as config-service's answer (an event still in
             // flight fixes the install when it arrives); without any event, config-service's answer decides
@@ -115,6 +118,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
                 : sealedOverride(c.override(), loaded.install().override(), loaded.integration());
         EnvironmentIntegration changed = loaded.install().patch(c.showInCatalog(), c.enabled(), override, clock.millis(), caller.userId());
         installs.update(changed);
+        audit.record(EnvironmentAudit.install("updated", loaded.environment().teamId(), loaded.install(), changed));
         return views.install(caller, changed);
     }
 
@@ -128,14 +132,16 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         Map<String, Object> override = sealedOverride((Map<String, Object>) merged, stored, loaded.integration());
         EnvironmentIntegration changed = loaded.install().patch(null, null, override, clock.millis(), caller.userId());
         installs.update(changed);
+        audit.record(EnvironmentAudit.install("updated", loaded.environment().teamId(), loaded.install(), changed));
         return views.install(caller, changed);
     }
 
     @Override
     @Transactional
     public void uninstall(Caller caller, UUID id) {
-        writable(caller, id, null);
+        Loaded loaded = writable(caller, id, null);
         installs.delete(id);
+        audit.record(EnvironmentAudit.install("deleted", loaded.environment().teamId(), loaded.install(), null));
     }
 
     @Override
@@ -151,14 +157,17 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         Loaded loaded = decidable(caller, id);
         EnvironmentIntegration approved = loaded.install().approve(clock.millis(), caller.userId());
         installs.update(approved);
+        audit.record(EnvironmentAudit.install("approved", loaded.environment().teamId(), loaded.install(), approved));
         return views.install(caller, approved);
     }
 
     @Override
     @Transactional
     public void reject(Caller caller, UUID id) {
-        decidable(caller, id).install().requirePendingApproval();
+        Loaded loaded = decidable(caller, id);
+        loaded.install().requirePendingApproval();
         installs.delete(id);
+        audit.record(EnvironmentAudit.install("rejected", loaded.environment().teamId(), loaded.install(), null));
     }
 
     /** config-service's disable reason of a configuration (null when active); 422 at once when the events said it was deleted. */

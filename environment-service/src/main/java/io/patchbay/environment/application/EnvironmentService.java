@@ -5,6 +5,7 @@ import io.patchbay.environment.application.port.out.EnvironmentStore;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.domain.Environment;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.ActingTeam;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
@@ -18,10 +19,12 @@ import java.util.UUID;
 @Singleton
 public class EnvironmentService implements EnvironmentsUseCase {
     private final EnvironmentStore environments;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public EnvironmentService(EnvironmentStore environments, Clock clock) {
+    public EnvironmentService(EnvironmentStore environments, AuditTrail audit, Clock clock) {
         this.environments = environments;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -37,6 +40,7 @@ public class EnvironmentService implements EnvironmentsUseCase {
         Environment environment = new Environment(Ids.uuid(), team, Environment.checkName(name, "name"), 1, now, now, caller.userId(),
                 caller.userId());
         environments.insert(environment);
+        audit.record(EnvironmentAudit.environment("created", null, environment));
         return environment;
     }
 
@@ -61,16 +65,18 @@ public class EnvironmentService implements EnvironmentsUseCase {
         Environment environment = writable(caller, id);
         Environment renamed = environment.rename(name, clock.millis(), caller.userId());
         environments.update(renamed);
+        audit.record(EnvironmentAudit.environment("updated", environment, renamed));
         return renamed;
     }
 
     @Override
     @Transactional
     public void delete(Caller caller, UUID id) {
-        writable(caller, id);
+        Environment environment = writable(caller, id);
         if (!environments.deleteIfEmpty(id)) {
             throw Problems.conflict("environment " + id + " still has installed integrations; uninstall them first");
         }
+        audit.record(EnvironmentAudit.environment("deleted", environment, null));
     }
 
     private Environment visible(Caller caller, UUID id) {

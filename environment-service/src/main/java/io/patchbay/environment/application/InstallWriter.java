@@ -4,6 +4,7 @@ import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
 import io.patchbay.environment.application.port.out.ConfigurationProjectionPort.ProjectedState;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
 import io.patchbay.environment.domain.EnvironmentIntegration;
+import io.patchbay.kernel.audit.AuditTrail;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -20,15 +21,18 @@ import java.util.function.Function;
 class InstallWriter {
     private final EnvironmentIntegrationStore installs;
     private final ConfigurationProjectionPort projections;
+    private final AuditTrail audit;
 
-    InstallWriter(EnvironmentIntegrationStore installs, ConfigurationProjectionPort projections) {
+    InstallWriter(EnvironmentIntegrationStore installs, ConfigurationProjectionPort projections, AuditTrail audit) {
         this.installs = installs;
         this.projections = projections;
+        this.audit = audit;
     }
 
     /** Builds the install from what the events said about its configuration (empty when unlinked or no event came yet). */
     @Transactional
-    public EnvironmentIntegration insert(String configurationId, Function<Optional<ProjectedState>, EnvironmentIntegration> build) {
+    public EnvironmentIntegration insert(String configurationId, String teamId,
+                                         Function<Optional<ProjectedState>, EnvironmentIntegration> build) {
         Optional<ProjectedState> projected = Optional.empty();
         if (configurationId != null) {
             installs.lockConfiguration(configurationId);
@@ -36,6 +40,7 @@ class InstallWriter {
         }
         EnvironmentIntegration install = build.apply(projected);
         installs.insert(install);
+        audit.record(EnvironmentAudit.install("created", teamId, null, install));
         return install;
     }
 }

@@ -12,6 +12,7 @@ import io.patchbay.environment.domain.Configs;
 import io.patchbay.environment.domain.Integration;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.environment.domain.TeamProfile;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.ActingTeam;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
@@ -31,10 +32,12 @@ public class IntegrationService implements IntegrationsUseCase {
     private final Views views;
     private final SecretBox secrets;
     private final ConfigSizePort sizes;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public IntegrationService(IntegrationStore integrations, TeamStore teams, Views views, SecretBox secrets, ConfigSizePort sizes,
-                              Clock clock) {
+                              AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.integrations = integrations;
         this.teams = teams;
         this.views = views;
@@ -60,6 +63,7 @@ public class IntegrationService implements IntegrationsUseCase {
                 c.sharing() == null ? Sharing.ALLOW : c.sharing(), 1, now, now, caller.userId(), caller.userId());
         teams.ensure(TeamProfile.blank(team, now, caller.userId()));
         integrations.insert(integration);
+        audit.record(EnvironmentAudit.integration("created", null, integration));
         return views.integration(caller, integration);
     }
 
@@ -91,16 +95,18 @@ public class IntegrationService implements IntegrationsUseCase {
                 c.category() == null ? null : Integration.checkCategory(c.category(), "category"), c.beta(), config, c.sharing(),
                 clock.millis(), caller.userId());
         integrations.update(changed);
+        audit.record(EnvironmentAudit.integration("updated", current, changed));
         return views.integration(caller, changed);
     }
 
     @Override
     @Transactional
     public void delete(Caller caller, UUID id) {
-        writable(caller, id);
+        Integration integration = writable(caller, id);
         if (!integrations.deleteIfNotInstalled(id)) {
             throw Problems.conflict("integration " + id + " is still installed in environments; uninstall it first");
         }
+        audit.record(EnvironmentAudit.integration("deleted", integration, null));
     }
 
     private Integration visible(Caller caller, UUID id) {

@@ -3,6 +3,9 @@ package io.patchbay.environment.application;
 import io.patchbay.environment.application.port.in.ApplyLifecycleEventUseCase;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
 import io.patchbay.environment.domain.EnvironmentIntegration;
+import io.patchbay.environment.application.port.out.EnvironmentStore;
+import io.patchbay.environment.domain.Environment;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
@@ -19,10 +22,14 @@ public class LifecycleService implements ApplyLifecycleEventUseCase {
     static final String ACTOR = "config-service";
 
     private final EnvironmentIntegrationStore installs;
+    private final EnvironmentStore environments;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public LifecycleService(EnvironmentIntegrationStore installs, Clock clock) {
+    public LifecycleService(EnvironmentIntegrationStore installs, EnvironmentStore environments, AuditTrail audit, Clock clock) {
         this.installs = installs;
+        this.environments = environments;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -33,18 +40,26 @@ public class LifecycleService implements ApplyLifecycleEventUseCase {
         installs.lockConfiguration(event.configurationId());
         for (EnvironmentIntegration install : installs.lockByConfiguration(event.configurationId())) {
             switch (event) {
-                case ConfigurationDisabled d -> installs.update(install.configurationDisabled(d.reason(), now, ACTOR));
-                case ConfigurationEnabled ignored -> restore(install, now);
-                case ConfigurationTransferred ignored -> restore(install, now);
-                case ConfigurationDeleted ignored -> installs.delete(install.id());
+                case ConfigurationDisabled d -> update(install, install.configurationDisabled(d.reason(), now, ACTOR));
+                case ConfigurationEnabled ignored -> update(install, install.configurationRestored(now, ACTOR));
+                case ConfigurationTransferred ignored -> update(install, install.configurationRestored(now, ACTOR));
+                case ConfigurationDeleted ignored -> {
+                    installs.delete(install.id());
+                    audit.record(EnvironmentAudit.install("deleted", teamOf(install), install, null));
+                }
             }
         }
     }
 
-    private void restore(EnvironmentIntegration install, long now) {
-        EnvironmentIntegration restored = install.configurationRestored(now, ACTOR);
-        if (restored != install) {
-            installs.update(restored);
+    /** The entries are the system's, caused by the event the inbox is applying (the kernel's AuditContext). */
+    private void update(EnvironmentIntegration install, EnvironmentIntegration changed) {
+        if (changed != install) {
+            installs.update(changed);
+            audit.record(EnvironmentAudit.install("updated", teamOf(install), install, changed));
         }
+    }
+
+    private String teamOf(EnvironmentIntegration install) {
+        return environments.find(install.environmentId()).map(Environment::teamId).orElse(null);
     }
 }

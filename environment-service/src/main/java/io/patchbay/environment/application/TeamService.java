@@ -3,6 +3,7 @@ package io.patchbay.environment.application;
 import io.patchbay.environment.application.port.in.TeamsUseCase;
 import io.patchbay.environment.application.port.out.TeamStore;
 import io.patchbay.environment.domain.TeamProfile;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.Problems;
@@ -14,10 +15,12 @@ import java.time.Clock;
 @Singleton
 public class TeamService implements TeamsUseCase {
     private final TeamStore teams;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public TeamService(TeamStore teams, Clock clock) {
+    public TeamService(TeamStore teams, AuditTrail audit, Clock clock) {
         this.teams = teams;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -46,6 +49,7 @@ public class TeamService implements TeamsUseCase {
         TeamProfile next = current.changed(c.name(), c.domain(), c.logo(), c.verified(), c.whiteLabel(), c.tosLink(), c.allowImpersonation(),
                 now, caller.userId());
         teams.save(next);
+        audit.record(EnvironmentAudit.team(current, next));
         return next;
     }
 }

@@ -17,6 +17,7 @@ import io.patchbay.kernel.infra.inbox.InboxOutcome;
 import io.patchbay.kernel.infra.inbox.LifecycleConsumer;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.test.Api;
+import io.patchbay.test.AuditEntries;
 import io.patchbay.test.TestInfra;
 import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
@@ -152,6 +153,33 @@ class LifecycleConsumerIT implements TestPropertyProvider {
 
     private long count(String query, Object param) {
         return db.number(query, param);
+    }
+
+    @Test
+    void theChangesAnEventMakesAreAuditedAsTheSystemNamingTheEvent() throws Exception {
+        String config = configId("audit");
+        String install = link(config, null).get("id").asText();
+
+        UUID disabledEvent = publish(disabled(config, 2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(install).get("lifecycle").asText()).isEqualTo("disabled"));
+        UUID deletedEvent = publish(deleted(config, 3));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(read(install)).isNull());
+
+        List<JsonNode> entries = AuditEntries.ofResource(api, Tokens.admin(), install);
+        assertThat(AuditEntries.actions(entries)).containsExactly("environment_integration.deleted", "environment_integration.updated",
+                "environment_integration.created");
+        JsonNode byDisable = entries.get(1);
+        assertThat(byDisable.get("actor").get("type").asText()).isEqualTo("system");
+        assertThat(byDisable.get("cause").get("event_id").asText()).isEqualTo(disabledEvent.toString());
+        assertThat(byDisable.get("cause").get("event_type").asText()).isEqualTo("io.patchbay.configuration.disabled.v1");
+        assertThat(byDisable.get("request_id").isNull()).isTrue();
+        assertThat(byDisable.get("team_id").asText()).isEqualTo(TEAM);
+        assertThat(byDisable.get("changes").get("configuration_disabled").get("to").asBoolean()).isTrue();
+        assertThat(byDisable.get("changes").get("disabled_reason").get("to").asText()).isEqualTo("disabled-by-owner");
+        JsonNode byDelete = entries.getFirst();
+        assertThat(byDelete.get("cause").get("event_id").asText()).isEqualTo(deletedEvent.toString());
+        assertThat(byDelete.get("cause").get("event_type").asText()).isEqualTo("io.patchbay.configuration.deleted.v1");
+        assertThat(entries.getLast().get("actor").get("id").asText()).as("the install itself was the linker's request").isEqualTo("linker");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.test.Api;
+import io.patchbay.test.AuditEntries;
 import io.patchbay.test.DeadLetterFixture;
 import io.patchbay.test.ManagementSurface;
 import io.patchbay.test.RequestLimits;
@@ -56,6 +57,11 @@ class SecuritySurfaceIT implements TestPropertyProvider {
         environment = fx.environment(owner, "surface-production").get("id").asText();
         integration = fx.integration(owner, "surface-zendesk", "helpdesk", "allow").get("id").asText();
         install = fx.install(owner, integration, environment, null).get("id").asText();
+    }
+
+    @Test
+    void theAuditTrailNeedsATokenAndIsForOwnersAndAdmins() {
+        AuditEntries.assertGuarded(api, Tokens.token("surfaceAuditLoner", List.of(), false, null), Tokens.admin());
     }
 
     @Test

@@ -20,6 +20,8 @@ import io.patchbay.environment.domain.TeamProfile;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.secret.SecretBox;
 
+import io.patchbay.kernel.audit.AuditRecord;
+import io.patchbay.kernel.audit.AuditTrail;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -187,13 +189,17 @@ final class InMemoryStores {
                     LifecycleService lifecycle) {
     }
 
+    /** The audit entries the use cases recorded, in order. */
+    final List<AuditRecord> audited = new ArrayList<>();
+    final AuditTrail audit = audited::addAll;
+
     UseCases useCases(Clock clock, SecretBox box) {
         Views views = new Views(integrationStore, teamStore);
-        return new UseCases(new IntegrationService(integrationStore, teamStore, views, box, sizes, clock),
-                new EnvironmentService(environmentStore, clock),
+        return new UseCases(new IntegrationService(integrationStore, teamStore, views, box, sizes, audit, clock),
+                new EnvironmentService(environmentStore, audit, clock),
                 new EnvironmentIntegrationService(installStore, environmentStore, integrationStore, links, projectionPort,
-                        new InstallWriter(installStore, projectionPort), views, box, sizes, clock),
-                new LifecycleService(installStore, clock));
+                        new InstallWriter(installStore, projectionPort, audit), views, box, sizes, audit, clock),
+                new LifecycleService(installStore, environmentStore, audit, clock));
     }
 
     /** Sizes as Jackson writes the tree (the service writes it with Micronaut's mapper: the same compact JSON). */

@@ -1,5 +1,6 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.FieldError;
 import io.patchbay.kernel.error.Problems;
@@ -27,11 +28,13 @@ public class ContentAssociationService implements ContentAssociationsUseCase {
 
     private final IntegrationStore integrations;
     private final AssociationStore associations;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public ContentAssociationService(IntegrationStore integrations, AssociationStore associations, Clock clock) {
+    public ContentAssociationService(IntegrationStore integrations, AssociationStore associations, AuditTrail audit, Clock clock) {
         this.integrations = integrations;
         this.associations = associations;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -64,7 +67,9 @@ public class ContentAssociationService implements ContentAssociationsUseCase {
         if (!unknown.isEmpty()) {
             throw Problems.validation(unknown);
         }
+        List<UUID> before = associations.forContent(team, contentGuid).stream().map(Association::integrationGuid).toList();
         associations.replace(team, contentGuid, wanted.stream().map(g -> found.get(g).id()).toList(),
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), caller.userId());
+        audit.record(OAuthAudit.associations(team, contentGuid, before, wanted));
     }
 }

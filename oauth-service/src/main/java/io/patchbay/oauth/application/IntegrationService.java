@@ -1,5 +1,6 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
@@ -49,10 +50,14 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
     private final ConfigurationLinkPort links;
     private final LifecycleProjectionPort projections;
     private final SecretBox box;
+    private final AuditTrail audit;
+    private final AuditedWrites writes;
     private final Clock clock;
 
     public IntegrationService(IntegrationStore store, AssociationStore associations, TemplateCatalog templates, ConfigurationLinkPort links,
-                              LifecycleProjectionPort projections, SecretBox box, Clock clock) {
+                              LifecycleProjectionPort projections, SecretBox box, AuditTrail audit, AuditedWrites writes, Clock clock) {
+        this.audit = audit;
+        this.writes = writes;
         this.store = store;
         this.associations = associations;
         this.templates = templates;
@@ -112,7 +117,7 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
         String by = c.caller().userId();
         OAuthIntegration integration = new OAuthIntegration(null, UUID.randomUUID(), team, c.name(), c.description(), template.id(),
                 config.authType(), config.config(), config.newSecrets().keySet(), c.configurationId(), state, reason, 1, now, now, by, by);
-        OAuthIntegration stored = store.insert(integration, seal(config.newSecrets()));
+        OAuthIntegration stored = writes.insertIntegration(integration, seal(config.newSecrets()));
         return new IntegrationView(stored, 0);
     }
 
@@ -136,6 +141,9 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
         OAuthIntegration changed = current.changed(c.nameGiven() ? c.name() : current.name(),
                 c.descriptionGiven() ? c.description() : current.description(), config, secretNames, now(), c.caller().userId());
         store.update(changed, seal(config.newSecrets()), config.removedSecrets(), c.caller().userId());
+        Set<String> replaced = config.newSecrets().keySet();
+        audit.record(OAuthAudit.integration(OAuthAudit.onlySecretsRotated(current, changed, replaced) ? "secret_rotated" : "updated", current,
+                changed, replaced));
         return view(changed, PositRole.ADMINISTRATOR);
     }
 
@@ -145,6 +153,7 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
         OAuthIntegration current = find(guid);
         Access.requireAdministrator(Access.requireReader(Access.roleOn(caller, teamHeader, current)));
         store.delete(current.id());
+        audit.record(OAuthAudit.integration("deleted", current, null, Set.of()));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.audit.AuditRecord;
+import io.patchbay.kernel.audit.AuditTrail;
+import io.patchbay.oauth.domain.IntegrationState;
+import io.patchbay.oauth.domain.OAuthIntegration;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
@@ -10,6 +14,11 @@ import io.patchbay.oauth.application.port.out.IntegrationStore;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
@@ -21,10 +30,12 @@ import java.time.temporal.ChronoUnit;
 @Singleton
 public class LifecycleService implements ApplyLifecycleEventUseCase {
     private final IntegrationStore store;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public LifecycleService(IntegrationStore store, Clock clock) {
+    public LifecycleService(IntegrationStore store, AuditTrail audit, Clock clock) {
         this.store = store;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -32,11 +43,32 @@ public class LifecycleService implements ApplyLifecycleEventUseCase {
     @Transactional
     public int apply(ConfigurationLifecycleEvent event) {
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        return switch (event) {
+        List<OAuthIntegration> before = store.listLinked(event.configurationId());
+        int changed = switch (event) {
             case ConfigurationDisabled d -> store.disableLinked(d.configurationId(), d.reason(), now);
             case ConfigurationEnabled e -> store.activateLinked(e.configurationId(), now);
             case ConfigurationTransferred t -> store.activateLinked(t.configurationId(), now);
             case ConfigurationDeleted d -> store.deleteLinked(d.configurationId());
         };
+        if (changed > 0) {
+            audit(before, store.listLinked(event.configurationId()));
+        }
+        return changed;
+    }
+
+    /** One entry per integration the event changed: the system's, caused by the event (the kernel inbox's AuditContext). */
+    private void audit(List<OAuthIntegration> before, List<OAuthIntegration> after) {
+        Map<Long, OAuthIntegration> now = new HashMap<>();
+        after.forEach(i -> now.put(i.id(), i));
+        List<AuditRecord> entries = new ArrayList<>();
+        for (OAuthIntegration was : before) {
+            OAuthIntegration is = now.get(was.id());
+            if (is == null) {
+                entries.add(OAuthAudit.integration("deleted", was, null, Set.of()));
+            } else if (is.version() != was.version()) {
+                entries.add(OAuthAudit.integration(is.state() == IntegrationState.DISABLED ? "disabled" : "enabled", was, is, Set.of()));
+            }
+        }
+        audit.recordAll(entries);
     }
 }

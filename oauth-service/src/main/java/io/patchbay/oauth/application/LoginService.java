@@ -1,5 +1,7 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.audit.AuditCause;
+import io.patchbay.kernel.audit.AuditContext;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.secret.SecretBox;
@@ -39,18 +41,18 @@ public class LoginService implements BrowserLoginUseCase {
 
     private final UseIntegrationUseCase integrations;
     private final LoginStateStore states;
-    private final SessionStore sessions;
+    private final AuditedWrites writes;
     private final ProviderPort provider;
     private final ProviderClients clients;
     private final SecretBox box;
     private final OAuthFlowSettings settings;
     private final Clock clock;
 
-    public LoginService(UseIntegrationUseCase integrations, LoginStateStore states, SessionStore sessions, ProviderPort provider,
+    public LoginService(UseIntegrationUseCase integrations, LoginStateStore states, AuditedWrites writes, ProviderPort provider,
                         TemplateCatalog templates, SecretBox box, OAuthFlowSettings settings, Clock clock) {
         this.integrations = integrations;
         this.states = states;
-        this.sessions = sessions;
+        this.writes = writes;
         this.provider = provider;
         this.clients = new ProviderClients(templates);
         this.box = box;
@@ -114,8 +116,10 @@ public class LoginService implements BrowserLoginUseCase {
         String verifier = login.codeVerifierSealed() == null ? null : box.open(login.codeVerifierSealed());
         ProviderPort.Issued token = ProviderClients.issued(provider.authorizationCode(clients.client(usable), code, login.redirectUri(), verifier));
         Instant expiresAt = token.expiresIn() == null ? null : now.plusSeconds(token.expiresIn());
-        OAuthSession session = sessions.save(usable.integration().id(), login.userId(), new SessionStore.SealedTokens(box.seal(token.accessToken()),
-                token.refreshToken() == null ? null : box.seal(token.refreshToken())), expiresAt, token.scope(), now);
+        // the provider's redirect carries no token: the session is the system's doing, for the user who started the login
+        OAuthSession session = AuditContext.asSystem(AuditCause.trigger("oauth_login"), () -> writes.saveSession(usable.integration().id(),
+                login.userId(), new SessionStore.SealedTokens(box.seal(token.accessToken()),
+                token.refreshToken() == null ? null : box.seal(token.refreshToken())), expiresAt, token.scope(), now));
         return new Completed(usable.integration().guid(), session.guid());
     }
 

@@ -1,5 +1,7 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.audit.AuditCause;
+import io.patchbay.kernel.audit.AuditContext;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.ReencryptSecretsUseCase;
 import io.patchbay.oauth.application.port.out.SealedValueStore;
@@ -15,17 +17,23 @@ import java.util.List;
 @Singleton
 public class ReencryptSecretsService implements ReencryptSecretsUseCase {
     private final SealedValueStore store;
+    private final AuditedWrites writes;
     private final SecretBox box;
     private final int batchSize;
 
-    public ReencryptSecretsService(SealedValueStore store, SecretBox box, ReencryptSettings settings) {
+    public ReencryptSecretsService(SealedValueStore store, AuditedWrites writes, SecretBox box, ReencryptSettings settings) {
         this.store = store;
+        this.writes = writes;
         this.box = box;
         this.batchSize = settings.batchSize();
     }
 
     @Override
     public Report reencrypt() {
+        return AuditContext.asSystem(AuditCause.trigger(OAuthAudit.REENCRYPTION), this::run);
+    }
+
+    private Report run() {
         String active = box.activeKeyId();
         int resealed = 0;
         int failed = 0;
@@ -35,7 +43,7 @@ public class ReencryptSecretsService implements ReencryptSecretsUseCase {
             List<SealedValueStore.SealedSecret> batch = store.secretsNotUnder(active, afterId, afterName, batchSize);
             for (SealedValueStore.SealedSecret s : batch) {
                 try {
-                    if (store.replaceSecret(s, box.reseal(s.sealed()), active)) {
+                    if (writes.replaceSecret(s, box.reseal(s.sealed()), active)) {
                         resealed++;
                     }
                 } catch (IllegalArgumentException e) {
@@ -54,7 +62,7 @@ public class ReencryptSecretsService implements ReencryptSecretsUseCase {
             for (SealedValueStore.SealedSession s : batch) {
                 try {
                     String refresh = s.refreshToken() == null ? null : box.reseal(s.refreshToken());
-                    if (store.replaceSession(s, box.reseal(s.accessToken()), refresh, active)) {
+                    if (writes.replaceSession(s, box.reseal(s.accessToken()), refresh, active)) {
                         resealed++;
                     }
                 } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.ExchangeCredentialsUseCase.Credentials;
@@ -12,6 +13,8 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Instant;
 
 /** One session's refresh under its row lock: whoever gets the lock second finds the token fresh and uses it. */
@@ -22,10 +25,12 @@ public class SessionRefresher {
     private final ProviderClients clients;
     private final SecretBox box;
     private final OAuthFlowSettings settings;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public SessionRefresher(SessionStore sessions, ProviderPort provider, TemplateCatalog templates, SecretBox box, OAuthFlowSettings settings,
-                            Clock clock) {
+                            AuditTrail audit, Clock clock) {
+        this.audit = audit;
         this.sessions = sessions;
         this.provider = provider;
         this.clients = new ProviderClients(templates);
@@ -58,6 +63,10 @@ public class SessionRefresher {
         // the row has one key id for both tokens: a refresh token the provider did not rotate moves to the active key too
         String refreshToken = token.refreshToken() == null ? box.reseal(tokens.refreshToken()) : box.seal(token.refreshToken());
         sessions.refreshed(sessionId, box.seal(token.accessToken()), refreshToken, expiresAt, now);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("expires_at", expiresAt);
+        changes.putAll(OAuthAudit.tokens(refreshToken != null));
+        audit.record(OAuthAudit.session("refreshed", session, changes));
         return new Credentials(token.accessToken(), token.tokenType(), token.expiresIn());
     }
 }

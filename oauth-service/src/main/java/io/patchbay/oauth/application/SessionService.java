@@ -1,5 +1,6 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.error.Problems;
@@ -11,15 +12,18 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A session is visible to its user, to administrators of its integration's team and to platform admins; to anyone else it does not exist (404). */
 @Singleton
 public class SessionService implements SessionsUseCase {
     private final SessionStore sessions;
+    private final AuditTrail audit;
 
-    public SessionService(SessionStore sessions) {
+    public SessionService(SessionStore sessions, AuditTrail audit) {
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     @Override
@@ -38,7 +42,9 @@ public class SessionService implements SessionsUseCase {
     @Override
     @Transactional
     public void delete(Caller caller, UUID guid) {
-        sessions.delete(visible(caller, guid).id());
+        OAuthSession session = visible(caller, guid);
+        sessions.delete(session.id());
+        audit.record(OAuthAudit.session("deleted", session, Map.of()));
     }
 
     private OAuthSession visible(Caller caller, UUID guid) {

@@ -26,6 +26,7 @@ import io.patchbay.oauth.support.RecordingApi;
 import io.patchbay.oauth.support.TestProperties;
 import io.patchbay.oauth.support.Tokens;
 import io.patchbay.test.Api;
+import io.patchbay.test.AuditEntries;
 import io.patchbay.test.TestInfra;
 import io.patchbay.test.TopicReader;
 import jakarta.inject.Inject;
@@ -147,6 +148,32 @@ class LifecycleConsumerIT implements TestPropertyProvider {
 
     long dbLong(String query, Object... params) {
         return new Db(jdbcUrl).number(query, params);
+    }
+
+    @Test
+    void theChangesAnEventMakesAreAuditedAsTheSystemNamingTheEvent() {
+        String configuration = configurationId();
+        String guid = linked(configuration);
+        UUID disabledEvent = UUID.randomUUID();
+        publish(disabledEvent, disabled(configuration, 2, "disabled-by-owner"));
+        await().atMost(WAIT).until(() -> state(guid).equals("disabled"));
+        UUID deletedEvent = UUID.randomUUID();
+        long now = System.currentTimeMillis();
+        publish(deletedEvent, new ConfigurationDeleted(configuration, "oac_xzpVzcUOgcB1nrVlirtKhbWV", "slack", TEAM, TEAM, "linker", 3, now, now,
+                null));
+        await().atMost(WAIT).until(() -> api.get(BASE + "/" + guid, owner).status() == 404);
+
+        List<JsonNode> entries = AuditEntries.ofResource(new Api(server.getURI()), Tokens.admin(), guid);
+        assertThat(AuditEntries.actions(entries)).containsExactly("oauth_integration.deleted", "oauth_integration.disabled",
+                "oauth_integration.created");
+        JsonNode byDisable = entries.get(1);
+        assertThat(byDisable.get("actor").get("type").asText()).isEqualTo("system");
+        assertThat(byDisable.get("cause").get("event_id").asText()).isEqualTo(disabledEvent.toString());
+        assertThat(byDisable.get("cause").get("event_type").asText()).isEqualTo("io.patchbay.configuration.disabled.v1");
+        assertThat(byDisable.get("changes").get("state").get("to").asText()).isEqualTo("disabled");
+        assertThat(byDisable.get("changes").get("disabled_reason").get("to").asText()).isEqualTo("disabled-by-owner");
+        assertThat(entries.getFirst().get("cause").get("event_id").asText()).isEqualTo(deletedEvent.toString());
+        assertThat(entries.getFirst().get("team_id").asText()).isEqualTo(TEAM);
     }
 
     @Test

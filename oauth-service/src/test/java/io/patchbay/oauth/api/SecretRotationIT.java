@@ -1,5 +1,7 @@
 package io.patchbay.oauth.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.patchbay.test.AuditEntries;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.patchbay.kernel.auth.Caller;
@@ -97,6 +99,20 @@ class SecretRotationIT {
             for (var e : written.entrySet()) {
                 assertThat(use.requireUsable(ownerCaller, null, UUID.fromString(e.getKey()), Need.PUBLISHER).secrets().get("client_secret")).isEqualTo(e.getValue());
             }
+            // the job's re-encryptions are audited as the system's, one entry per value, and no value is in the trail
+            Api reader = new Api(rotated.getURI());
+            List<JsonNode> reencrypted = AuditEntries.all(reader, Tokens.admin(), Map.of("action", "oauth_integration.secret_reencrypted"));
+            assertThat(reencrypted).hasSize(5).allSatisfy(entry -> {
+                assertThat(entry.get("actor").get("type").asText()).isEqualTo("system");
+                assertThat(entry.get("cause").get("trigger").asText()).isEqualTo("reencrypt_secrets");
+                assertThat(entry.get("changes").get("secrets.client_secret").get("from").asText()).isEqualTo("********");
+                assertThat(entry.get("changes").get("secrets.client_secret").get("to").asText()).isEqualTo("********");
+            });
+            assertThat(reencrypted).extracting(entry -> entry.get("resource").get("id").asText()).containsExactlyInAnyOrderElementsOf(written.keySet());
+            assertThat(AuditEntries.all(reader, Tokens.admin(), Map.of("action", "oauth_session.reencrypted"))).hasSize(1);
+            String trail = AuditEntries.tableText(jdbcUrl);
+            assertThat(trail).doesNotContain(sessionToken).doesNotContain(refreshToken).doesNotContain("v1:");
+            written.values().forEach(secret -> assertThat(trail).doesNotContain(secret));
         }
         SecretBox onlyK2 = new SecretBox(Map.of("k2", Base64.getDecoder().decode(k2)), "k2");
         for (List<String> row : rows(jdbcUrl, "SELECT sealed_value FROM oauth_integration_secret")) {

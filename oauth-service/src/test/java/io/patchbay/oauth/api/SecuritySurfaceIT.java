@@ -9,6 +9,7 @@ import io.patchbay.oauth.support.RecordingApi;
 import io.patchbay.oauth.support.TestProperties;
 import io.patchbay.oauth.support.Tokens;
 import io.patchbay.test.Api;
+import io.patchbay.test.AuditEntries;
 import io.patchbay.test.DeadLetterFixture;
 import io.patchbay.test.ManagementSurface;
 import io.patchbay.test.RequestLimits;
@@ -58,6 +59,11 @@ class SecuritySurfaceIT implements TestPropertyProvider {
                 + "\"client_secret\":\"" + Captured.plant() + "\"}}");
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         guid = created.json().get("guid").asText();
+    }
+
+    @Test
+    void theAuditTrailNeedsATokenAndIsForOwnersAndAdmins() {
+        AuditEntries.assertGuarded(new Api(server.getURI()), Tokens.token("surfaceAuditLoner", List.of(), false), Tokens.admin());
     }
 
     @Test

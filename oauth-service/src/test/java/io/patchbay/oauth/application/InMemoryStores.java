@@ -11,6 +11,8 @@ import io.patchbay.oauth.domain.IntegrationState;
 import io.patchbay.oauth.domain.OAuthIntegration;
 import io.patchbay.kernel.secret.SecretBox;
 
+import io.patchbay.kernel.audit.AuditRecord;
+import io.patchbay.kernel.audit.AuditTrail;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +26,16 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /** The out-ports in memory, for the use-case tests: integrations, their sealed secrets, associations, projections, links. */
-final class InMemoryStores implements IntegrationStore, AssociationStore, SealedValueStore, LifecycleProjectionPort, ConfigurationLinkPort {
+final class InMemoryStores implements IntegrationStore, AssociationStore, SealedValueStore, LifecycleProjectionPort, ConfigurationLinkPort,
+        AuditTrail {
+    /** The audit entries the use cases recorded, in order. */
+    final List<AuditRecord> audited = new ArrayList<>();
+
+    @Override
+    public void recordAll(Collection<AuditRecord> records) {
+        audited.addAll(records);
+    }
+
     record Row(UUID content, String team, long integrationId, Instant created) {
     }
 
@@ -110,6 +121,12 @@ final class InMemoryStores implements IntegrationStore, AssociationStore, Sealed
             }
         }
         return n;
+    }
+
+    @Override
+    public List<OAuthIntegration> listLinked(String configurationId) {
+        return integrations.values().stream().filter(i -> configurationId.equals(i.configurationId()))
+                .sorted(java.util.Comparator.comparing(OAuthIntegration::id)).toList();
     }
 
     @Override

@@ -73,12 +73,12 @@ class IntegrationUseCasesTest {
     };
 
     IntegrationService service(SecretBox box) {
-        return new IntegrationService(stores, stores, catalog, stores, stores, box, clock);
+        return new IntegrationService(stores, stores, catalog, stores, stores, box, stores, new AuditedWrites(stores, null, stores, stores), clock);
     }
 
     final IntegrationService integrations = service(k1);
-    final ContentAssociationService associations = new ContentAssociationService(stores, stores, clock);
-    final LifecycleService lifecycle = new LifecycleService(stores, clock);
+    final ContentAssociationService associations = new ContentAssociationService(stores, stores, stores, clock);
+    final LifecycleService lifecycle = new LifecycleService(stores, stores, clock);
 
     static final Caller OWNER = caller("owner", TeamRole.OWNER);
     static final Caller PUBLISHER = caller("dev", TeamRole.DEVELOPER);
@@ -266,7 +266,7 @@ class IntegrationUseCasesTest {
         byte[] k2key = randomKey();
         SecretBox k2 = new SecretBox(Map.of("k2", k2key, "k1", k1Key), "k2");
         stores.secrets.get(1L).put("orphan", box("k0").seal("lost"));
-        ReencryptSecretsUseCase.Report report = new ReencryptSecretsService(stores, k2, new ReencryptSettings(2)).reencrypt();
+        ReencryptSecretsUseCase.Report report = new ReencryptSecretsService(stores, new AuditedWrites(stores, null, stores, stores), k2, new ReencryptSettings(2)).reencrypt();
         assertThat(report.resealed()).isEqualTo(5);
         assertThat(report.failed()).isEqualTo(1);
         SecretBox onlyK2 = new SecretBox(Map.of("k2", k2key), "k2");

@@ -121,7 +121,7 @@ class SessionRefresherTest {
 
     SessionRefresher refresher(SessionStore sessions, SecretBox box) {
         return new SessionRefresher(sessions, provider, catalog, box, new OAuthFlowSettings("http://localhost:8083", Duration.ofMinutes(10),
-                Duration.ofSeconds(30)), Clock.fixed(NOW, ZoneOffset.UTC));
+                Duration.ofSeconds(30)), records -> { }, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

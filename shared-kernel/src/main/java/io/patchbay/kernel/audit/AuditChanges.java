@@ -49,6 +49,29 @@ public final class AuditChanges {
         return diff(before, Map.of(), secretFields);
     }
 
+    /**
+     * A free-form tree (a config, an override) as one field per leaf, named by its path from {@code prefix}:
+     * {@code config.credentials.client_secret}, {@code config.scopes[0]}; empty maps and lists are leaves. Diffing two
+     * flattened trees shows which leaves changed, so a secret leaf can be masked on its own.
+     */
+    public static Map<String, Object> flatten(String prefix, Object tree) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        flattenInto(out, prefix, tree);
+        return out;
+    }
+
+    private static void flattenInto(Map<String, Object> out, String path, Object value) {
+        if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+            map.forEach((k, v) -> flattenInto(out, path + "." + k, v));
+        } else if (value instanceof List<?> list && !list.isEmpty()) {
+            for (int i = 0; i < list.size(); i++) {
+                flattenInto(out, path + "[" + i + "]", list.get(i));
+            }
+        } else {
+            out.put(path, value);
+        }
+    }
+
     /** One field. */
     public static Map<String, AuditChange> of(String field, Object from, Object to) {
         return Map.of(field, new AuditChange(plain(from), plain(to)));

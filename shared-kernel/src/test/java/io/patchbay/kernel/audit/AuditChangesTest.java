@@ -55,6 +55,19 @@ class AuditChangesTest {
     }
 
     @Test
+    void aFlattenedTreeDiffsLeafByLeafSoANestedSecretIsMaskedAlone() {
+        Map<String, Object> before = AuditChanges.flatten("config", Map.of("credentials", Map.of("client_secret", "sealed-1", "client_id", "a"),
+                "scopes", List.of("x")));
+        Map<String, Object> after = AuditChanges.flatten("config", Map.of("credentials", Map.of("client_secret", "sealed-2", "client_id", "b"),
+                "scopes", List.of()));
+        assertThat(AuditChanges.diff(before, after, Set.of("config.credentials.client_secret"))).containsOnly(
+                Map.entry("config.credentials.client_secret", new AuditChange("********", "********")),
+                Map.entry("config.credentials.client_id", new AuditChange("a", "b")),
+                Map.entry("config.scopes[0]", new AuditChange("x", null)),
+                Map.entry("config.scopes", new AuditChange(null, List.of())));
+    }
+
+    @Test
     void actionsAreResourceDotVerb() {
         assertThat(AuditRecord.of("configuration.disabled", "configuration", "icfg_1", null, null).changes()).isEmpty();
         assertThatThrownBy(() -> AuditRecord.of("Disabled", "configuration", "icfg_1", null, Map.of()))

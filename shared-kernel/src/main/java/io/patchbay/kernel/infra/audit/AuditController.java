@@ -1,10 +1,12 @@
 package io.patchbay.kernel.infra.audit;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.http.HttpRequest;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -13,6 +15,7 @@ import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.json.JsonTrees;
 import io.patchbay.kernel.paging.CursorCodec;
+import io.swagger.v3.oas.annotations.Parameter;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -44,15 +47,22 @@ public class AuditController {
         this.cursors = cursors;
     }
 
+    /**
+     * The audit entries the caller may read, newest first. Every parameter is optional; {@code since}/{@code until} are
+     * RFC 3339 and inclusive, {@code limit} 1–1000 (100), {@code cursor} the {@code next_cursor} of the previous page.
+     */
     @Get(produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public JsonNode list(Caller caller, HttpRequest<?> request) {
-        var params = request.getParameters();
-        String teamId = text(params.get("team_id"), "team_id");
-        AuditLog.Query query = new AuditLog.Query(text(params.get("resource_type"), "resource_type"),
-                text(params.get("resource_id"), "resource_id"), text(params.get("actor_id"), "actor_id"), text(params.get("action"), "action"),
-                readableTeam(caller, teamId, request.getHeaders().get("X-Team-Id")), time(params.get("since"), "since"),
-                time(params.get("until"), "until"), limit(params.get("limit")), position(params.get("cursor")));
+    public JsonNode list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue("resource_type") String resourceType,
+                         @Nullable @QueryValue("resource_id") String resourceId, @Nullable @QueryValue("actor_id") String actorId,
+                         @Nullable @QueryValue("action") String action, @Nullable @QueryValue("team_id") String teamId,
+                         @Nullable @QueryValue("since") String since, @Nullable @QueryValue("until") String until,
+                         @Nullable @QueryValue("limit") String limit, @Nullable @QueryValue("cursor") String cursor,
+                         @Nullable @Header("X-Team-Id") String headerTeam) {
+        AuditLog.Query query = new AuditLog.Query(text(resourceType, "resource_type"), text(resourceId, "resource_id"),
+                text(actorId, "actor_id"), text(action, "action"), null, time(since, "since"), time(until, "until"), limit(limit),
+                position(cursor));
+        query = query.forTeam(readableTeam(caller, text(teamId, "team_id"), headerTeam));
         AuditLog.Page page = log.page(query);
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("data", page.entries().stream().map(AuditLog::wire).toList());

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The audit trail's rows: appended in batches (a JDBC batch per call, in the caller's transaction), read newest first
+ * The audit trail's rows (appended by {@link JdbcAuditTrail}, one statement per batch), read newest first
  * with the optional filters of {@code GET /audit/events} (a null parameter leaves its filter out; each selective filter
  * has an index in the same order), and deleted oldest first by the retention job.
  */
@@ -29,8 +29,6 @@ public interface AuditEventRepository extends GenericRepository<AuditEventRow, U
             + " AND (CAST(:until AS timestamptz) IS NULL OR occurred_at <= :until)"
             + " AND (CAST(:afterAt AS timestamptz) IS NULL OR (occurred_at, id) < (:afterAt, CAST(:afterId AS uuid)))"
             + " ORDER BY occurred_at DESC, id DESC LIMIT :limit";
-
-    List<AuditEventRow> saveAll(Iterable<AuditEventRow> rows);
 
     @Query(PAGE)
     List<AuditEventRow> page(@Nullable String resourceType, @Nullable String resourceId, @Nullable String actorId, @Nullable String action,

@@ -38,6 +38,9 @@ public class AuditLog {
     /** Null filters are left out; {@code teamId} is the filter, already narrowed to what the caller may read. */
     public record Query(String resourceType, String resourceId, String actorId, String action, String teamId, Instant since,
                         Instant until, int limit, Optional<Position> after) {
+        Query forTeam(String team) {
+            return new Query(resourceType, resourceId, actorId, action, team, since, until, limit, after);
+        }
     }
 
     public record Page(List<Entry> entries, Optional<Position> next) {

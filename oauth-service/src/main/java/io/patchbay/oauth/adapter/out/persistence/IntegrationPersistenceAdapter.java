@@ -122,6 +122,11 @@ class IntegrationPersistenceAdapter implements IntegrationStore, SealedValueStor
     }
 
     @Override
+    public List<OAuthIntegration> listLinked(String configurationId) {
+        return withSecretNames(integrations.findByConfigurationIdOrderById(configurationId));
+    }
+
+    @Override
     public int disableLinked(String configurationId, String reason, Instant now) {
         return integrations.disableLinked(configurationId, reason, now);
     }

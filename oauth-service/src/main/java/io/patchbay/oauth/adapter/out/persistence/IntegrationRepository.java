@@ -30,6 +30,8 @@ interface IntegrationRepository extends GenericRepository<IntegrationRow, Long> 
 
     List<IntegrationRow> listOrderById();
 
+    List<IntegrationRow> findByConfigurationIdOrderById(String configurationId);
+
     List<IntegrationRow> findByTeamIdAndGuidInOrderById(String teamId, Collection<UUID> guids);
 
     List<IntegrationRow> findByIdIn(Collection<Long> ids);

@@ -36,6 +36,9 @@ public interface IntegrationStore {
     /** The sealed secrets of one integration (for the provider calls of the token flows). */
     Map<String, String> sealedSecrets(long id);
 
+    /** The integrations linked to a configuration (what a lifecycle event changes), by id. */
+    List<OAuthIntegration> listLinked(String configurationId);
+
     int disableLinked(String configurationId, String reason, Instant now);
 
     int activateLinked(String configurationId, Instant now);
