@@ -3,6 +3,7 @@ package io.patchbay.config.application;
 import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.Configuration;
 import io.patchbay.config.domain.Delivery;
+import io.patchbay.config.domain.DeliveryState;
 import io.patchbay.config.domain.Member;
 import io.patchbay.config.domain.Notification;
 import io.patchbay.config.domain.Team;
@@ -102,9 +103,10 @@ final class ConfigurationAudit {
         return AuditRecord.of(WEBHOOK + "." + verb, WEBHOOK, w.id(), w.teamId(), changes);
     }
 
-    static AuditRecord redelivered(Webhook w, Delivery d, Object stateBefore) {
+    /** In wire values, as the delivery log shows them: a delivered or failed one (or a pending one sent again) is pending now. */
+    static AuditRecord redelivered(Webhook w, Delivery d, DeliveryState stateBefore) {
         return AuditRecord.of(WEBHOOK_DELIVERY + ".redelivered", WEBHOOK_DELIVERY, d.id(), w.teamId(),
-                AuditChanges.of("state", stateBefore, d.state()));
+                AuditChanges.of("state", stateBefore.wire(), d.state().wire()));
     }
 
     static AuditRecord team(Team before, Team after) {

@@ -8,6 +8,7 @@ import io.patchbay.config.application.port.in.WebhooksUseCase;
 import io.patchbay.config.application.port.out.DeliveryStore;
 import io.patchbay.config.application.port.out.WebhookStore;
 import io.patchbay.config.domain.Delivery;
+import io.patchbay.config.domain.DeliveryState;
 import io.patchbay.config.domain.Webhook;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
@@ -119,7 +120,7 @@ public class WebhookService implements WebhooksUseCase {
     public Delivery redeliver(Caller caller, TeamSelector team, String webhookId, String deliveryId) {
         Webhook webhook = manageable(caller, team, webhookId);
         Delivery delivery = deliveries.find(webhook.id(), deliveryId).orElseThrow(() -> Problems.notFound("delivery " + deliveryId));
-        Object stateBefore = delivery.state();
+        DeliveryState stateBefore = delivery.state();
         delivery.redeliver(clock.millis(), settings.retry());
         if (!deliveries.save(delivery)) {
             throw Problems.conflict("delivery " + deliveryId + " is being sent right now; try again");
