@@ -25,10 +25,6 @@ final class TestDatabase {
     }
 
     /** The service's properties for this database, with a consumer group of its own (each class reads the topic afresh). */
-    String jdbcUrl() {
-        return jdbcUrl;
-    }
-
     Map<String, String> serviceProperties() {
         Map<String, String> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
         props.put("patchbay.consumer.group-id", "environment-service-" + UUID.randomUUID());
