@@ -37,9 +37,7 @@ final class ConsumerLag {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.CLIENT_ID_CONFIG, "patchbay-status"));
         try (Admin admin = Admin.create(props)) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(LifecycleTopic.NAME)).allTopicNames()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(LifecycleTopic.NAME).partitions().stream()
-                    .map(p -> new TopicPartition(LifecycleTopic.NAME, p.partition())).toList();
+            List<TopicPartition> partitions = partitions(admin);
             Map<TopicPartition, Long> end = offsets(admin, partitions, OffsetSpec.latest());
             Map<TopicPartition, Long> earliest = offsets(admin, partitions, OffsetSpec.earliest());
             for (String group : groups) {
@@ -61,7 +59,13 @@ final class ConsumerLag {
         return lags;
     }
 
-    private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
+    /** The lifecycle topic's partitions. */
+    static List<TopicPartition> partitions(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+        return admin.describeTopics(List.of(LifecycleTopic.NAME)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .get(LifecycleTopic.NAME).partitions().stream().map(p -> new TopicPartition(LifecycleTopic.NAME, p.partition())).toList();
+    }
+
+    static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
             throws InterruptedException, ExecutionException, TimeoutException {
         Map<TopicPartition, OffsetSpec> request = partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(request).all()
