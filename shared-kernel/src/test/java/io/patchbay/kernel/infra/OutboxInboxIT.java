@@ -210,13 +210,16 @@ class OutboxInboxIT {
         }
         write(events);
         LifecycleConsumer consumer = context.getBean(LifecycleConsumer.class);
-        await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(topicVersions(id)).hasSize(20);
-            assertThat(consumer.count(InboxOutcome.DUPLICATE)).isEqualTo(10);
-        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(topicVersions(id)).hasSize(20));
+        // a later event of the same configuration is on the same partition, behind the republished ones: once it is
+        // applied, all twenty were read
+        write(List.of(event(id, 11)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(appliedVersions(id)).contains(11L));
         assertThat(crashes.get()).isGreaterThanOrEqualTo(2);
-        assertThat(appliedVersions(id)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
-        assertThat(count("SELECT count(*) FROM inbox_event WHERE configuration_id = '" + id + "'")).isEqualTo(10);
+        assertThat(appliedVersions(id)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(count("SELECT count(*) FROM inbox_event WHERE configuration_id = '" + id + "'")).isEqualTo(11);
+        // at least: a batch retried because of another test's failing record counts its applied records again
+        assertThat(consumer.count(InboxOutcome.DUPLICATE)).isGreaterThanOrEqualTo(10);
     }
 
     @Test

@@ -26,6 +26,7 @@ import io.patchbay.kernel.infra.kafka.RenewableProducer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
@@ -35,11 +36,16 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -49,31 +55,31 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The lifecycle topic in the service's consumer group ({@code patchbay.consumer.group-id}, default the application
- * name), through micronaut-kafka. Each record goes to the {@link LifecycleInbox} with the service's
- * {@link LifecycleEventHandler}; offsets are committed synchronously after every record of a poll was applied (or
- * dead-lettered): at-least-once delivery, exactly-once effect through the inbox.
+ * name), through micronaut-kafka in batch mode. The records of a poll go to the {@link LifecycleInbox} with the service's
+ * {@link LifecycleEventHandler} in <em>one</em> transaction (each partition's records in their order); offsets are
+ * committed synchronously after it: at-least-once delivery, exactly-once effect through the inbox.
  * <ul>
- *   <li>A failing record is retried by micronaut-kafka's error strategy, exponentially from
- *       {@code patchbay.consumer.initial-backoff} (200 ms), {@code patchbay.consumer.retries} times (4). Then
- *       {@link #handle} dead-letters it: first into the service's {@code dead_letter} table ({@link DeadLetterStore},
- *       with the record itself so that an operator can replay it), then <em>synchronously</em> to the dead-letter topic
- *       with the error in headers. The partition moves on once the record is kept in at least one of the two. A record
- *       that cannot be decoded is dead-lettered at once. Errors are scrubbed of the service's secrets first
- *       ({@link ConfiguredSecrets}).</li>
- *   <li>A database that cannot be reached while the dead letter is being stored is an outage too: nothing is published,
- *       the record is read again (after the error strategy's backoff) and retried without limit.</li>
+ *   <li>A batch that fails for another reason than an outage is tried again one transaction per record: all records but
+ *       the first failing one of each partition (and what follows it) are applied. The error strategy then retries the
+ *       batch, exponentially from {@code patchbay.consumer.initial-backoff} (200 ms), {@code patchbay.consumer.retries}
+ *       times (4); records applied before are duplicates then. When the retries are spent {@link #handle} dead-letters
+ *       each failing record: first into the service's {@code dead_letter} table ({@link DeadLetterStore}, with the record
+ *       itself so that an operator can replay it), then <em>synchronously</em> to the dead-letter topic with the error in
+ *       headers, and moves its partition past it. A record that cannot be decoded is dead-lettered at once (once, even
+ *       when its batch is retried). Errors are scrubbed of the service's secrets first ({@link ConfiguredSecrets}).</li>
  *   <li>A database that cannot be reached is an outage, not a bad record: it is never dead-lettered. When the retries
- *       are spent the partition is rewound to the record and the cycle starts again, without limit.</li>
- *   <li>micronaut-kafka 5.9 moves past a record once the retries are spent. If that record could not be dead-lettered
- *       either (neither the table nor the topic took it), the partition is rewound to it, and the records of that partition still in the same poll are not
- *       handled ({@link #rewound}), so the committed offset never passes it.</li>
+ *       are spent every partition of the batch is rewound to its first record and the cycle starts again, without limit.
+ *       A database that cannot be reached while a dead letter is being stored is an outage too: nothing is published.</li>
+ *   <li>micronaut-kafka 5.9 moves past a batch once the retries are spent. A record that could not be dead-lettered
+ *       either (neither the table nor the topic took it) rewinds its partition to it, so the committed offset never
+ *       passes it.</li>
  * </ul>
  * A SIGTERM closes the consumer, which leaves the group at once; a killed instance is noticed after the session
  * timeout ({@code PATCHBAY_KAFKA_SESSION_TIMEOUT}, 10 s). A poll returns at most {@value #MAX_POLL_RECORDS} records: a
  * member rejoins a rebalance only from {@code poll()}, so the partitions of a dead member wait for the survivors to
- * finish the records in hand (with 500, 16 s on a loaded 2-core machine; with 50, about 1 s, one commit per 50 records).
+ * finish the batch in hand.
  */
-@KafkaListener(groupId = "${patchbay.consumer.group-id:}", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
+@KafkaListener(batch = true, groupId = "${patchbay.consumer.group-id:}", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
         isolation = IsolationLevel.READ_COMMITTED,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
                 retryDelay = "${patchbay.consumer.initial-backoff:200ms}", retryCountValue = "${patchbay.consumer.retries:4}"),
@@ -98,10 +104,10 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
     private final String groupId;
     /** Per partition: the offset of the record being tried and how often the inbox failed on it so far. */
     private final Map<TopicPartition, long[]> failures = new ConcurrentHashMap<>();
+    /** Undecodable records already dead-lettered while their batch is retried: not kept twice. */
+    private final Map<TopicPartition, Set<Long>> undecodableKept = new ConcurrentHashMap<>();
     private final Map<InboxOutcome, AtomicLong> outcomes = new EnumMap<>(InboxOutcome.class);
     private final AtomicLong deadLettered = new AtomicLong();
-    /** Partitions rewound to a record that was neither applied nor dead-lettered: offset to start again from. */
-    private final Map<TopicPartition, Long> rewound = new ConcurrentHashMap<>();
 
     public LifecycleConsumer(LifecycleInbox inbox, LifecycleEventHandler handler, LifecycleEventCodec codec,
                              KafkaProducerFactory producers, DeadLetterStore deadLetterStore, ConfiguredSecrets secrets,
@@ -140,66 +146,116 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
     }
 
     @Topic(LifecycleTopic.NAME)
-    void receive(ConsumerRecord<String, byte[]> record, Consumer<?, ?> consumer) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        Long from = rewound.get(partition);
-        if (from != null) {
-            if (record.offset() > from) {
-                return; // the rest of a poll after a rewind: read again from the rewound offset
+    void receive(ConsumerRecords<String, byte[]> records, Consumer<?, ?> consumer) {
+        List<ConsumerRecord<String, byte[]>> decodedRecords = new ArrayList<>(records.count());
+        List<LifecycleEnvelope> envelopes = new ArrayList<>(records.count());
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                try {
+                    envelopes.add(codec.decode(headers(record), record.value()));
+                    decodedRecords.add(record);
+                } catch (InvalidEventException e) {
+                    if (undecodableKept.getOrDefault(partition, Set.of()).contains(record.offset())) {
+                        continue; // kept when this batch was tried before
+                    }
+                    // a database outage while storing the dead letter propagates: the error strategy retries with backoff
+                    if (deadLetter(record, e)) {
+                        undecodableKept.computeIfAbsent(partition, p -> new HashSet<>()).add(record.offset());
+                    } else {
+                        consumer.seek(partition, record.offset()); // neither kept: read the partition again from it
+                        break;
+                    }
+                }
             }
-            rewound.remove(partition);
         }
-        LifecycleEnvelope envelope;
+        List<InboxOutcome> applied;
         try {
-            envelope = codec.decode(headers(record), record.value());
-        } catch (InvalidEventException e) {
-            // a database outage while storing the dead letter propagates: the error strategy retries with backoff
-            if (!deadLetter(record, e)) {
-                rewind(record, consumer);
-            }
-            return;
-        }
-        InboxOutcome outcome;
-        try {
-            outcome = inbox.receive(envelope, handler);
+            applied = inbox.receiveAll(envelopes, handler);
         } catch (RuntimeException e) {
-            failures.compute(partition, (p, f) -> f != null && f[0] == record.offset() ? new long[] {f[0], f[1] + 1}
-                    : new long[] {record.offset(), 1});
-            throw e;
+            if (isInfrastructure(e)) {
+                throw e;
+            }
+            applied = oneByOne(decodedRecords, envelopes);
         }
-        failures.remove(partition);
+        for (int i = 0; i < applied.size(); i++) {
+            count(applied.get(i), envelopes.get(i));
+        }
+        for (TopicPartition partition : records.partitions()) {
+            failures.remove(partition);
+            undecodableKept.remove(partition);
+        }
+    }
+
+    /**
+     * A batch that failed for another reason than an outage, tried again one transaction per record to apply all but the
+     * records that fail. A partition stops at its first failing record; when there is one, {@link RecordsFailed} says
+     * which, and the error strategy retries the batch (the records applied meanwhile are duplicates then).
+     */
+    private List<InboxOutcome> oneByOne(List<ConsumerRecord<String, byte[]>> records, List<LifecycleEnvelope> envelopes) {
+        Map<TopicPartition, RecordsFailed.Failed> failed = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (failed.containsKey(partition)) {
+                continue;
+            }
+            try {
+                count(inbox.receive(envelopes.get(i), handler), envelopes.get(i));
+            } catch (RuntimeException e) {
+                if (isInfrastructure(e)) {
+                    throw e;
+                }
+                failures.compute(partition, (p, f) -> f != null && f[0] == record.offset() ? new long[] {f[0], f[1] + 1}
+                        : new long[] {record.offset(), 1});
+                failed.put(partition, new RecordsFailed.Failed(record, e));
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new RecordsFailed(List.copyOf(failed.values()));
+        }
+        return List.of();
+    }
+
+    private void count(InboxOutcome outcome, LifecycleEnvelope envelope) {
         outcomes.get(outcome).incrementAndGet();
         if (outcome != InboxOutcome.APPLIED) {
             LOG.debug("lifecycle event {} for {} skipped: {}", envelope.id(), envelope.subject(), outcome);
         }
     }
 
-    /** Called by micronaut-kafka when a record's retries are spent, and for failures outside a record (poll, commit). */
+    /**
+     * Called by micronaut-kafka when a batch's retries are spent (it has moved every partition of the batch past it then),
+     * and for failures outside a batch (poll, commit: the records are read again).
+     */
     @Override
     public void handle(KafkaListenerException exception) {
-        Optional<ConsumerRecord<?, ?>> failed = exception.getConsumerRecord();
         Throwable cause = exception.getCause() != null ? exception.getCause() : exception;
-        if (failed.isEmpty()) {
-            LOG.warn("lifecycle consumer: {}", Retries.rootMessage(cause));
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        ConsumerRecord<String, byte[]> record = (ConsumerRecord<String, byte[]>) failed.get();
+        Optional<ConsumerRecords<?, ?>> batch = exception.getConsumerRecords();
         Consumer<?, ?> consumer = exception.getKafkaConsumer();
-        if (isInfrastructure(cause)) {
-            LOG.warn("lifecycle record {}-{}@{}: the database is unavailable ({}); retrying", record.topic(), record.partition(),
-                    record.offset(), secrets.scrub(Retries.rootMessage(cause)));
-            rewind(record, consumer);
-            return;
-        }
-        try {
-            if (!deadLetter(record, cause)) {
-                rewind(record, consumer);
+        batch.ifPresent(records -> records.partitions().forEach(undecodableKept::remove));
+        if (cause instanceof RecordsFailed failed) {
+            for (RecordsFailed.Failed f : failed.records()) {
+                deadLetterOrRewind(f.record(), f.cause(), consumer);
             }
+        } else if (batch.isPresent() && (isInfrastructure(cause) || cause instanceof DeadLetterStorageUnavailable)) {
+            LOG.warn("lifecycle records: the database is unavailable ({}); retrying", secrets.scrub(Retries.rootMessage(cause)));
+            for (TopicPartition partition : batch.get().partitions()) {
+                consumer.seek(partition, batch.get().records(partition).getFirst().offset());
+            }
+        } else {
+            LOG.warn("lifecycle consumer: {}", secrets.scrub(Retries.rootMessage(cause)));
+        }
+    }
+
+    /** Dead-letters a record whose retries are spent and moves its partition past it; reads it again when it was not kept. */
+    private void deadLetterOrRewind(ConsumerRecord<String, byte[]> record, Throwable cause, Consumer<?, ?> consumer) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try {
+            consumer.seek(partition, deadLetter(record, cause) ? record.offset() + 1 : record.offset());
         } catch (DeadLetterStorageUnavailable e) {
             LOG.warn("lifecycle record {}-{}@{}: the database is unavailable to keep the dead letter ({}); retrying", record.topic(),
                     record.partition(), record.offset(), secrets.scrub(Retries.rootMessage(e)));
-            rewind(record, consumer);
+            consumer.seek(partition, record.offset());
         }
     }
 
@@ -306,11 +362,22 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
         }
     }
 
-    /** Reads the partition again from {@code record}: nothing after it in this poll is handled or committed. */
-    private void rewind(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        rewound.put(partition, record.offset());
-        consumer.seek(partition, record.offset());
+    /** The records of a batch that failed after the others were applied: the first failing record of each partition. */
+    static final class RecordsFailed extends RuntimeException {
+        private final List<Failed> records;
+
+        RecordsFailed(List<Failed> records) {
+            super(records.size() == 1 ? records.getFirst().cause().getMessage() : records.size() + " lifecycle records failed",
+                    records.getFirst().cause(), false, false);
+            this.records = records;
+        }
+
+        List<Failed> records() {
+            return records;
+        }
+
+        record Failed(ConsumerRecord<String, byte[]> record, RuntimeException cause) {
+        }
     }
 
     private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

@@ -12,7 +12,15 @@ import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The idempotent inbox of a consuming service: the event id is recorded in the same transaction as the state change, so
@@ -29,32 +37,100 @@ public class LifecycleInbox {
     }
 
     public InboxOutcome receive(LifecycleEnvelope envelope, LifecycleEventHandler handler) {
-        ConfigurationLifecycleEvent event = envelope.event();
+        return receiveAll(List.of(envelope), handler).getFirst();
+    }
+
+    /**
+     * Applies events in one transaction, in the given order (the order of their partition), and says for each what was
+     * done with it. A handler that throws rolls back all of them: the caller tries them one by one to find the one that
+     * fails. Four statements whatever the number of events, plus what the handler does per applied event: the inbox rows
+     * ({@code ON CONFLICT DO NOTHING} tells the duplicates), the projection rows created if missing and locked in
+     * configuration-id order (the lock a link to the configuration takes too), the projection's new state, and the
+     * stale ones marked.
+     */
+    public List<InboxOutcome> receiveAll(List<LifecycleEnvelope> envelopes, LifecycleEventHandler handler) {
+        if (envelopes.isEmpty()) {
+            return List.of();
+        }
         return sql.inTransaction(() -> {
-            int inserted = sql.update("INSERT INTO inbox_event (event_id, configuration_id, event_type, version, outcome, received_at) "
-                            + "VALUES (?, ?, ?, ?, 'applied', ?) ON CONFLICT (event_id) DO NOTHING",
-                    envelope.id(), event.configurationId(), envelope.type().ceType(), event.version(), Instant.now());
-            if (inserted == 0) {
-                return InboxOutcome.DUPLICATE;
+            Instant now = Instant.now();
+            int n = envelopes.size();
+            String[] ids = new String[n];
+            String[] configurations = new String[n];
+            String[] types = new String[n];
+            Long[] versions = new Long[n];
+            for (int i = 0; i < n; i++) {
+                LifecycleEnvelope e = envelopes.get(i);
+                ids[i] = e.id().toString();
+                configurations[i] = e.event().configurationId();
+                types[i] = e.type().ceType();
+                versions[i] = e.event().version();
             }
-            // one statement creates the projection row if missing and locks it: DO UPDATE takes the row lock that a
-            // SELECT ... FOR UPDATE would, and RETURNING gives the version it holds
-            long applied = sql.one("INSERT INTO configuration_projection (configuration_id, state, reason, version, updated_at) "
-                            + "VALUES (?, 'NONE', NULL, 0, ?) ON CONFLICT (configuration_id) "
-                            + "DO UPDATE SET configuration_id = EXCLUDED.configuration_id RETURNING version",
-                    r -> r.getLong(1), event.configurationId(), Instant.now()).orElse(0L);
-            if (event.version() <= applied) {
-                sql.update("UPDATE inbox_event SET outcome = 'stale' WHERE event_id = ?", envelope.id());
-                return InboxOutcome.STALE;
+            Set<String> inserted = new HashSet<>(sql.list("INSERT INTO inbox_event (event_id, configuration_id, event_type, version, outcome, "
+                            + "received_at) SELECT CAST(u.id AS uuid), u.configuration_id, u.type, u.version, 'applied', ? "
+                            + "FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[])) "
+                            + "AS u(id, configuration_id, type, version) ON CONFLICT (event_id) DO NOTHING RETURNING event_id",
+                    r -> r.getString(1), now, ids, configurations, types, versions));
+            // one statement creates the projection rows that are missing and locks them all: DO UPDATE takes the row lock
+            // that a SELECT ... FOR UPDATE would, and RETURNING gives the version each holds
+            String[] distinct = new TreeSet<>(Arrays.asList(configurations)).toArray(String[]::new);
+            Map<String, Projected> projected = new HashMap<>();
+            sql.each("INSERT INTO configuration_projection (configuration_id, state, reason, version, updated_at) "
+                            + "SELECT c, 'NONE', NULL, 0, ? FROM unnest(CAST(? AS text[])) WITH ORDINALITY AS u(c, o) ORDER BY o "
+                            + "ON CONFLICT (configuration_id) DO UPDATE SET configuration_id = EXCLUDED.configuration_id "
+                            + "RETURNING configuration_id, version",
+                    r -> new Projected(r.getString(1), r.getLong(2)), p -> projected.put(p.configurationId, p), now, distinct);
+            List<InboxOutcome> outcomes = new ArrayList<>(n);
+            List<String> stale = new ArrayList<>();
+            for (LifecycleEnvelope envelope : envelopes) {
+                ConfigurationLifecycleEvent event = envelope.event();
+                Projected current = projected.get(event.configurationId());
+                if (!inserted.remove(envelope.id().toString())) {
+                    outcomes.add(InboxOutcome.DUPLICATE);
+                } else if (event.version() <= current.version) {
+                    stale.add(envelope.id().toString());
+                    outcomes.add(InboxOutcome.STALE);
+                } else {
+                    // the changes the handler makes are the service's own, caused by this event (their audit entries name it)
+                    AuditContext.asSystem(AuditCause.event(envelope.id(), envelope.type().ceType()), () -> handler.apply(event));
+                    current.apply(event);
+                    outcomes.add(InboxOutcome.APPLIED);
+                }
             }
-            // the changes the handler makes are the service's own, caused by this event (their audit entries name it)
-            AuditContext.asSystem(AuditCause.event(envelope.id(), envelope.type().ceType()), () -> handler.apply(event));
-            ProjectedConfiguration.State state = stateAfter(event);
-            sql.update("UPDATE configuration_projection SET state = ?, reason = ?, version = ?, updated_at = ? WHERE configuration_id = ?",
-                    state.name(), event instanceof ConfigurationDisabled d ? d.reason() : null, event.version(), Instant.now(),
-                    event.configurationId());
-            return InboxOutcome.APPLIED;
+            List<Projected> changed = projected.values().stream().filter(p -> p.state != null).toList();
+            if (!changed.isEmpty()) {
+                sql.update("UPDATE configuration_projection p SET state = u.state, reason = u.reason, version = u.version, updated_at = ? "
+                                + "FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[])) "
+                                + "AS u(configuration_id, state, reason, version) WHERE p.configuration_id = u.configuration_id",
+                        now, changed.stream().map(p -> p.configurationId).toArray(String[]::new),
+                        changed.stream().map(p -> p.state.name()).toArray(String[]::new),
+                        changed.stream().map(p -> p.reason).toArray(String[]::new),
+                        changed.stream().map(p -> p.version).toArray(Long[]::new));
+            }
+            if (!stale.isEmpty()) {
+                sql.update("UPDATE inbox_event SET outcome = 'stale' WHERE event_id = ANY(CAST(? AS uuid[]))", (Object) stale.toArray(String[]::new));
+            }
+            return outcomes;
         });
+    }
+
+    /** A configuration's projection row while a batch is applied: its version, and its new state once an event changed it. */
+    private static final class Projected {
+        final String configurationId;
+        long version;
+        ProjectedConfiguration.State state;
+        String reason;
+
+        Projected(String configurationId, long version) {
+            this.configurationId = configurationId;
+            this.version = version;
+        }
+
+        void apply(ConfigurationLifecycleEvent event) {
+            version = event.version();
+            state = stateAfter(event);
+            reason = event instanceof ConfigurationDisabled d ? d.reason() : null;
+        }
     }
 
     /** What this service knows of a configuration, for records linked to it after its events arrived. */
