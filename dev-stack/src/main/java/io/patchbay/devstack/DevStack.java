@@ -34,6 +34,8 @@ final class DevStack {
     static final String MARKER = ".patchbay-data";
     static final Duration ADMIN_TOKEN_TTL = Duration.ofHours(12);
     private static final long STOP_GRACE_MILLIS = 10_000;
+    /** A service writing its start-up cache (AotCache) as it stops: minutes on a loaded 2-core machine. */
+    private static final long TRAINING_STOP_GRACE_MILLIS = 300_000;
     private static final int LOG_TAIL_LINES = 30;
     private static final Pattern STACK_FRAME = Pattern.compile("\\s+(at .*|\\.\\.\\. \\d+ (more|common frames omitted))");
 
@@ -326,7 +328,12 @@ final class DevStack {
         }
         stopped = true;
         services.forEach(ServiceProcess::requestStop);
-        services.forEach(service -> service.awaitStop(STOP_GRACE_MILLIS));
+        List<String> training = services.stream().filter(ServiceProcess::trainsStartupCache).map(s -> s.service().name()).toList();
+        if (!training.isEmpty()) {
+            err.println("Writing the start-up caches of " + String.join(", ", training) + " (first stop after a build; "
+                    + "later starts are faster)...");
+        }
+        services.forEach(service -> service.awaitStop(service.trainsStartupCache() ? TRAINING_STOP_GRACE_MILLIS : STOP_GRACE_MILLIS));
         quietly(() -> {
             if (kafka != null) {
                 kafka.stop();

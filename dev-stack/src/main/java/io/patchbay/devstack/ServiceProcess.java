@@ -33,12 +33,14 @@ final class ServiceProcess {
     private final int port;
     private final Path log;
     private final Process process;
+    private final AotCache aot;
 
-    private ServiceProcess(ServiceDefinition service, int port, Path log, Process process) {
+    private ServiceProcess(ServiceDefinition service, int port, Path log, Process process, AotCache aot) {
         this.service = service;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.aot = aot;
     }
 
     static ServiceProcess start(ServiceDefinition service, Path jar, int port, Map<String, String> environment,
@@ -47,13 +49,15 @@ final class ServiceProcess {
         if (Files.exists(log)) {
             Files.move(log, log.resolveSibling(log.getFileName() + ".previous"), StandardCopyOption.REPLACE_EXISTING);
         }
-        ProcessBuilder builder = new ProcessBuilder(command(jar, extraJavaOptions))
+        AotCache aot = AotCache.forJar(jar, javaOptions(extraJavaOptions));
+        ProcessBuilder builder = new ProcessBuilder(command(jar, extraJavaOptions, aot))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         try {
-            return new ServiceProcess(service, port, log, SPAWNER.submit(builder::start).get());
+            return new ServiceProcess(service, port, log, SPAWNER.submit(builder::start).get(), aot);
         } catch (ExecutionException e) {
+            aot.trainingEnded();
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -61,17 +65,29 @@ final class ServiceProcess {
         }
     }
 
-    static List<String> command(Path jar, String extraJavaOptions) {
+    static List<String> command(Path jar, String extraJavaOptions, AotCache aot) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETPRIV)) {
             command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "TERM"));
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // the two flags only keep JDK 25's warnings about Netty's and Kafka's Unsafe/JNI use out of the logs
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx384m"));
-        Arrays.stream(extraJavaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
+        command.addAll(javaOptions(extraJavaOptions));
+        command.addAll(aot.javaOptions());
         command.addAll(List.of("-jar", jar.toString()));
         return command;
+    }
+
+    private static List<String> javaOptions(String extraJavaOptions) {
+        List<String> options = new ArrayList<>();
+        // the two flags only keep JDK 25's warnings about Netty's and Kafka's Unsafe/JNI use out of the logs
+        options.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx384m"));
+        Arrays.stream(extraJavaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(options::add);
+        return options;
+    }
+
+    /** True when this start trains the jar's start-up cache: the JVM writes it when the service stops. */
+    boolean trainsStartupCache() {
+        return aot.mode() == AotCache.Mode.TRAIN;
     }
 
     ServiceDefinition service() {
@@ -113,6 +129,10 @@ final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        } finally {
+            if (!process.isAlive()) {
+                aot.trainingEnded();
+            }
         }
     }
 }

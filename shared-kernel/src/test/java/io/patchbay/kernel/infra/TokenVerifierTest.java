@@ -53,4 +53,21 @@ class TokenVerifierTest {
         assertThatThrownBy(() -> verifier.verify(expired)).hasMessageContaining("expired");
         assertThatThrownBy(() -> verifier.verify(unsigned)).hasMessageContaining("unsigned");
     }
+
+    @Test
+    void aRememberedTokenDoesNotLetATamperedCopyThrough() {
+        String token = TokenMinter.dev().mint("user1", List.of(new TeamMembership("team_a", TeamRole.DEVELOPER)), List.of(), null,
+                Duration.ofMinutes(5));
+        Caller first = verifier.verify(token);
+        assertThat(verifier.verify(token)).isEqualTo(first);
+        String[] parts = token.split("\\.");
+        char last = parts[2].charAt(parts[2].length() - 2);
+        String tamperedSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2)
+                + (last == 'A' ? 'B' : 'A') + parts[2].charAt(parts[2].length() - 1);
+        String otherClaims = TokenMinter.dev().mint("user1", List.of(), List.of("admin"), null, Duration.ofMinutes(5)).split("\\.")[1];
+        for (String bad : List.of(tamperedSignature, parts[0] + "." + otherClaims + "." + parts[2])) {
+            assertThatThrownBy(() -> verifier.verify(bad))
+                    .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.kind()).isEqualTo(ErrorKind.UNAUTHORIZED));
+        }
+    }
 }

@@ -19,14 +19,30 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Validates a JWT locally: HS256 with the shared secret, or RS256/ES256 with keys from a JWKS URL. Unsigned
  * ({@code alg: none}), expired, not-yet-valid, wrongly signed and malformed tokens are rejected with 401.
  */
 public final class TokenVerifier {
+    /** How long a verified token is remembered at most (and never past its {@code exp}): a key removed from the JWKS stops
+     *  a token within this time. */
+    static final long REMEMBER_MILLIS = 60_000;
+    /** Tokens remembered at most; the memory is emptied when it is full. */
+    static final int REMEMBERED_TOKENS = 10_000;
     private final DefaultJWTProcessor<SecurityContext> processor;
+    /**
+     * Tokens verified recently, by their whole compact form (header, claims and signature: a token that differs in one
+     * byte is verified again). A caller sends the same token with every request, and checking its signature and claims
+     * again each time was a tenth of a read request's CPU.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(Caller caller, long untilMillis) {
+    }
 
     private TokenVerifier(DefaultJWTProcessor<SecurityContext> processor) {
         this.processor = processor;
@@ -57,6 +73,29 @@ public final class TokenVerifier {
     }
 
     public Caller verify(String token) {
+        long now = System.currentTimeMillis();
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (now < known.untilMillis()) {
+                return known.caller();
+            }
+            verified.remove(token);
+        }
+        JWTClaimsSet claims = claims(token);
+        Caller caller;
+        try {
+            caller = CallerClaims.fromClaims(claims.getClaims());
+        } catch (IllegalArgumentException e) {
+            throw Problems.unauthorized("the token's claims are invalid: " + e.getMessage());
+        }
+        if (verified.size() >= REMEMBERED_TOKENS) {
+            verified.clear();
+        }
+        verified.put(token, new Verified(caller, Math.min(now + REMEMBER_MILLIS, claims.getExpirationTime().getTime())));
+        return caller;
+    }
+
+    private JWTClaimsSet claims(String token) {
         JWTClaimsSet claims;
         try {
             claims = processor.process(token, null);
@@ -67,11 +106,7 @@ public final class TokenVerifier {
         } catch (JOSEException e) {
             throw Problems.unauthorized("the token could not be verified");
         }
-        try {
-            return CallerClaims.fromClaims(claims.getClaims());
-        } catch (IllegalArgumentException e) {
-            throw Problems.unauthorized("the token's claims are invalid: " + e.getMessage());
-        }
+        return claims;
     }
 
     private static String reason(BadJOSEException e) {
