@@ -60,7 +60,7 @@ final class Results {
                 + cell("get.requests_per_second", true) + " | " + cell("get.p99_millis", false) + " | "
                 + cell("lifecycle.p50_millis", false) + " / " + cell("lifecycle.p99_millis", false) + " / "
                 + cell("lifecycle.max_millis", false) + " | "
-                + cell("outbox.events_per_second", true) + " | " + seconds("outbox.all_consumers_millis") + " | "
+                + cell("outbox.events_per_second", true) + "; relay " + cell("outbox.relay_events_per_second", true) + " | " + seconds("outbox.all_consumers_millis") + " | "
                 + seconds(max("startup.ready_alone_millis.")) + " | " + seconds("startup.up_all_millis") + " | "
                 + number(max("rss_mib.idle.")) + " / " + number(max("rss_mib.after_get_load.")) + " |";
     }
@@ -140,7 +140,7 @@ final class Results {
     }
 
     static final String SUMMARY_HEADER = "| date | commit | run | GET req/s (JDBC floor, share) | GET p99 ms (floor) "
-            + "| lifecycle p50 / p99 / max ms (Kafka round-trip floor) | outbox events/s (producer floor, share) "
+            + "| lifecycle p50 / p99 / max ms (Kafka round-trip floor) | outbox events/s from the request; relay alone (producer floor, share) "
             + "| all consumers show the bulk, s | slowest service ready alone, s | `up` all, s | RSS MiB max idle / after GET load |\n"
             + "|---|---|---|---|---|---|---|---|---|---|---|\n";
 }
