@@ -80,7 +80,11 @@ final class ServiceProcess {
     private static List<String> javaOptions(String extraJavaOptions) {
         List<String> options = new ArrayList<>();
         // the two flags only keep JDK 25's warnings about Netty's and Kafka's Unsafe/JNI use out of the logs
-        options.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx384m"));
+        options.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        // memory: the heap starts small and grows as the service needs it (the JVM's default start is 1/64 of the
+        // machine's memory, 384 MiB here, all of it touched in time); the serial collector has the smallest footprint and
+        // no concurrent threads competing for two cores
+        options.addAll(List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC"));
         Arrays.stream(extraJavaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(options::add);
         return options;
     }

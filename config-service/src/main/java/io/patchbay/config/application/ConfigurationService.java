@@ -68,8 +68,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
         this.clock = clock;
     }
 
+    /** One primary-key read (two with a team slug): no transaction to begin and commit around it. */
     @Override
-    @Transactional
     public Configuration get(Caller caller, TeamSelector team, String id) {
         return visible(caller, team, id);
     }
