@@ -22,6 +22,7 @@ import io.patchbay.catalog.domain.Tenant;
 import io.patchbay.catalog.domain.WireFields;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.id.Ids;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.kernel.audit.AuditTrail;
@@ -36,10 +37,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Creating, changing, listing, deleting and refreshing integrations; discovery itself runs in the workers. */
 @Singleton
 public class IntegrationService implements IntegrationsUseCase {
+    private static final String CONFIGURATION_ID = "configuration_id";
     private final IntegrationStore store;
     private final DiscoveryJobs jobs;
     private final CatalogService catalog;
@@ -72,20 +75,23 @@ public class IntegrationService implements IntegrationsUseCase {
         Map<String, String> config = IntegrationRules.check(spec, type, fields);
         String connectorId = connector(tenant, spec.connectorId(), fields);
         SecretStore sealed = seal(spec.secretStore(), null, fields);
-        boolean disabled = false;
-        if (spec.configurationIdGiven() && spec.configurationId() != null) {
-            disabled = links.check(spec.configurationId(), "configuration_id") == ConfigurationLinkPort.LinkState.DISABLED;
-        }
-        Instant now = clock.instant();
-        IntegrationSpec resolved = withOwners(tenant, spec);
-        Integration integration = Integration.create(Ids.prefixed(Integration.ID_PREFIX, 24), tenant.teamId(), resolved, type, config,
-                sealed, connectorId, disabled, now, tenant.userId());
-        store.insert(integration);
-        audit.record(CatalogAudit.integration("created", Map.of(), integration));
-        if (!disabled) {
-            jobs.enqueue(integration.id(), integration.revision(), now);
-        }
-        return integration;
+        Function<Optional<String>, Integration> insert = disabledReason -> {
+            boolean disabled = disabledReason.isPresent();
+            Instant now = clock.instant();
+            IntegrationSpec resolved = withOwners(tenant, spec);
+            Integration integration = Integration.create(Ids.prefixed(Integration.ID_PREFIX, 24), tenant.teamId(), resolved, type, config,
+                    sealed, connectorId, disabled, now, tenant.userId());
+            store.insert(integration);
+            audit.record(CatalogAudit.integration("created", Map.of(), integration));
+            if (!disabled) {
+                jobs.enqueue(integration.id(), integration.revision(), now);
+            }
+            return integration;
+        };
+        // a linked integration is written under the configuration's lock, in the state the link check and the events give
+        return spec.configurationIdGiven() && spec.configurationId() != null
+                ? links.link(ConfigurationId.parse(spec.configurationId(), CONFIGURATION_ID), CONFIGURATION_ID, insert)
+                : insert.apply(Optional.empty());
     }
 
     @Override
@@ -110,21 +116,24 @@ public class IntegrationService implements IntegrationsUseCase {
         // a changed link decides the lifecycle state: linked to a disabled configuration → Disabled; unlinked, or linked to
         // an active one → the status before (an integration disabled through its old link is not stuck)
         boolean linkChanged = spec.configurationIdGiven() && !Objects.equals(spec.configurationId(), integration.configurationId());
-        boolean linkDisabled = linkChanged && spec.configurationId() != null
-                && links.check(spec.configurationId(), "configuration_id") == ConfigurationLinkPort.LinkState.DISABLED;
-        Instant now = clock.instant();
-        boolean rediscover = integration.replace(withOwners(tenant, spec), config, sealed, connectorId, now, tenant.userId());
-        if (linkDisabled) {
-            integration.disable(now);
-        } else if (linkChanged && integration.restore(now)) {
-            rediscover = true;
-        }
-        store.update(integration);
-        audit.record(CatalogAudit.integration("updated", before, integration));
-        if (rediscover && integration.status() != IntegrationStatus.Disabled) {
-            jobs.enqueue(integration.id(), integration.revision(), now);
-        }
-        return integration;
+        Function<Optional<String>, Integration> update = disabledReason -> {
+            Instant now = clock.instant();
+            boolean rediscover = integration.replace(withOwners(tenant, spec), config, sealed, connectorId, now, tenant.userId());
+            if (disabledReason.isPresent()) {
+                integration.disable(now);
+            } else if (linkChanged && integration.restore(now)) {
+                rediscover = true;
+            }
+            store.update(integration);
+            audit.record(CatalogAudit.integration("updated", before, integration));
+            if (rediscover && integration.status() != IntegrationStatus.Disabled) {
+                jobs.enqueue(integration.id(), integration.revision(), now);
+            }
+            return integration;
+        };
+        return linkChanged && spec.configurationId() != null
+                ? links.link(ConfigurationId.parse(spec.configurationId(), CONFIGURATION_ID), CONFIGURATION_ID, update)
+                : update.apply(Optional.empty());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.patchbay.catalog.application;
 
-import io.patchbay.catalog.application.port.in.LifecycleUseCase;
+import io.patchbay.catalog.application.port.in.ApplyLifecycleEventUseCase;
 import io.patchbay.catalog.application.port.out.DiscoveryJobs;
 import io.patchbay.catalog.application.port.out.IntegrationStore;
 import io.patchbay.catalog.domain.Integration;
@@ -23,7 +23,7 @@ import java.time.Instant;
  * Runs inside the kernel inbox's transaction.
  */
 @Singleton
-public class LifecycleService implements LifecycleUseCase {
+public class LifecycleService implements ApplyLifecycleEventUseCase {
     private final IntegrationStore integrations;
     private final DiscoveryJobs jobs;
     private final AuditTrail audit;

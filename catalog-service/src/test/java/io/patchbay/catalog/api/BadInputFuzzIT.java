@@ -89,7 +89,7 @@ class BadInputFuzzIT implements TestPropertyProvider {
                 .pathValues("resource_id", resources.toArray(String[]::new)).pathValues("type", "postgresql", "kafka")
                 .example("POST /api/admin/v4/integrations", IntegrationApiIT.pg("Fuzz new").replace("}}}",
                         "}}},\"connected_resource_types\":[\"postgresql-table\"],\"custom_access_details\":\"ask\","
-                                + "\"configuration_id\":\"icfg_fuzzLinked000000000000000\""))
+                                + "\"configuration_id\":\"icfg_fuzzLinked00000000000000\""))
                 .example("PUT /api/admin/v4/integrations/{id}", kafka)
                 .example("POST /api/v2/integrations", "{\"name\":\"Fuzz legacy\",\"type\":\"postgresql\",\"metadata\":{\"hostname\":\"127.0.0.1\","
                         + "\"port\":\"1\"},\"secret_config\":{\"type\":\"AWS\",\"region\":\"eu-west-1\",\"secret_id\":\"pg/creds\"}}")

@@ -127,7 +127,7 @@ class DeadLettersIT implements TestPropertyProvider {
 
     @Test
     void aDisableThatCannotBeAppliedIsDeadLetteredReplayedOnceAfterTheFixThenADuplicateAndDiscarded() throws Exception {
-        String config = "icfg_dlt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String config = "icfg_dlt" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "000000000";
         Api.Response created = api.post("/api/admin/v4/integrations", owner, "{\"name\":\"Dead letter " + config + "\",\"type\":\"kafka\","
                 + "\"integration_config\":{\"bootstrap_servers\":\"" + TestInfra.get().kafkaBootstrap() + "\"},\"configuration_id\":\""
                 + config + "\"}");

@@ -11,7 +11,11 @@ import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.event.ConfigurationTransferred;
 import io.patchbay.kernel.event.LifecycleTopic;
+import io.patchbay.kernel.event.LifecycleEventType;
+import io.patchbay.kernel.infra.event.LifecycleEnvelope;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
+import io.patchbay.kernel.infra.inbox.LifecycleEventHandler;
+import io.patchbay.kernel.infra.inbox.LifecycleInbox;
 import io.patchbay.kernel.infra.inbox.InboxOutcome;
 import io.patchbay.kernel.infra.inbox.LifecycleConsumer;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
@@ -34,6 +38,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +68,10 @@ class LifecycleIT implements TestPropertyProvider {
     LifecycleEventCodec codec;
     @Inject
     LifecycleConsumer consumer;
+    @Inject
+    LifecycleInbox inbox;
+    @Inject
+    LifecycleEventHandler handler;
 
     private String jdbcUrl;
     private Api api;
@@ -157,29 +173,29 @@ class LifecycleIT implements TestPropertyProvider {
 
     @Test
     void linksAreCheckedWithConfigService() {
-        String id = kafkaIntegration("Linked", "icfg_ok_link");
-        assertThat(get(id).get("configuration_id").asText()).isEqualTo("icfg_ok_link");
+        String id = kafkaIntegration("Linked", "icfg_oklink000000000000000000");
+        assertThat(get(id).get("configuration_id").asText()).isEqualTo("icfg_oklink000000000000000000");
         Api.Response missing = api().post("/api/admin/v4/integrations", owner, "{\"name\":\"Missing\",\"type\":\"kafka\",\"integration_config\":"
-                + "{\"bootstrap_servers\":\"h:1\"},\"configuration_id\":\"icfg_missing\"}");
+                + "{\"bootstrap_servers\":\"h:1\"},\"configuration_id\":\"icfg_missing00000000000000000\"}");
         assertProblem(missing, 422, "configuration_id");
         String other = Tokens.token("otto", "team_outside", TeamRole.OWNER);
         assertProblem(api().post("/api/admin/v4/integrations", other, "{\"name\":\"Invisible\",\"type\":\"kafka\",\"integration_config\":"
-                + "{\"bootstrap_servers\":\"h:1\"},\"configuration_id\":\"icfg_ok_2\"}"), 422, "configuration_id");
+                + "{\"bootstrap_servers\":\"h:1\"},\"configuration_id\":\"icfg_ok2000000000000000000000\"}"), 422, "configuration_id");
         assertProblem(api().post("/api/admin/v4/integrations", owner, "{\"name\":\"Bad id\",\"type\":\"kafka\",\"integration_config\":"
                 + "{\"bootstrap_servers\":\"h:1\"},\"configuration_id\":\"icfg bad\"}"), 400, "configuration_id");
         // linked to a disabled configuration: starts Disabled, refresh refused, no discovery queued
-        String off = kafkaIntegration("Linked off", "icfg_off_link");
+        String off = kafkaIntegration("Linked off", "icfg_offlink00000000000000000");
         assertThat(get(off).get("status").asText()).isEqualTo("Disabled");
         assertProblem(api().post("/api/v2/integrations/" + off + "/refresh", owner, null), 409, null);
         // v2 sees the link too, and PUT without configuration_id keeps it
         Api.Response put = api().send("PUT", "/api/v2/integrations/" + id, owner, "{\"name\":\"Linked\",\"metadata\":{\"bootstrap_servers\":\""
                 + TestInfra.get().kafkaBootstrap() + "\"}}");
-        assertThat(put.json().get("configuration_id").asText()).isEqualTo("icfg_ok_link");
+        assertThat(put.json().get("configuration_id").asText()).isEqualTo("icfg_oklink000000000000000000");
     }
 
     @Test
     void disabledThenEnabledRestoresTheStatusBefore() throws Exception {
-        String cfg = "icfg_life_" + UUID.randomUUID().toString().substring(0, 8);
+        String cfg = "icfg_life" + UUID.randomUUID().toString().substring(0, 8) + "000000000000";
         String id = kafkaIntegration("Life " + cfg, cfg);
         awaitStatus(id, "Active");
         String syncedAt = get(id).get("last_sync_time").asText();
@@ -199,7 +215,7 @@ class LifecycleIT implements TestPropertyProvider {
 
     @Test
     void theChangesAnEventMakesAreAuditedAsTheSystemNamingTheEvent() throws Exception {
-        String cfg = "icfg_audit_" + UUID.randomUUID().toString().substring(0, 8);
+        String cfg = "icfg_audit" + UUID.randomUUID().toString().substring(0, 8) + "00000000000";
         String id = kafkaIntegration("Audited " + cfg, cfg);
         awaitStatus(id, "Active");
         UUID disabledEvent = UUID.randomUUID();
@@ -224,7 +240,7 @@ class LifecycleIT implements TestPropertyProvider {
 
     @Test
     void anIntegrationThatNeverSyncedIsDiscoveredWhenEnabled() throws Exception {
-        String cfg = "icfg_off_never_" + UUID.randomUUID().toString().substring(0, 8);
+        String cfg = "icfg_offnever" + UUID.randomUUID().toString().substring(0, 8) + "00000000";
         String id = kafkaIntegration("Never synced", cfg);
         assertThat(status(id)).isEqualTo("Disabled");
         publish(UUID.randomUUID(), enabled(cfg, 2));
@@ -234,7 +250,7 @@ class LifecycleIT implements TestPropertyProvider {
 
     @Test
     void deletedTakesTheIntegrationAndItsResources() throws Exception {
-        String cfg = "icfg_del_" + UUID.randomUUID().toString().substring(0, 8);
+        String cfg = "icfg_del" + UUID.randomUUID().toString().substring(0, 8) + "0000000000000";
         String id = kafkaIntegration("Deleted " + cfg, cfg);
         awaitStatus(id, "Active");
         assertThat(api().get("/api/v3/integrations/" + id + "/resources", owner).json().get("data").size()).isPositive();
@@ -249,7 +265,7 @@ class LifecycleIT implements TestPropertyProvider {
 
     @Test
     void duplicatesAreAppliedOnceAndStaleVersionsAreSkipped() throws Exception {
-        String cfg = "icfg_dup_" + UUID.randomUUID().toString().substring(0, 8);
+        String cfg = "icfg_dup" + UUID.randomUUID().toString().substring(0, 8) + "0000000000000";
         String id = kafkaIntegration("Dup " + cfg, cfg);
         awaitStatus(id, "Active");
         long duplicatesBefore = consumer.count(InboxOutcome.DUPLICATE);
@@ -271,7 +287,7 @@ class LifecycleIT implements TestPropertyProvider {
 
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextOneIsApplied() throws Exception {
-        String cfg = "icfg_poison_" + UUID.randomUUID().toString().substring(0, 8);
+        String cfg = "icfg_poison" + UUID.randomUUID().toString().substring(0, 8) + "0000000000";
         String id = kafkaIntegration("Poison " + cfg, cfg);
         awaitStatus(id, "Active");
         ProducerRecord<String, byte[]> poison = new ProducerRecord<>(LifecycleTopic.NAME, cfg, "{not json".getBytes(StandardCharsets.UTF_8));
@@ -288,7 +304,7 @@ class LifecycleIT implements TestPropertyProvider {
 
     @Test
     void aRecordLinkedAfterItsDisabledEventStartsDisabled() throws Exception {
-        String cfg = "icfg_late_" + UUID.randomUUID().toString().substring(0, 8);
+        String cfg = "icfg_late" + UUID.randomUUID().toString().substring(0, 8) + "000000000000";
         publish(UUID.randomUUID(), disabled(cfg, 3));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM configuration_projection WHERE configuration_id = '"
                 + cfg + "' AND state = 'DISABLED'") == 1);
@@ -345,5 +361,57 @@ class LifecycleIT implements TestPropertyProvider {
         assertThat(status(id)).isEqualTo("Active");
         publishExample(io.patchbay.kernel.event.LifecycleEventType.DELETED);
         awaitStatus(id, "gone");
+    }
+
+    /**
+     * Links racing the disable of their configuration: three linkers create integrations one after another while the
+     * disable is applied through the inbox (as the consumer applies it) once some links have landed. Linked before, during
+     * or after the event: every one ends Disabled. {@code -Drace.rounds=N} repeats it (one fresh configuration per round).
+     */
+    @Test
+    void integrationsLinkedWhileTheDisableIsAppliedAllEndDisabled() throws Exception {
+        int rounds = Integer.getInteger("race.rounds", 5);
+        List<String> active = new ArrayList<>();
+        long linked = 0;
+        for (int round = 0; round < rounds; round++) {
+            String cfg = "icfg_race" + UUID.randomUUID().toString().substring(0, 8) + "000000000000";
+            String linkedTo = "SELECT count(*) FROM integration WHERE configuration_id = '" + cfg + "'";
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch before = new CountDownLatch(3);
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<Integer>> linkers = new ArrayList<>();
+                for (int l = 0; l < 3; l++) {
+                    linkers.add(pool.submit(() -> {
+                        int n = 0;
+                        while (!stop.get()) {
+                            kafkaIntegration("Race " + UUID.randomUUID(), cfg);
+                            n++;
+                            before.countDown();
+                        }
+                        return n;
+                    }));
+                }
+                assertThat(before.await(60, TimeUnit.SECONDS)).isTrue();
+                ConfigurationDisabled disable = disabled(cfg, 2);
+                assertThat(inbox.receive(new LifecycleEnvelope(UUID.randomUUID(), LifecycleEventType.of(disable), cfg, Instant.now(), disable),
+                        handler)).isEqualTo(InboxOutcome.APPLIED);
+                long applied = count(linkedTo);
+                await().atMost(Duration.ofSeconds(60)).until(() -> count(linkedTo) >= applied + 3);
+                stop.set(true);
+                for (Future<Integer> f : linkers) {
+                    f.get();
+                }
+            }
+            linked += count(linkedTo);
+            try (var c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
+                 var rs = c.createStatement().executeQuery("SELECT id, status FROM integration WHERE configuration_id = '" + cfg
+                         + "' AND status <> 'Disabled'")) {
+                while (rs.next()) {
+                    active.add(cfg + "/" + rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+        }
+        System.out.printf("RACE link-vs-disable rounds=%d links=%d leftActive=%d%n", rounds, linked, active.size());
+        assertThat(active).as("integrations left active after the disable, %d rounds, %d links", rounds, linked).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package io.patchbay.catalog.application;
 
+import io.patchbay.kernel.id.ConfigurationId;
+import java.util.function.Function;
 import io.patchbay.catalog.application.port.in.IntegrationFilter;
 import io.patchbay.catalog.application.port.in.PageAfter;
 import io.patchbay.catalog.application.port.out.CatalogSource;
@@ -351,12 +353,15 @@ final class InMemoryPorts implements IntegrationStore, DiscoveryJobs, InventoryS
     }
 
     // ---- ConfigurationLinkPort
+    /** What config-service answers for a configuration the caller may see (the in-memory ports keep no projection). */
+    enum LinkState { ACTIVE, DISABLED }
+
     @Override
-    public LinkState check(String configurationId, String field) {
-        LinkState state = links.get(configurationId);
+    public <T> T link(ConfigurationId configurationId, String field, Function<Optional<String>, T> write) {
+        LinkState state = links.get(configurationId.value());
         if (state == null) {
             throw Problems.unprocessable(field, "configuration " + configurationId + " not found");
         }
-        return state;
+        return write.apply(state == LinkState.DISABLED ? Optional.of("disabled") : Optional.empty());
     }
 }

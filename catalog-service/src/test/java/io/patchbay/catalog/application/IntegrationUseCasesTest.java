@@ -2,7 +2,7 @@ package io.patchbay.catalog.application;
 
 import io.patchbay.catalog.application.port.in.IntegrationFilter;
 import io.patchbay.catalog.application.port.in.IntegrationPage;
-import io.patchbay.catalog.application.port.out.ConfigurationLinkPort.LinkState;
+import io.patchbay.catalog.application.InMemoryPorts.LinkState;
 import io.patchbay.catalog.domain.Integration;
 import io.patchbay.catalog.domain.IntegrationSpec;
 import io.patchbay.catalog.domain.IntegrationStatus;
@@ -132,13 +132,13 @@ class IntegrationUseCasesTest {
     void refreshIsRefusedWhileASyncIsPendingOrTheIntegrationIsDisabled() {
         Integration created = create(db("Orders"));
         assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, null, created.id()));
-        f.ports.links.put("icfg_off", LinkState.DISABLED);
-        Integration off = create(db("Off", Map.of("hostname", "h"), apono("u", "p"), null, "icfg_off"));
+        f.ports.links.put("icfg_off000000000000000000000", LinkState.DISABLED);
+        Integration off = create(db("Off", Map.of("hostname", "h"), apono("u", "p"), null, "icfg_off000000000000000000000"));
         assertThat(off.status()).isEqualTo(IntegrationStatus.Disabled);
         assertThat(f.ports.jobsOf(off.id())).as("no discovery for a disabled integration").isEmpty();
         assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, null, off.id()));
         assertProblem(ErrorKind.UNPROCESSABLE, "configuration_id", () -> create(db("Ghost", Map.of("hostname", "h"), apono("u", "p"), null,
-                "icfg_ghost")));
+                "icfg_ghost0000000000000000000")));
     }
 
     @Test

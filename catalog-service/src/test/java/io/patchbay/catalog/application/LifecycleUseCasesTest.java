@@ -1,6 +1,6 @@
 package io.patchbay.catalog.application;
 
-import io.patchbay.catalog.application.port.out.ConfigurationLinkPort.LinkState;
+import io.patchbay.catalog.application.InMemoryPorts.LinkState;
 import io.patchbay.catalog.domain.DiscoveryResult;
 import io.patchbay.catalog.domain.Integration;
 import io.patchbay.catalog.domain.IntegrationSpec;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** events.md for catalog-service, against in-memory ports (the Kafka and inbox side is in LifecycleIT). */
 class LifecycleUseCasesTest {
-    private static final String CFG = "icfg_unit";
+    private static final String CFG = "icfg_unit00000000000000000000";
     private final CatalogFixture f = new CatalogFixture();
 
     private Integration linked(String name) {
@@ -72,13 +72,13 @@ class LifecycleUseCasesTest {
         f.lifecycle.apply(new ConfigurationTransferred(CFG, "oac_1", "app", "u2", "team_unit", "u2", 3, 1L, 1L, "u1", "u1", "team_unit"));
         assertThat(status(a.id())).as("it had synced before: the Error is back").isEqualTo(IntegrationStatus.Error);
 
-        f.ports.links.put("icfg_never", LinkState.ACTIVE);
-        Integration never = f.integrations.create(OWNER, null, db("Never", Map.of("hostname", "h"), apono("u", "p"), null, "icfg_never"),
+        f.ports.links.put("icfg_never0000000000000000000", LinkState.ACTIVE);
+        Integration never = f.integrations.create(OWNER, null, db("Never", Map.of("hostname", "h"), apono("u", "p"), null, "icfg_never0000000000000000000"),
                 WireFields.V4);
         f.discovery().runNext("w");
         assertThat(status(never.id())).isEqualTo(IntegrationStatus.Error);
-        f.lifecycle.apply(new ConfigurationDisabled("icfg_never", "oac_1", "app", "u1", "team_unit", "u1", 2, 1L, 1L, "disabled-by-owner"));
-        f.lifecycle.apply(new ConfigurationEnabled("icfg_never", "oac_1", "app", "u1", "team_unit", "u1", 3, 1L, 1L, "disabled-by-owner"));
+        f.lifecycle.apply(new ConfigurationDisabled("icfg_never0000000000000000000", "oac_1", "app", "u1", "team_unit", "u1", 2, 1L, 1L, "disabled-by-owner"));
+        f.lifecycle.apply(new ConfigurationEnabled("icfg_never0000000000000000000", "oac_1", "app", "u1", "team_unit", "u1", 3, 1L, 1L, "disabled-by-owner"));
         assertThat(status(never.id())).as("never synced: a refresh is started").isEqualTo(IntegrationStatus.Refreshing);
         assertThat(f.ports.jobsOf(never.id())).anyMatch(j -> j.state.equals("queued"));
     }
@@ -126,11 +126,11 @@ class LifecycleUseCasesTest {
     void aPutThatLinksADisabledConfigurationDisablesTheIntegration() {
         Integration free = f.integrations.create(OWNER, null, db("Free"), WireFields.V4);
         f.discovery().runNext("w");
-        f.ports.links.put("icfg_off", LinkState.DISABLED);
+        f.ports.links.put("icfg_off000000000000000000000", LinkState.DISABLED);
         Integration relinked = f.integrations.replace(OWNER, null, free.id(), db("Free", Map.of("hostname", "db.internal"), apono("reader", "pw-1"),
-                null, "icfg_off"), WireFields.V4);
+                null, "icfg_off000000000000000000000"), WireFields.V4);
         assertThat(relinked.status()).isEqualTo(IntegrationStatus.Disabled);
-        assertThat(relinked.configurationId()).isEqualTo("icfg_off");
+        assertThat(relinked.configurationId()).isEqualTo("icfg_off000000000000000000000");
     }
 
     @Test
@@ -148,13 +148,13 @@ class LifecycleUseCasesTest {
                 null, null, null, true, null), WireFields.V4);
         assertThat(unlinked.configurationId()).isNull();
         assertThat(unlinked.status()).isEqualTo(IntegrationStatus.Active);
-        f.ports.links.put("icfg_on", LinkState.ACTIVE);
-        f.ports.links.put("icfg_off2", LinkState.DISABLED);
+        f.ports.links.put("icfg_on0000000000000000000000", LinkState.ACTIVE);
+        f.ports.links.put("icfg_off200000000000000000000", LinkState.DISABLED);
         f.integrations.replace(OWNER, null, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
-                SecretStore.MASK), null, "icfg_off2"), WireFields.V4);
+                SecretStore.MASK), null, "icfg_off200000000000000000000"), WireFields.V4);
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
         f.integrations.replace(OWNER, null, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
-                SecretStore.MASK), null, "icfg_on"), WireFields.V4);
+                SecretStore.MASK), null, "icfg_on0000000000000000000000"), WireFields.V4);
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
     }
 }

@@ -4,7 +4,6 @@ import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCas
 import io.patchbay.environment.application.port.in.InstallView;
 import io.patchbay.environment.application.port.out.ConfigSizePort;
 import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
-import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore.InstallFilter;
 import io.patchbay.environment.application.port.out.EnvironmentStore;
@@ -19,6 +18,7 @@ import io.patchbay.environment.domain.Integration;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.id.Ids;
 import io.patchbay.kernel.secret.SecretBox;
 import jakarta.inject.Singleton;
@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 @Singleton
 public class EnvironmentIntegrationService implements EnvironmentIntegrationsUseCase {
@@ -35,7 +36,6 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     private final EnvironmentStore environments;
     private final IntegrationStore integrations;
     private final ConfigurationLinkPort links;
-    private final ConfigurationProjectionPort projections;
     private final InstallWriter writer;
     private final Views views;
     private final SecretBox secrets;
@@ -44,7 +44,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     private final Clock clock;
 
     public EnvironmentIntegrationService(EnvironmentIntegrationStore installs, EnvironmentStore environments, IntegrationStore integrations,
-                                         ConfigurationLinkPort links, ConfigurationProjectionPort projections, InstallWriter writer,
+                                         ConfigurationLinkPort links, InstallWriter writer,
                                          Views views, SecretBox secrets, ConfigSizePort sizes, AuditTrail audit, Clock clock) {
         this.audit = audit;
         this.sizes = sizes;
@@ -53,7 +53,6 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         this.environments = environments;
         this.integrations = integrations;
         this.links = links;
-        this.projections = projections;
         this.writer = writer;
         this.views = views;
         this.secrets = secrets;
@@ -81,19 +80,13 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
             case ALLOW -> true;
         };
         Map<String, Object> override = sealedOverride(c.override() == null ? Map.of() : c.override(), Map.of(), integration);
-        String remoteReason = c.configurationId() == null ? null : checkedLinkDisabledReason(c.configurationId());
-        EnvironmentIntegration install = writer.insert(c.configurationId(), environment.teamId(), projected -> {
-            rejectDeleted(projected, c.configurationId());
-            // the events this service applied are newer than or as new as config-service's answer (an event still in
-            // flight fixes the install when it arrives); without any event, config-service's answer decides
-            String disabledReason = projected.isPresent()
-                    ? projected.filter(p -> p.state() == ConfigurationProjectionPort.State.DISABLED)
-                    .map(p -> p.reason() == null ? "disabled" : p.reason()).orElse(null)
-                    : remoteReason;
-            return EnvironmentIntegration.install(Ids.uuid(), integration.id(), environment.id(),
-                    c.showInCatalog() == null || c.showInCatalog(), c.enabled() == null || c.enabled(), override, c.configurationId(),
-                    approved, disabledReason, clock.millis(), caller.userId());
-        });
+        ConfigurationId configurationId = c.configurationId() == null ? null : ConfigurationId.parse(c.configurationId(), "configuration_id");
+        Function<Optional<String>, EnvironmentIntegration> insert = disabledReason -> writer.insert(EnvironmentIntegration.install(Ids.uuid(),
+                integration.id(), environment.id(), c.showInCatalog() == null || c.showInCatalog(), c.enabled() == null || c.enabled(),
+                override, c.configurationId(), approved, disabledReason.orElse(null), clock.millis(), caller.userId()), environment.teamId());
+        // a linked install is written under the configuration's lock, in the state the link check and the events give
+        EnvironmentIntegration install = configurationId == null ? insert.apply(Optional.empty())
+                : links.link(configurationId, "configuration_id", insert);
         return views.install(caller, install);
     }
 
@@ -168,18 +161,6 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         loaded.install().requirePendingApproval();
         installs.delete(id);
         audit.record(EnvironmentAudit.install("rejected", loaded.environment().teamId(), loaded.install(), null));
-    }
-
-    /** config-service's disable reason of a configuration (null when active); 422 at once when the events said it was deleted. */
-    private String checkedLinkDisabledReason(String configurationId) {
-        rejectDeleted(projections.find(configurationId), configurationId);
-        return links.disabledReason(configurationId, "configuration_id").orElse(null);
-    }
-
-    private static void rejectDeleted(Optional<ConfigurationProjectionPort.ProjectedState> projected, String configurationId) {
-        if (projected.filter(p -> p.state() == ConfigurationProjectionPort.State.DELETED).isPresent()) {
-            throw Problems.unprocessable("configuration_id", "configuration " + configurationId + " was deleted");
-        }
     }
 
     /**

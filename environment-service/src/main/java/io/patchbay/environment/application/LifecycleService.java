@@ -16,7 +16,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 
-/** What the configuration lifecycle does to linked installs (events.md, "What each consumer does"). */
+/**
+ * What the configuration lifecycle does to linked installs (events.md, "What each consumer does"). Runs in the inbox
+ * transaction, which holds the configuration's lock (the kernel's ConfigurationLinks).
+ */
 @Singleton
 public class LifecycleService implements ApplyLifecycleEventUseCase {
     static final String ACTOR = "config-service";
@@ -37,7 +40,6 @@ public class LifecycleService implements ApplyLifecycleEventUseCase {
     @Transactional
     public void apply(ConfigurationLifecycleEvent event) {
         long now = clock.millis();
-        installs.lockConfiguration(event.configurationId());
         for (EnvironmentIntegration install : installs.lockByConfiguration(event.configurationId())) {
             switch (event) {
                 case ConfigurationDisabled d -> update(install, install.configurationDisabled(d.reason(), now, ACTOR));

@@ -4,7 +4,6 @@ import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCas
 import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase.PatchCommand;
 import io.patchbay.environment.application.port.in.InstallView;
 import io.patchbay.environment.application.port.in.IntegrationsUseCase.NewIntegration;
-import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
 import io.patchbay.environment.domain.Lifecycle;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.auth.Caller;
@@ -85,30 +84,30 @@ class EnvironmentIntegrationUseCasesTest {
     @Test
     void linksUseConfigServiceAndTheProjectionAndFailuresWriteNothing() {
         UUID app = integration(Sharing.ALLOW);
-        stores.configurations.put("icfg_active", Optional.empty());
-        stores.configurations.put("icfg_off", Optional.of("disabled-by-admin"));
-        assertThat(installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_active")).install()
+        stores.configurations.put("icfg_active000000000000000000", Optional.empty());
+        stores.configurations.put("icfg_off000000000000000000000", Optional.of("disabled-by-admin"));
+        assertThat(installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_active000000000000000000")).install()
                 .lifecycle()).isEqualTo(Lifecycle.ACTIVE);
-        InstallView off = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_off"));
+        InstallView off = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_off000000000000000000000"));
         assertThat(off.install().disabledReason()).isEqualTo("disabled-by-admin");
         int before = stores.installs.size();
-        assertThat(kind(() -> installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_unknown"))))
+        assertThat(kind(() -> installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_unknown00000000000000000"))))
                 .isEqualTo(ErrorKind.UNPROCESSABLE);
         assertThat(stores.installs).hasSize(before);
 
-        stores.projections.put("icfg_active", new ConfigurationProjectionPort.ProjectedState(ConfigurationProjectionPort.State.DISABLED,
+        stores.projections.put("icfg_active000000000000000000", new InMemoryStores.ProjectedState(InMemoryStores.State.DISABLED,
                 "account-plan-downgrade"));
-        InstallView late = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_active"));
+        InstallView late = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_active000000000000000000"));
         assertThat(late.install().lifecycle()).isEqualTo(Lifecycle.DISABLED);
         assertThat(late.install().disabledReason()).isEqualTo("account-plan-downgrade");
 
-        stores.projections.put("icfg_active", new ConfigurationProjectionPort.ProjectedState(ConfigurationProjectionPort.State.DELETED, null));
+        stores.projections.put("icfg_active000000000000000000", new InMemoryStores.ProjectedState(InMemoryStores.State.DELETED, null));
         int calls = stores.linkCalls;
-        assertThat(kind(() -> installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_active"))))
+        assertThat(kind(() -> installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_active000000000000000000"))))
                 .isEqualTo(ErrorKind.UNPROCESSABLE);
         assertThat(stores.linkCalls).as("a deleted configuration is refused without asking config-service").isEqualTo(calls);
         assertThat(kind(() -> installs.install(consumer, new InstallCommand(app, environment(consumer), null, null,
-                Map.of("nonsense", 1), "icfg_off")))).isEqualTo(ErrorKind.VALIDATION_FAILED);
+                Map.of("nonsense", 1), "icfg_off000000000000000000000")))).isEqualTo(ErrorKind.VALIDATION_FAILED);
         assertThat(stores.linkCalls).as("bad input is refused before the remote call").isEqualTo(calls);
     }
 
@@ -125,31 +124,32 @@ class EnvironmentIntegrationUseCasesTest {
     @Test
     void lifecycleEventsDisableRestoreAndUninstall() {
         UUID app = integration(Sharing.ALLOW);
-        stores.configurations.put("icfg_c", Optional.empty());
-        UUID on = installs.install(consumer, new InstallCommand(app, environment(consumer), true, null, null, "icfg_c")).install().id();
-        UUID off = installs.install(consumer, new InstallCommand(app, environment(consumer), false, null, null, "icfg_c")).install().id();
-        lifecycle.apply(new ConfigurationDisabled("icfg_c", "oac_x", "slack", "team_con", "team_con", "con", 2, 1, 1, "disabled-by-owner"));
+        stores.configurations.put("icfg_c00000000000000000000000", Optional.empty());
+        UUID on = installs.install(consumer, new InstallCommand(app, environment(consumer), true, null, null, "icfg_c00000000000000000000000")).install().id();
+        UUID off = installs.install(consumer, new InstallCommand(app, environment(consumer), false, null, null, "icfg_c00000000000000000000000")).install().id();
+        lifecycle.apply(new ConfigurationDisabled("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 2, 1, 1, "disabled-by-owner"));
         assertThat(stores.installs.get(on).enabled()).isFalse();
         assertThat(stores.installs.get(on).lifecycle()).isEqualTo(Lifecycle.DISABLED);
         assertThat(kind(() -> installs.patch(consumer, on, new PatchCommand(null, true, null, null)))).isEqualTo(ErrorKind.CONFLICT);
-        lifecycle.apply(new ConfigurationEnabled("icfg_c", "oac_x", "slack", "team_con", "team_con", "con", 3, 1, 1, "disabled-by-owner"));
+        lifecycle.apply(new ConfigurationEnabled("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 3, 1, 1, "disabled-by-owner"));
         assertThat(stores.installs.get(on).enabled()).isTrue();
         assertThat(stores.installs.get(off).enabled()).isFalse();
-        lifecycle.apply(new ConfigurationDeleted("icfg_c", "oac_x", "slack", "team_con", "team_con", "con", 4, 1, 1, null));
+        lifecycle.apply(new ConfigurationDeleted("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 4, 1, 1, null));
         assertThat(stores.installs).doesNotContainKeys(on, off);
     }
 
     @Test
     void oncePresentTheProjectionDecidesUnderTheConfigurationLock() {
         UUID app = integration(Sharing.ALLOW);
-        stores.configurations.put("icfg_racy", Optional.of("disabled-by-owner"));
-        stores.projections.put("icfg_racy", new ConfigurationProjectionPort.ProjectedState(ConfigurationProjectionPort.State.ACTIVE, null));
-        InstallView view = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_racy"));
+        stores.configurations.put("icfg_racy00000000000000000000", Optional.of("disabled-by-owner"));
+        stores.projections.put("icfg_racy00000000000000000000", new InMemoryStores.ProjectedState(InMemoryStores.State.ACTIVE, null));
+        InstallView view = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_racy00000000000000000000"));
         assertThat(view.install().lifecycle()).as("an enable applied after config-service answered wins").isEqualTo(Lifecycle.ACTIVE);
         assertThat(view.install().enabled()).isTrue();
-        assertThat(stores.lockedConfigurations).containsExactly("icfg_racy");
-        lifecycle.apply(new ConfigurationDisabled("icfg_racy", "oac_x", "slack", "team_con", "team_con", "con", 9, 1, 1, "disabled-by-owner"));
-        assertThat(stores.lockedConfigurations).as("the handler takes the same lock").containsExactly("icfg_racy", "icfg_racy");
+        assertThat(stores.lockedConfigurations).containsExactly("icfg_racy00000000000000000000");
+        lifecycle.apply(new ConfigurationDisabled("icfg_racy00000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 9, 1, 1, "disabled-by-owner"));
+        assertThat(stores.lockedConfigurations).as("the handler takes no lock of its own: the inbox holds the configuration's")
+                .containsExactly("icfg_racy00000000000000000000");
         assertThat(stores.installs.get(view.install().id()).lifecycle()).isEqualTo(Lifecycle.DISABLED);
     }
 

@@ -1,10 +1,11 @@
 package io.patchbay.environment.application;
 
+import io.patchbay.kernel.id.ConfigurationId;
+import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patchbay.environment.application.port.out.ConfigSizePort;
 import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
-import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
 import io.patchbay.environment.application.port.out.EnvironmentStore;
 import io.patchbay.environment.application.port.out.IntegrationStore;
@@ -39,7 +40,7 @@ final class InMemoryStores {
     final Map<UUID, Integration> integrations = new LinkedHashMap<>();
     final Map<UUID, EnvironmentIntegration> installs = new LinkedHashMap<>();
     final Map<String, Optional<String>> configurations = new HashMap<>();
-    final Map<String, ConfigurationProjectionPort.ProjectedState> projections = new HashMap<>();
+    final Map<String, ProjectedState> projections = new HashMap<>();
     final List<String> lockedConfigurations = new ArrayList<>();
     int linkCalls;
 
@@ -159,10 +160,6 @@ final class InMemoryStores {
             installs.remove(id);
         }
 
-        public void lockConfiguration(String configurationId) {
-            lockedConfigurations.add(configurationId);
-        }
-
         public List<EnvironmentIntegration> lockByConfiguration(String configurationId) {
             return installs.values().stream().filter(i -> configurationId.equals(i.configurationId())).toList();
         }
@@ -172,17 +169,36 @@ final class InMemoryStores {
         }
     };
 
-    /** Configurations config-service knows: id → disable reason (empty when active); others are 422. */
-    final ConfigurationLinkPort links = (id, field) -> {
-        linkCalls++;
-        Optional<String> reason = configurations.get(id);
-        if (reason == null) {
-            throw Problems.unprocessable(field, "configuration " + id + " does not exist or is not visible to you");
-        }
-        return reason;
-    };
+    /** What the lifecycle events said of a configuration (the kernel's projection). */
+    enum State { ACTIVE, DISABLED, DELETED }
 
-    final ConfigurationProjectionPort projectionPort = id -> Optional.ofNullable(projections.get(id));
+    record ProjectedState(State state, String reason) {
+    }
+
+    /**
+     * The kernel's link in memory: deleted by event → 422 without asking; config-service's answer (configurations: id →
+     * disable reason, empty when active; others 422); then, "under the lock" (recorded), the events decide once present.
+     */
+    final ConfigurationLinkPort links = new ConfigurationLinkPort() {
+        @Override
+        public <T> T link(ConfigurationId id, String field, Function<Optional<String>, T> write) {
+            ProjectedState projected = projections.get(id.value());
+            if (projected != null && projected.state() == State.DELETED) {
+                throw Problems.unprocessable(field, "configuration " + id + " was deleted");
+            }
+            linkCalls++;
+            Optional<String> reason = configurations.get(id.value());
+            if (reason == null) {
+                throw Problems.unprocessable(field, "configuration " + id + " does not exist or is not visible to you");
+            }
+            lockedConfigurations.add(id.value());
+            if (projected != null) {
+                return write.apply(projected.state() == State.DISABLED ? Optional.of(projected.reason() == null ? "disabled" : projected.reason())
+                        : Optional.empty());
+            }
+            return write.apply(reason);
+        }
+    };
 
     /** The use cases wired to these stores. */
     record UseCases(IntegrationService integrations, EnvironmentService environments, EnvironmentIntegrationService installs,
@@ -197,8 +213,8 @@ final class InMemoryStores {
         Views views = new Views(integrationStore, teamStore);
         return new UseCases(new IntegrationService(integrationStore, teamStore, views, box, sizes, audit, clock),
                 new EnvironmentService(environmentStore, audit, clock),
-                new EnvironmentIntegrationService(installStore, environmentStore, integrationStore, links, projectionPort,
-                        new InstallWriter(installStore, projectionPort, audit), views, box, sizes, audit, clock),
+                new EnvironmentIntegrationService(installStore, environmentStore, integrationStore, links,
+                        new InstallWriter(installStore, audit), views, box, sizes, audit, clock),
                 new LifecycleService(installStore, environmentStore, audit, clock));
     }
 

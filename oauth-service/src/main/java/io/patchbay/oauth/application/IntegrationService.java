@@ -3,7 +3,7 @@ package io.patchbay.oauth.application;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.id.Ids;
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.CreateIntegrationCommand;
 import io.patchbay.oauth.application.port.in.IntegrationView;
@@ -13,7 +13,6 @@ import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
 import io.patchbay.oauth.application.port.out.AssociationStore;
 import io.patchbay.oauth.application.port.out.ConfigurationLinkPort;
 import io.patchbay.oauth.application.port.out.IntegrationStore;
-import io.patchbay.oauth.application.port.out.LifecycleProjectionPort;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
 import io.patchbay.oauth.domain.Association;
 import io.patchbay.oauth.domain.ConfigValidator;
@@ -37,32 +36,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 @Singleton
 public class IntegrationService implements IntegrationsUseCase, UseIntegrationUseCase {
-    static final Pattern CONFIGURATION_ID = Ids.pattern("icfg_", 24);
     private static final int MAX_TEXT = 1024;
 
     private final IntegrationStore store;
     private final AssociationStore associations;
     private final TemplateCatalog templates;
     private final ConfigurationLinkPort links;
-    private final LifecycleProjectionPort projections;
     private final SecretBox box;
     private final AuditTrail audit;
     private final AuditedWrites writes;
     private final Clock clock;
 
     public IntegrationService(IntegrationStore store, AssociationStore associations, TemplateCatalog templates, ConfigurationLinkPort links,
-                              LifecycleProjectionPort projections, SecretBox box, AuditTrail audit, AuditedWrites writes, Clock clock) {
+                              SecretBox box, AuditTrail audit, AuditedWrites writes, Clock clock) {
         this.audit = audit;
         this.writes = writes;
         this.store = store;
         this.associations = associations;
         this.templates = templates;
         this.links = links;
-        this.projections = projections;
         this.box = box;
         this.clock = clock;
     }
@@ -85,7 +81,10 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
         return view(integration, role);
     }
 
-    /** Not transactional as a whole: the config-service link check runs before any database work; the insert is atomic. */
+    /**
+     * Not transactional as a whole: the config-service link check runs before any database work; the insert is atomic and,
+     * for a linked integration, made under the configuration's lock (ConfigurationLinkPort).
+     */
     @Override
     public IntegrationView create(CreateIntegrationCommand c) {
         String team = Access.actingTeam(c.caller(), c.teamHeader());
@@ -95,29 +94,20 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
                         + String.join(", ", templates.all().stream().map(Template::id).toList()) + ")"));
         text("name", c.name());
         text("description", c.description());
-        if (c.configurationId() != null && !CONFIGURATION_ID.matcher(c.configurationId()).matches()) {
-            throw Problems.validation("configuration_id", "must be a configuration id (icfg_ and 24 letters or digits)");
-        }
+        ConfigurationId configurationId = c.configurationId() == null ? null : ConfigurationId.parse(c.configurationId(), "configuration_id");
         ValidatedConfig config = ConfigValidator.validate(template, Map.of(), Set.of(), c.config());
-        IntegrationState state = IntegrationState.ACTIVE;
-        String reason = null;
-        if (c.configurationId() != null) {
-            ConfigurationLinkPort.LinkedConfiguration linked = links.require(c.configurationId());
-            Optional<LifecycleProjectionPort.Projection> known = projections.projection(c.configurationId());
-            if (known.isPresent() && known.get().state() == LifecycleProjectionPort.State.DELETED) {
-                throw Problems.unprocessable("configuration_id", "configuration " + c.configurationId() + " is deleted");
-            }
-            boolean disabled = known.map(p -> p.state() == LifecycleProjectionPort.State.DISABLED).orElse(linked.disabled());
-            if (disabled) {
-                state = IntegrationState.DISABLED;
-                reason = known.map(LifecycleProjectionPort.Projection::reason).orElse(linked.disabledReason());
-            }
-        }
-        Instant now = now();
-        String by = c.caller().userId();
-        OAuthIntegration integration = new OAuthIntegration(null, UUID.randomUUID(), team, c.name(), c.description(), template.id(),
-                config.authType(), config.config(), config.newSecrets().keySet(), c.configurationId(), state, reason, 1, now, now, by, by);
-        OAuthIntegration stored = writes.insertIntegration(integration, seal(config.newSecrets()));
+        Function<Optional<String>, OAuthIntegration> insert = disabledReason -> {
+            Instant now = now();
+            String by = c.caller().userId();
+            OAuthIntegration integration = new OAuthIntegration(null, UUID.randomUUID(), team, c.name(), c.description(), template.id(),
+                    config.authType(), config.config(), config.newSecrets().keySet(), c.configurationId(),
+                    disabledReason.isPresent() ? IntegrationState.DISABLED : IntegrationState.ACTIVE, disabledReason.orElse(null), 1, now, now,
+                    by, by);
+            return writes.insertIntegration(integration, seal(config.newSecrets()));
+        };
+        // a linked integration is written under the configuration's lock, in the state the link check and the events give
+        OAuthIntegration stored = configurationId == null ? insert.apply(Optional.empty())
+                : links.link(configurationId, "configuration_id", insert);
         return new IntegrationView(stored, 0);
     }
 

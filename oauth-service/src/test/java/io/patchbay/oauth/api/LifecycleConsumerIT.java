@@ -15,7 +15,12 @@ import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.event.ConfigurationTransferred;
 import io.patchbay.kernel.event.LifecycleTopic;
 import io.patchbay.kernel.id.Ids;
+import io.patchbay.kernel.event.LifecycleEventType;
+import io.patchbay.kernel.infra.event.LifecycleEnvelope;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
+import io.patchbay.kernel.infra.inbox.InboxOutcome;
+import io.patchbay.kernel.infra.inbox.LifecycleEventHandler;
+import io.patchbay.kernel.infra.inbox.LifecycleInbox;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Need;
@@ -42,6 +47,13 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +86,10 @@ class LifecycleConsumerIT implements TestPropertyProvider {
     LifecycleEventCodec codec;
     @Inject
     UseIntegrationUseCase use;
+    @Inject
+    LifecycleInbox inbox;
+    @Inject
+    LifecycleEventHandler handler;
     RecordingApi api;
     String jdbcUrl;
     KafkaProducer<String, byte[]> producer;
@@ -286,5 +302,52 @@ class LifecycleConsumerIT implements TestPropertyProvider {
         assertThat(body.get("state").asText()).isEqualTo("disabled");
         assertThat(body.get("disabled_reason").asText()).isEqualTo("account-plan-downgrade");
         assertThat(state(other)).isEqualTo("active");
+    }
+
+    /**
+     * Links racing the disable of their configuration: three linkers create integrations one after another while the
+     * disable is applied through the inbox (as the consumer applies it) once some links have landed. Linked before, during
+     * or after the event: every one ends disabled. {@code -Drace.rounds=N} repeats it (one fresh configuration per round).
+     */
+    @Test
+    void integrationsLinkedWhileTheDisableIsAppliedAllEndDisabled() throws Exception {
+        int rounds = Integer.getInteger("race.rounds", 5);
+        List<String> active = new ArrayList<>();
+        long linked = 0;
+        for (int round = 0; round < rounds; round++) {
+            String configuration = configurationId();
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch before = new CountDownLatch(3);
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<Integer>> linkers = new ArrayList<>();
+                for (int l = 0; l < 3; l++) {
+                    linkers.add(pool.submit(() -> {
+                        int n = 0;
+                        while (!stop.get()) {
+                            linked(configuration);
+                            n++;
+                            before.countDown();
+                        }
+                        return n;
+                    }));
+                }
+                assertThat(before.await(60, TimeUnit.SECONDS)).isTrue();
+                ConfigurationDisabled disable = disabled(configuration, 2, "disabled-by-owner");
+                assertThat(inbox.receive(new LifecycleEnvelope(UUID.randomUUID(), LifecycleEventType.of(disable), configuration,
+                        Instant.now(), disable), handler)).isEqualTo(InboxOutcome.APPLIED);
+                long applied = dbLong("SELECT count(*) FROM oauth_integration WHERE configuration_id = ?", configuration);
+                await().atMost(WAIT).until(() -> dbLong("SELECT count(*) FROM oauth_integration WHERE configuration_id = ?", configuration)
+                        >= applied + 3);
+                stop.set(true);
+                for (Future<Integer> f : linkers) {
+                    f.get();
+                }
+            }
+            linked += dbLong("SELECT count(*) FROM oauth_integration WHERE configuration_id = ?", configuration);
+            new Db(jdbcUrl).strings("SELECT guid FROM oauth_integration WHERE configuration_id = ? AND state <> 'disabled'", configuration)
+                    .forEach(guid -> active.add(configuration + "/" + guid));
+        }
+        System.out.printf("RACE link-vs-disable rounds=%d links=%d leftActive=%d%n", rounds, linked, active.size());
+        assertThat(active).as("integrations left active after the disable, %d rounds, %d links", rounds, linked).isEmpty();
     }
 }

@@ -1,10 +1,10 @@
 package io.patchbay.oauth.application;
 
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.oauth.application.port.out.AssociationStore;
 import io.patchbay.oauth.application.port.out.ConfigurationLinkPort;
 import io.patchbay.oauth.application.port.out.IntegrationStore;
-import io.patchbay.oauth.application.port.out.LifecycleProjectionPort;
 import io.patchbay.oauth.application.port.out.SealedValueStore;
 import io.patchbay.oauth.domain.Association;
 import io.patchbay.oauth.domain.IntegrationState;
@@ -24,9 +24,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The out-ports in memory, for the use-case tests: integrations, their sealed secrets, associations, projections, links. */
-final class InMemoryStores implements IntegrationStore, AssociationStore, SealedValueStore, LifecycleProjectionPort, ConfigurationLinkPort,
+final class InMemoryStores implements IntegrationStore, AssociationStore, SealedValueStore, ConfigurationLinkPort,
         AuditTrail {
     /** The audit entries the use cases recorded, in order. */
     final List<AuditRecord> audited = new ArrayList<>();
@@ -42,8 +43,18 @@ final class InMemoryStores implements IntegrationStore, AssociationStore, Sealed
     final Map<Long, OAuthIntegration> integrations = new TreeMap<>();
     final Map<Long, Map<String, String>> secrets = new HashMap<>();
     final List<Row> associations = new ArrayList<>();
+    /** What the lifecycle events said of a configuration (the kernel's projection). */
     final Map<String, Projection> projections = new HashMap<>();
+    /** config-service's answers: the configurations the caller may see. */
     final Map<String, LinkedConfiguration> configurations = new HashMap<>();
+
+    enum State { ACTIVE, DISABLED, DELETED }
+
+    record Projection(State state, String reason, long version) {
+    }
+
+    record LinkedConfiguration(String id, boolean disabled, String disabledReason) {
+    }
     private long nextId = 1;
 
     @Override
@@ -203,17 +214,20 @@ final class InMemoryStores implements IntegrationStore, AssociationStore, Sealed
         return false;
     }
 
+    /** The kernel's merge, without the lock (one thread): deleted by event → 422; the events decide once there are any. */
     @Override
-    public Optional<Projection> projection(String configurationId) {
-        return Optional.ofNullable(projections.get(configurationId));
-    }
-
-    @Override
-    public LinkedConfiguration require(String configurationId) {
-        LinkedConfiguration c = configurations.get(configurationId);
-        if (c == null) {
-            throw Problems.unprocessable("configuration_id", "configuration " + configurationId + " does not exist or is not visible");
+    public <T> T link(ConfigurationId configurationId, String field, Function<Optional<String>, T> write) {
+        Projection projection = projections.get(configurationId.value());
+        if (projection != null && projection.state() == State.DELETED) {
+            throw Problems.unprocessable(field, "configuration " + configurationId + " was deleted");
         }
-        return c;
+        LinkedConfiguration c = configurations.get(configurationId.value());
+        if (c == null) {
+            throw Problems.unprocessable(field, "configuration " + configurationId + " does not exist or is not visible");
+        }
+        if (projection != null) {
+            return write.apply(projection.state() == State.DISABLED ? Optional.of(projection.reason()) : Optional.empty());
+        }
+        return write.apply(c.disabled() ? Optional.of(c.disabledReason()) : Optional.empty());
     }
 }

@@ -14,8 +14,6 @@ import io.patchbay.oauth.application.port.in.IntegrationView;
 import io.patchbay.oauth.application.port.in.ReencryptSecretsUseCase;
 import io.patchbay.oauth.application.port.in.UpdateIntegrationCommand;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Need;
-import io.patchbay.oauth.application.port.out.ConfigurationLinkPort;
-import io.patchbay.oauth.application.port.out.LifecycleProjectionPort;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
 import io.patchbay.oauth.domain.AuthType;
 import io.patchbay.oauth.domain.IntegrationState;
@@ -73,7 +71,7 @@ class IntegrationUseCasesTest {
     };
 
     IntegrationService service(SecretBox box) {
-        return new IntegrationService(stores, stores, catalog, stores, stores, box, stores, new AuditedWrites(stores, null, stores, stores), clock);
+        return new IntegrationService(stores, stores, catalog, stores, box, stores, new AuditedWrites(stores, null, stores, stores), clock);
     }
 
     final IntegrationService integrations = service(k1);
@@ -236,7 +234,7 @@ class IntegrationUseCasesTest {
     void linkedIntegrationsFollowTheLifecycleAndRefuseUseWhileDisabled() {
         String cfg = "icfg_abcdefghijklmnopqrstuvwx";
         assertThat(status(() -> create(OWNER, viewerConfig("x"), cfg))).as("not visible in config-service").isEqualTo(422);
-        stores.configurations.put(cfg, new ConfigurationLinkPort.LinkedConfiguration(cfg, false, null));
+        stores.configurations.put(cfg, new InMemoryStores.LinkedConfiguration(cfg, false, null));
         UUID guid = create(OWNER, viewerConfig("x"), cfg).integration().guid();
         assertThat(status(() -> create(OWNER, viewerConfig("x"), "icfg_short"))).isEqualTo(400);
 
@@ -247,14 +245,14 @@ class IntegrationUseCasesTest {
         lifecycle.apply(new ConfigurationEnabled(cfg, "oac_x", "slack", TEAM, TEAM, "owner", 3, 0, 0, "disabled-by-admin"));
         assertThat(integrations.requireUsable(OWNER, null, guid, Need.PUBLISHER).secrets()).containsEntry("client_secret", "x");
 
-        stores.projections.put(cfg, new LifecycleProjectionPort.Projection(LifecycleProjectionPort.State.DISABLED, "account-plan-downgrade", 4));
+        stores.projections.put(cfg, new InMemoryStores.Projection(InMemoryStores.State.DISABLED, "account-plan-downgrade", 4));
         IntegrationView late = create(OWNER, viewerConfig("x"), cfg);
         assertThat(late.integration().state()).isEqualTo(IntegrationState.DISABLED);
         assertThat(late.integration().disabledReason()).isEqualTo("account-plan-downgrade");
 
         assertThat(lifecycle.apply(new ConfigurationDeleted(cfg, "oac_x", "slack", TEAM, TEAM, "owner", 5, 0, 0, null))).isEqualTo(2);
         assertThat(status(() -> integrations.get(OWNER, null, guid))).isEqualTo(404);
-        stores.projections.put(cfg, new LifecycleProjectionPort.Projection(LifecycleProjectionPort.State.DELETED, null, 5));
+        stores.projections.put(cfg, new InMemoryStores.Projection(InMemoryStores.State.DELETED, null, 5));
         assertThat(status(() -> create(OWNER, viewerConfig("x"), cfg))).isEqualTo(422);
     }
 

@@ -1,5 +1,6 @@
 package io.patchbay.catalog.adapter.in.web;
 
+import io.patchbay.kernel.id.ConfigurationId;
 import io.micronaut.json.tree.JsonNode;
 import io.patchbay.catalog.domain.IntegrationSpec;
 import io.patchbay.catalog.domain.Owner;
@@ -43,11 +44,7 @@ final class IntegrationBodies {
     }
 
     private static String configurationId(JsonBody body) {
-        String id = body.string("configuration_id").orElse(null);
-        if (id != null && !id.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw Problems.validation("configuration_id", "must be a configuration id (icfg_…)");
-        }
-        return id;
+        return body.string("configuration_id").map(id -> ConfigurationId.parse(id, "configuration_id").value()).orElse(null);
     }
 
     /** An object of string values; numbers and booleans are refused so the connector never guesses. */

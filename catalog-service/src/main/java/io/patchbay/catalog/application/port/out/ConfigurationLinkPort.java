@@ -1,11 +1,16 @@
 package io.patchbay.catalog.application.port.out;
 
+import io.patchbay.kernel.id.ConfigurationId;
+
+import java.util.Optional;
+import java.util.function.Function;
+
 /**
- * Checks a configuration_id with config-service (422 when not found or not visible, 503 when unreachable) and
- * combines it with what the lifecycle events said (a configuration deleted by event is 422).
+ * Links a record to a config-service configuration (the kernel's ConfigurationLinks): 422 naming {@code field} when it
+ * does not exist, is not visible to the caller or was deleted, 503 when config-service is unavailable; otherwise
+ * {@code write} runs in one transaction under the configuration's lock, with the disable reason the record starts with
+ * (empty when the configuration is active).
  */
 public interface ConfigurationLinkPort {
-    enum LinkState { ACTIVE, DISABLED }
-
-    LinkState check(String configurationId, String field);
+    <T> T link(ConfigurationId configurationId, String field, Function<Optional<String>, T> write);
 }

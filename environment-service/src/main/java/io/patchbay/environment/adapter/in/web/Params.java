@@ -4,7 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.domain.Texts;
 import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.id.Ids;
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.paging.CursorCodec;
 
 import java.util.List;
@@ -18,7 +18,6 @@ final class Params {
     static final int MAX_LIMIT = 100;
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern TEAM = Pattern.compile("[0-9A-Za-z_-]{1,64}");
-    private static final Pattern CONFIGURATION = Ids.pattern("icfg_", 24);
 
     private Params() {
     }
@@ -46,11 +45,7 @@ final class Params {
     }
 
     static String configuration(String value, String field) {
-        if (!CONFIGURATION.matcher(value).matches()) {
-            throw Problems.validation(field, "must be a configuration id (icfg_ and 24 letters or digits), was '"
-                    + Texts.truncate(value) + "'");
-        }
-        return value;
+        return ConfigurationId.parse(value, field).value();
     }
 
     static Boolean bool(String value, String field) {

@@ -77,11 +77,6 @@ class EnvironmentIntegrationPersistenceAdapter implements EnvironmentIntegration
     }
 
     @Override
-    public void lockConfiguration(String configurationId) {
-        installs.lockConfiguration(configurationId);
-    }
-
-    @Override
     public List<EnvironmentIntegration> lockByConfiguration(String configurationId) {
         return installs.findByConfigurationIdOrderByIdForUpdate(configurationId).stream().map(this::domain).toList();
     }

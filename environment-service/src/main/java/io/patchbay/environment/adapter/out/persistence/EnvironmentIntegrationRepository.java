@@ -16,16 +16,6 @@ import java.util.UUID;
 @PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface EnvironmentIntegrationRepository extends CrudRepository<EnvironmentIntegrationRow, UUID> {
-    /** The class id of this service's per-configuration advisory locks ("envi"). */
-    int CONFIGURATION_LOCKS = 0x656e7669;
-
-    /**
-     * The per-configuration lock, held until the transaction ends. The two-key form: its lock space is apart from the
-     * single-key advisory locks (the kernel's outbox lease).
-     */
-    @Query("SELECT 1 FROM pg_advisory_xact_lock(" + CONFIGURATION_LOCKS + ", hashtext(:configurationId))")
-    Integer lockConfiguration(String configurationId);
-
     /** The installs linked to a configuration, in id order, locked until the transaction ends. */
     List<EnvironmentIntegrationRow> findByConfigurationIdOrderByIdForUpdate(String configurationId);
 

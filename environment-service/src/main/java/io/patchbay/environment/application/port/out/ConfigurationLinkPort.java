@@ -1,12 +1,16 @@
 package io.patchbay.environment.application.port.out;
 
-import java.util.Optional;
+import io.patchbay.kernel.id.ConfigurationId;
 
-/** Checks a configuration_id with config-service, as the current caller. */
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Links a record to a config-service configuration (the kernel's ConfigurationLinks): 422 naming {@code field} when it
+ * does not exist, is not visible to the caller or was deleted, 503 when config-service is unavailable; otherwise
+ * {@code write} runs in one transaction under the configuration's lock, with the disable reason the record starts with
+ * (empty when the configuration is active).
+ */
 public interface ConfigurationLinkPort {
-    /**
-     * The configuration's disable reason when it is disabled, empty when it is active. 422 (naming {@code field}) when it
-     * does not exist or the caller cannot see it; 503 when config-service is unavailable.
-     */
-    Optional<String> disabledReason(String configurationId, String field);
+    <T> T link(ConfigurationId configurationId, String field, Function<Optional<String>, T> write);
 }

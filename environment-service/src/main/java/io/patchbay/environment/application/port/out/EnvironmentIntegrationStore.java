@@ -17,12 +17,6 @@ public interface EnvironmentIntegrationStore {
 
     void delete(UUID id);
 
-    /**
-     * Serializes, until the transaction ends, everything done to the installs linked to a configuration: linking a new
-     * install and applying a lifecycle event.
-     */
-    void lockConfiguration(String configurationId);
-
     /** The installs linked to a configuration, locked until the transaction ends. */
     List<EnvironmentIntegration> lockByConfiguration(String configurationId);
 

@@ -136,18 +136,6 @@ class EnvironmentIntegrationRepositoryIT extends RepositoryIT {
     }
 
     @Test
-    void theConfigurationLockIsTheServicesAdvisoryLockHeldUntilTheTransactionEnds() {
-        String lockedBy = "SELECT pg_try_advisory_xact_lock(?, hashtext(?))";
-        tx.executeWrite(status -> {
-            installs.lockConfiguration("icfg_locked000000000000000");
-            assertThat(db.value(lockedBy, 0x656e7669, "icfg_locked000000000000000")).as("another transaction cannot take it").isEqualTo(false);
-            assertThat(db.value(lockedBy, 0x656e7669, "icfg_other0000000000000000")).as("another configuration's").isEqualTo(true);
-            return null;
-        });
-        assertThat(db.value(lockedBy, 0x656e7669, "icfg_locked000000000000000")).as("released at commit").isEqualTo(true);
-    }
-
-    @Test
     void theInstallsOfAConfigurationAreLockedInIdOrderThroughTheConfigurationIndex() {
         String sql = db.sqlOf(() -> tx.executeWrite(status -> {
             List<EnvironmentIntegrationRow> linked = installs.findByConfigurationIdOrderByIdForUpdate("icfg_bulk3");

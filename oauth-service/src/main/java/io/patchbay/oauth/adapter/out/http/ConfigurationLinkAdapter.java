@@ -1,10 +1,14 @@
 package io.patchbay.oauth.adapter.out.http;
 
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.infra.link.ConfigurationLinks;
 import io.patchbay.oauth.application.port.out.ConfigurationLinkPort;
 import jakarta.inject.Singleton;
 
-/** The kernel's link check against config-service, with the caller's token: 422 not found / not visible, 503 unreachable. */
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The kernel's link: config-service's answer with the caller's token, merged with the projection under the lock. */
 @Singleton
 class ConfigurationLinkAdapter implements ConfigurationLinkPort {
     private final ConfigurationLinks links;
@@ -14,8 +18,7 @@ class ConfigurationLinkAdapter implements ConfigurationLinkPort {
     }
 
     @Override
-    public LinkedConfiguration require(String configurationId) {
-        io.patchbay.kernel.infra.link.LinkedConfiguration c = links.require(configurationId, "configuration_id");
-        return new LinkedConfiguration(c.id(), c.isDisabled(), c.disabledReason());
+    public <T> T link(ConfigurationId configurationId, String field, Function<Optional<String>, T> write) {
+        return links.link(configurationId, field, write);
     }
 }

@@ -1,9 +1,16 @@
 package io.patchbay.oauth.application.port.out;
 
-/** config-service's answer for a configuration the caller wants to link (422 / 503 are raised by the adapter). */
-public interface ConfigurationLinkPort {
-    record LinkedConfiguration(String id, boolean disabled, String disabledReason) {
-    }
+import io.patchbay.kernel.id.ConfigurationId;
 
-    LinkedConfiguration require(String configurationId);
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Links a record to a config-service configuration (the kernel's ConfigurationLinks): 422 naming {@code field} when it
+ * does not exist, is not visible to the caller or was deleted, 503 when config-service is unavailable; otherwise
+ * {@code write} runs in one transaction under the configuration's lock, with the disable reason the record starts with
+ * (empty when the configuration is active).
+ */
+public interface ConfigurationLinkPort {
+    <T> T link(ConfigurationId configurationId, String field, Function<Optional<String>, T> write);
 }

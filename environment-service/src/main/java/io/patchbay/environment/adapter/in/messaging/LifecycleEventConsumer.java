@@ -1,16 +1,19 @@
 package io.patchbay.environment.adapter.in.messaging;
 
-import io.patchbay.environment.application.port.in.ApplyLifecycleEventUseCase;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.infra.inbox.LifecycleEventHandler;
+import io.patchbay.environment.application.port.in.ApplyLifecycleEventUseCase;
 import jakarta.inject.Singleton;
 
-/** The kernel's lifecycle consumer hands each new event here, inside the inbox transaction. */
+/**
+ * The kernel's lifecycle consumer hands each new event here, inside the inbox transaction (which holds the
+ * configuration's lock); it only delegates to the use case.
+ */
 @Singleton
-class LifecycleEventListener implements LifecycleEventHandler {
+class LifecycleEventConsumer implements LifecycleEventHandler {
     private final ApplyLifecycleEventUseCase useCase;
 
-    LifecycleEventListener(ApplyLifecycleEventUseCase useCase) {
+    LifecycleEventConsumer(ApplyLifecycleEventUseCase useCase) {
         this.useCase = useCase;
     }
 
