@@ -50,7 +50,7 @@ public class IntegrationService implements IntegrationsUseCase {
     @Transactional
     public IntegrationView create(Caller caller, NewIntegration c) {
         Access.requireUnscoped(caller);
-        String team = ActingTeam.require(caller, c.teamId(), c.headerTeam(), "team_id");
+        String team = ActingTeam.require(caller, c.team(), "team_id");
         if (!Access.managesTeam(caller, team)) {
             throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + team + " may create integrations");
         }

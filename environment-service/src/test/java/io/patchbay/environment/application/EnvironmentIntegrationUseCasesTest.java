@@ -8,6 +8,7 @@ import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
 import io.patchbay.environment.domain.Lifecycle;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.ErrorKind;
@@ -49,12 +50,12 @@ class EnvironmentIntegrationUseCasesTest {
     private final Caller consumer = caller("con", "team_con", TeamRole.DEVELOPER);
 
     private UUID integration(Sharing sharing) {
-        return integrations.create(publisher, new NewIntegration(null, null, "app-" + sharing.wire(), "crm", false,
+        return integrations.create(publisher, new NewIntegration(NamedTeam.NONE, "app-" + sharing.wire(), "crm", false,
                 Map.of("base_url", "https://api.example.com"), sharing)).integration().id();
     }
 
     private UUID environment(Caller owner) {
-        return environments.create(owner, null, null, "env-" + UUID.randomUUID()).id();
+        return environments.create(owner, NamedTeam.NONE, "env-" + UUID.randomUUID()).id();
     }
 
     private static ErrorKind kind(Runnable r) {
@@ -156,9 +157,9 @@ class EnvironmentIntegrationUseCasesTest {
     @Test
     void configsOverridesAndEffectiveConfigsAreAtMost256KiB() {
         String half = "x".repeat(150 * 1024);
-        assertThat(kind(() -> integrations.create(publisher, new NewIntegration(null, null, "too-big", "crm", false,
+        assertThat(kind(() -> integrations.create(publisher, new NewIntegration(NamedTeam.NONE, "too-big", "crm", false,
                 Map.of("label", "x".repeat(256 * 1024)), Sharing.ALLOW)))).isEqualTo(ErrorKind.VALIDATION_FAILED);
-        UUID app = integrations.create(publisher, new NewIntegration(null, null, "half-full", "crm", false, Map.of("label", half),
+        UUID app = integrations.create(publisher, new NewIntegration(NamedTeam.NONE, "half-full", "crm", false, Map.of("label", half),
                 Sharing.ALLOW)).integration().id();
         UUID install = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, Map.of("logo", "l"), null))
                 .install().id();

@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.catalog.application.port.in.CatalogUseCase;
 import io.patchbay.catalog.domain.CatalogType;
+import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -32,8 +33,8 @@ public class CatalogController {
     @Get
     @Operation(summary = "list integration configs", operationId = "listIntegrationConfigs")
     public JsonNode list(@Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
-        int l = Queries.limit(limit);
-        int o = Queries.offset(offset);
+        int l = IdKinds.LIMIT.parse(limit);
+        int o = QueryParams.offset(offset);
         List<CatalogType> all = catalog.list();
         List<JsonNode> page = all.stream().skip(o).limit(l).map(CatalogController::type).toList();
         return Wire.offsetPage(page, all.size(), l, o);
@@ -42,7 +43,7 @@ public class CatalogController {
     @Get("/{type}")
     @Operation(summary = "get integration config", operationId = "getIntegrationConfig")
     public JsonNode get(@PathVariable String type) {
-        return type(catalog.get(PathIds.type(type)));
+        return type(catalog.get(IdKinds.TYPE.check(type, "type")));
     }
 
     static JsonNode type(CatalogType t) {

@@ -20,6 +20,9 @@ import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.in.EnvironmentsUseCase;
 import io.patchbay.environment.domain.Environment;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
+import io.patchbay.kernel.infra.web.request.NamedTeams;
+import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,11 +49,11 @@ public class EnvironmentController {
     @Operation(summary = "Create an environment in the acting team (team_id, else X-Team-Id, else the caller's only team)")
     public Wire.EnvironmentResponse create(@Parameter(hidden = true) Caller caller,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Environment.class))) @Body JsonNode json,
-            @Nullable @Header("X-Team-Id") String teamHeader) {
+            @Nullable @Header(NamedTeams.HEADER) String teamHeader) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "team_id");
         String name = body.requiredString("name");
-        String team = Params.optionalTeam(body.string("team_id").orElse(null), "team_id");
-        return Wire.environment(environments.create(caller, team, Params.optionalTeam(teamHeader, "X-Team-Id"), name));
+        NamedTeam team = NamedTeams.named(IdKinds.TEAM, body.string("team_id").orElse(null), "team_id", teamHeader);
+        return Wire.environment(environments.create(caller, team, name));
     }
 
     @Get
@@ -60,16 +63,16 @@ public class EnvironmentController {
             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100",
             defaultValue = "25")) @Nullable @QueryValue String limit,
             @Nullable @QueryValue("next_cursor") String nextCursor) {
-        Params.onlyKnown(request, "team_id", "name", "limit", "next_cursor");
-        Page<Environment> listing = environments.list(caller, Params.optionalTeam(teamId, "team_id"), Params.filter(name, "name"),
-                Params.limit(limit), Params.cursor(cursors, nextCursor));
+        QueryParams.onlyKnown(request.getParameters(), "team_id", "name", "limit", "next_cursor");
+        Page<Environment> listing = environments.list(caller, IdKinds.TEAM.optional(teamId, "team_id"), QueryParams.storable(name, "name"),
+                IdKinds.LIMIT.parse(limit), IdKinds.cursor(cursors, nextCursor));
         return Wire.list(listing, Wire::environment, cursors);
     }
 
     @Get("/{id}")
     @Operation(summary = "Get an environment")
     public Wire.EnvironmentResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return Wire.environment(environments.get(caller, Params.uuid(id, "id")));
+        return Wire.environment(environments.get(caller, IdKinds.uuid(id, "id")));
     }
 
     @Patch("/{id}")
@@ -77,13 +80,13 @@ public class EnvironmentController {
     public Wire.EnvironmentResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.EnvironmentRename.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("name");
-        return Wire.environment(environments.rename(caller, Params.uuid(id, "id"), body.requiredString("name")));
+        return Wire.environment(environments.rename(caller, IdKinds.uuid(id, "id"), body.requiredString("name")));
     }
 
     @Delete("/{id}")
     @Operation(summary = "Delete an environment (409 while integrations are installed in it)")
     public Wire.IdResponse delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        var uuid = Params.uuid(id, "id");
+        var uuid = IdKinds.uuid(id, "id");
         environments.delete(caller, uuid);
         return new Wire.IdResponse(uuid.toString());
     }

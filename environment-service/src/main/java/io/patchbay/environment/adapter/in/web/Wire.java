@@ -78,7 +78,7 @@ final class Wire {
     /** One page in the wire's list shape, the next cursor encoded (null after the last page). */
     static <T, R> ListResponse<R> list(Page<T> listing, Function<T, R> item, CursorCodec cursors) {
         return new ListResponse<>(listing.items().stream().map(item).toList(),
-                listing.next().map(k -> Params.encode(cursors, k)).orElse(null));
+                listing.next().map(k -> IdKinds.encode(cursors, k)).orElse(null));
     }
 
     static TeamResponse team(TeamProfile t) {

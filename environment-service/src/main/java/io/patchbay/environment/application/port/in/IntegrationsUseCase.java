@@ -4,6 +4,7 @@ import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +20,8 @@ public interface IntegrationsUseCase {
 
     void delete(Caller caller, UUID id);
 
-    record NewIntegration(String teamId, String headerTeam, String name, String category, boolean beta, Map<String, Object> config,
+    /** {@code team}: the team the request names (else the caller's only team owns the integration). */
+    record NewIntegration(NamedTeam team, String name, String category, boolean beta, Map<String, Object> config,
                           Sharing sharing) {
     }
 
