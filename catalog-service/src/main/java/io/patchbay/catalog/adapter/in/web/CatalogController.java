@@ -37,7 +37,7 @@ public class CatalogController {
         int o = QueryParams.offset(offset);
         List<CatalogType> all = catalog.list();
         List<JsonNode> page = all.stream().skip(o).limit(l).map(CatalogController::type).toList();
-        return Wire.offsetPage(page, all.size(), l, o);
+        return WireMapper.offsetPage(page, all.size(), l, o);
     }
 
     @Get("/{type}")
@@ -47,17 +47,17 @@ public class CatalogController {
     }
 
     static JsonNode type(CatalogType t) {
-        return Wire.obj()
+        return WireMapper.obj()
                 .put("name", t.name())
                 .put("type", t.type())
                 .put("description", t.description())
                 .put("category", t.category())
-                .put("params", t.params().stream().map(p -> Wire.obj().put("id", p.id()).put("label", p.label()).put("values", p.values())
+                .put("params", t.params().stream().map(p -> WireMapper.obj().put("id", p.id()).put("label", p.label()).put("values", p.values())
                         .put("default", p.defaultValue()).put("optional", p.optional()).node()).toList())
                 .put("requires_secret", t.requiresSecret())
                 .put("supported_secret_types", t.supportedSecretTypes())
                 .put("secret_params", t.secretParams())
-                .put("resource_types", t.resourceTypes().stream().map(r -> Wire.obj().put("id", r.id()).put("name", r.name())
+                .put("resource_types", t.resourceTypes().stream().map(r -> WireMapper.obj().put("id", r.id()).put("name", r.name())
                         .put("permissions", r.permissions()).node()).toList())
                 .node();
     }

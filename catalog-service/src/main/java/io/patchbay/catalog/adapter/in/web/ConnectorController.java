@@ -80,7 +80,7 @@ public class ConnectorController {
         List<JsonNode> items = all.stream().skip(offset).limit(limit).map(ConnectorController::connector).toList();
         String next = offset + limit < all.size() ? cursors.encode(List.of(TOKEN_KIND, String.join(",", wanted), Integer.toString(limit),
                 Integer.toString(offset + limit))) : null;
-        return Wire.obj().put("items", items).put("pagination", Wire.obj().put("next_page_token", next)).node();
+        return WireMapper.obj().put("items", items).put("pagination", WireMapper.obj().put("next_page_token", next)).node();
     }
 
     @Get("/{id}")
@@ -105,11 +105,11 @@ public class ConnectorController {
     }
 
     static JsonNode connector(Connector c) {
-        List<JsonNode> sessions = c.connected() ? List.of(Wire.obj().put("id", c.id() + "-session")
-                .put("metadata", Wire.obj().put("cloud_provider_metadata", Wire.obj().put("local_deploy", true))
+        List<JsonNode> sessions = c.connected() ? List.of(WireMapper.obj().put("id", c.id() + "-session")
+                .put("metadata", WireMapper.obj().put("cloud_provider_metadata", WireMapper.obj().put("local_deploy", true))
                         .put("connector_version", c.version()))
                 .put("last_connected_time", c.lastConnected().toString()).node()) : List.of();
-        return Wire.obj()
+        return WireMapper.obj()
                 .put("id", c.id())
                 .put("name", c.name())
                 .put("status", c.connected() ? "CONNECTED" : "DISCONNECTED")

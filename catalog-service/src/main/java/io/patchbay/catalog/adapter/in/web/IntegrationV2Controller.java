@@ -31,9 +31,9 @@ public class IntegrationV2Controller {
     private static final String TEAM = "X-Team-Id";
 
     private final IntegrationsUseCase integrations;
-    private final IntegrationWire wire;
+    private final WireMapper wire;
 
-    public IntegrationV2Controller(IntegrationsUseCase integrations, IntegrationWire wire) {
+    public IntegrationV2Controller(IntegrationsUseCase integrations, WireMapper wire) {
         this.integrations = integrations;
         this.wire = wire;
     }
@@ -43,7 +43,7 @@ public class IntegrationV2Controller {
     public JsonNode list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue String limit, @Nullable @QueryValue String offset,
                          @Nullable @Header(TEAM) String team) {
         OffsetPage<Integration> page = integrations.listByOffset(caller, IdKinds.team(team), IdKinds.LIMIT.parse(limit), QueryParams.offset(offset));
-        return Wire.offsetPage(page.items().stream().map(wire::v2).toList(), page.total(), page.limit(), page.offset());
+        return WireMapper.offsetPage(page.items().stream().map(wire::v2).toList(), page.total(), page.limit(), page.offset());
     }
 
     @Post
@@ -69,13 +69,13 @@ public class IntegrationV2Controller {
     @Operation(summary = "delete integration", operationId = "deleteIntegrationV2")
     public JsonNode delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
         integrations.delete(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id"));
-        return Wire.message("integration " + id + " deleted");
+        return WireMapper.message("integration " + id + " deleted");
     }
 
     @Post("/{id}/refresh")
     @Operation(summary = "refresh integration (409 while Refreshing or Disabled)", operationId = "refreshIntegrationV2")
     public JsonNode refresh(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
         integrations.refresh(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id"));
-        return Wire.message("refresh of integration " + id + " started");
+        return WireMapper.message("refresh of integration " + id + " started");
     }
 }

@@ -43,10 +43,10 @@ public class IntegrationV4Controller {
     private static final String TOKEN_KIND = "v4-integrations";
 
     private final IntegrationsUseCase integrations;
-    private final IntegrationWire wire;
+    private final WireMapper wire;
     private final CursorCodec cursors;
 
-    public IntegrationV4Controller(IntegrationsUseCase integrations, IntegrationWire wire, CursorCodec cursors) {
+    public IntegrationV4Controller(IntegrationsUseCase integrations, WireMapper wire, CursorCodec cursors) {
         this.integrations = integrations;
         this.wire = wire;
         this.cursors = cursors;
@@ -99,8 +99,8 @@ public class IntegrationV4Controller {
         String next = page.next() == null ? null : cursors.encode(List.of(TOKEN_KIND, filter.name() == null ? "" : "=" + filter.name(),
                 String.join(LIST_SEP, filter.types()), String.join(LIST_SEP, filter.categories()), String.join(LIST_SEP, filter.connectorIds()),
                 String.join(LIST_SEP, filter.statuses()), Integer.toString(limit), page.next().nameLower(), page.next().id()));
-        return Wire.obj().put("items", page.items().stream().map(wire::v4).toList())
-                .put("pagination", Wire.obj().put("next_page_token", next)).node();
+        return WireMapper.obj().put("items", page.items().stream().map(wire::v4).toList())
+                .put("pagination", WireMapper.obj().put("next_page_token", next)).node();
     }
 
     @Post

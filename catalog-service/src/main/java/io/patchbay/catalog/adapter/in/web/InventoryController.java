@@ -41,8 +41,8 @@ public class InventoryController {
                               @Nullable @QueryValue String limit, @Nullable @QueryValue String offset, @Nullable @Header(TEAM) String team) {
         OffsetPage<Resource> page = inventory.resources(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id"), blankToNull(resourceType),
                 IdKinds.LIMIT.parse(limit), QueryParams.offset(offset));
-        return Wire.offsetPage(page.items().stream().map(r -> Wire.obj().put("id", r.id()).put("name", r.name()).put("type", r.type())
-                .put("status", Wire.obj().put("status", r.status().name()).put("message", r.message())).node()).toList(), page.total(), page.limit(),
+        return WireMapper.offsetPage(page.items().stream().map(r -> WireMapper.obj().put("id", r.id()).put("name", r.name()).put("type", r.type())
+                .put("status", WireMapper.obj().put("status", r.status().name()).put("message", r.message())).node()).toList(), page.total(), page.limit(),
                 page.offset());
     }
 
@@ -52,7 +52,7 @@ public class InventoryController {
                                 @Nullable @QueryValue String limit, @Nullable @QueryValue String offset, @Nullable @Header(TEAM) String team) {
         OffsetPage<Permission> page = inventory.permissions(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id"), blankToNull(resourceType),
                 IdKinds.LIMIT.parse(limit), QueryParams.offset(offset));
-        return Wire.offsetPage(page.items().stream().map(p -> Wire.obj().put("id", p.id()).put("name", p.name())
+        return WireMapper.offsetPage(page.items().stream().map(p -> WireMapper.obj().put("id", p.id()).put("name", p.name())
                 .put("resource_type", p.resourceType()).node()).toList(), page.total(), page.limit(), page.offset());
     }
 
@@ -60,7 +60,7 @@ public class InventoryController {
     @Operation(summary = "get user tags of a resource", operationId = "getResourceUserTags")
     public JsonNode tags(@Parameter(hidden = true) Caller caller, @PathVariable("resource_id") String resourceId, @Nullable @Header(TEAM) String team) {
         String id = IdKinds.RESOURCE.check(resourceId, "resource_id");
-        return Wire.obj().put("resource_id", id).put("tags", inventory.tags(caller, IdKinds.team(team), id)).node();
+        return WireMapper.obj().put("resource_id", id).put("tags", inventory.tags(caller, IdKinds.team(team), id)).node();
     }
 
     @Put("/resources/{resource_id}/user-tags")
@@ -71,7 +71,7 @@ public class InventoryController {
         JsonBody.of(body).allowOnly("tags");
         var tags = IntegrationBodies.stringMap(body.get("tags"), "tags", true);
         inventory.replaceTags(caller, IdKinds.team(team), id, tags);
-        return Wire.message("user tags of resource " + id + " updated");
+        return WireMapper.message("user tags of resource " + id + " updated");
     }
 
     private static String blankToNull(String s) {

@@ -47,18 +47,18 @@ public class EnvironmentController {
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Create an environment in the acting team (team_id, else X-Team-Id, else the caller's only team)")
-    public Wire.EnvironmentResponse create(@Parameter(hidden = true) Caller caller,
+    public EnvironmentResponse create(@Parameter(hidden = true) Caller caller,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Environment.class))) @Body JsonNode json,
             @Nullable @Header(NamedTeams.HEADER) String teamHeader) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "team_id");
         String name = body.requiredString("name");
         NamedTeam team = NamedTeams.named(IdKinds.TEAM, body.string("team_id").orElse(null), "team_id", teamHeader);
-        return Wire.environment(environments.create(caller, team, name));
+        return WireMapper.environment(environments.create(caller, team, name));
     }
 
     @Get
     @Operation(summary = "List environments (newest first; filters team_id, name; limit 1-100, next_cursor)")
-    public Wire.ListResponse<Wire.EnvironmentResponse> list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
+    public ListResponse<EnvironmentResponse> list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
             @Nullable @QueryValue("team_id") String teamId, @Nullable @QueryValue String name,
             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100",
             defaultValue = "25")) @Nullable @QueryValue String limit,
@@ -66,28 +66,28 @@ public class EnvironmentController {
         QueryParams.onlyKnown(request.getParameters(), "team_id", "name", "limit", "next_cursor");
         Page<Environment> listing = environments.list(caller, IdKinds.TEAM.optional(teamId, "team_id"), QueryParams.storable(name, "name"),
                 IdKinds.LIMIT.parse(limit), IdKinds.cursor(cursors, nextCursor));
-        return Wire.list(listing, Wire::environment, cursors);
+        return WireMapper.list(listing, WireMapper::environment, cursors);
     }
 
     @Get("/{id}")
     @Operation(summary = "Get an environment")
-    public Wire.EnvironmentResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return Wire.environment(environments.get(caller, IdKinds.uuid(id, "id")));
+    public EnvironmentResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        return WireMapper.environment(environments.get(caller, IdKinds.uuid(id, "id")));
     }
 
     @Patch("/{id}")
     @Operation(summary = "Rename an environment")
-    public Wire.EnvironmentResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+    public EnvironmentResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.EnvironmentRename.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("name");
-        return Wire.environment(environments.rename(caller, IdKinds.uuid(id, "id"), body.requiredString("name")));
+        return WireMapper.environment(environments.rename(caller, IdKinds.uuid(id, "id"), body.requiredString("name")));
     }
 
     @Delete("/{id}")
     @Operation(summary = "Delete an environment (409 while integrations are installed in it)")
-    public Wire.IdResponse delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    public IdResponse delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         var uuid = IdKinds.uuid(id, "id");
         environments.delete(caller, uuid);
-        return new Wire.IdResponse(uuid.toString());
+        return new IdResponse(uuid.toString());
     }
 }

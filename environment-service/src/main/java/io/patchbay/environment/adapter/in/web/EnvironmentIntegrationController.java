@@ -55,7 +55,7 @@ public class EnvironmentIntegrationController {
     @Get
     @Operation(summary = "List environment integrations (newest first; filters integration_id, environment_id, show_in_catalog, "
             + "is_enabled, integration.name, integration.category; limit 1-100, next_cursor)")
-    public Wire.ListResponse<Wire.EnvironmentIntegrationResponse> list(
+    public ListResponse<EnvironmentIntegrationResponse> list(
             @Parameter(hidden = true) Caller caller, HttpRequest<?> request, @Parameter(schema = @Schema(type = "string",
             format = "uuid")) @Nullable @QueryValue("integration_id") String integrationId,
             @Parameter(schema = @Schema(type = "string",
@@ -73,13 +73,13 @@ public class EnvironmentIntegrationController {
                 QueryParams.bool(isEnabled, "is_enabled"), QueryParams.storable(integrationName, "integration.name"),
                 QueryParams.storable(integrationCategory, "integration.category"));
         Page<InstallView> listing = installs.list(caller, filter, IdKinds.LIMIT.parse(limit), IdKinds.cursor(cursors, nextCursor));
-        return Wire.list(listing, Wire::install, cursors);
+        return WireMapper.list(listing, WireMapper::install, cursors);
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Install an integration into an environment (201; 409 when already installed there)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> install(@Parameter(hidden = true) Caller caller,
+    public HttpResponse<EnvironmentIntegrationResponse> install(@Parameter(hidden = true) Caller caller,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Install.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("integration_id", "environment_id", "is_enabled", "show_in_catalog", "override",
                 "configuration_id");
@@ -96,13 +96,13 @@ public class EnvironmentIntegrationController {
 
     @Get("/{id}")
     @Operation(summary = "Get an environment integration (ETag for If-Match)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    public HttpResponse<EnvironmentIntegrationResponse> get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return withEtag(HttpResponse.ok(), installs.get(caller, IdKinds.uuid(id, "id")));
     }
 
     @Patch("/{id}")
     @Operation(summary = "Update show_in_catalog, is_enabled, override (the override is replaced as a whole; honours If-Match)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+    public HttpResponse<EnvironmentIntegrationResponse> update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.InstallPatch.class))) @Body JsonNode json,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID uuid = IdKinds.uuid(id, "id");
@@ -116,7 +116,7 @@ public class EnvironmentIntegrationController {
 
     @Patch(value = "/{id}/override", consumes = MERGE_PATCH)
     @Operation(summary = "Edit the stored override in place with an RFC 7396 merge patch (application/merge-patch+json; honours If-Match)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> mergeOverride(@Parameter(hidden = true) Caller caller,
+    public HttpResponse<EnvironmentIntegrationResponse> mergeOverride(@Parameter(hidden = true) Caller caller,
             @PathVariable String id, @RequestBody(description = "an RFC 7396 merge patch of the stored override",
             content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = "object"))) @Body JsonNode json,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -127,34 +127,34 @@ public class EnvironmentIntegrationController {
 
     @Delete("/{id}")
     @Operation(summary = "Uninstall")
-    public Wire.IdResponse uninstall(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    public IdResponse uninstall(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         UUID uuid = IdKinds.uuid(id, "id");
         installs.uninstall(caller, uuid);
-        return new Wire.IdResponse(uuid.toString());
+        return new IdResponse(uuid.toString());
     }
 
     @Get("/{id}/config")
     @Operation(summary = "The effective config: the integration's config with the override deep-merged over it (secrets masked)")
     public JsonNode effectiveConfig(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return Wire.config(installs.effectiveConfig(caller, IdKinds.uuid(id, "id")));
+        return WireMapper.config(installs.effectiveConfig(caller, IdKinds.uuid(id, "id")));
     }
 
     @Post("/{id}/approve")
     @Operation(summary = "The integration's team approves a pending_approval install")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> approve(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    public HttpResponse<EnvironmentIntegrationResponse> approve(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         return withEtag(HttpResponse.ok(), installs.approve(caller, IdKinds.uuid(id, "id")));
     }
 
     @Post("/{id}/reject")
     @Operation(summary = "The integration's team rejects a pending_approval install (it is deleted)")
-    public Wire.IdResponse reject(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+    public IdResponse reject(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
         UUID uuid = IdKinds.uuid(id, "id");
         installs.reject(caller, uuid);
-        return new Wire.IdResponse(uuid.toString());
+        return new IdResponse(uuid.toString());
     }
 
-    private static HttpResponse<Wire.EnvironmentIntegrationResponse> withEtag(
-            io.micronaut.http.MutableHttpResponse<Wire.EnvironmentIntegrationResponse> response, InstallView view) {
-        return response.header(HttpHeaders.ETAG, view.install().etag()).body(Wire.install(view));
+    private static HttpResponse<EnvironmentIntegrationResponse> withEtag(
+            io.micronaut.http.MutableHttpResponse<EnvironmentIntegrationResponse> response, InstallView view) {
+        return response.header(HttpHeaders.ETAG, view.install().etag()).body(WireMapper.install(view));
     }
 }

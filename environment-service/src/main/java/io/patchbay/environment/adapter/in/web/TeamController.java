@@ -33,13 +33,13 @@ public class TeamController {
 
     @Get("/{id}")
     @Operation(summary = "A team's profile (members)")
-    public Wire.TeamResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return Wire.team(teams.get(caller, IdKinds.TEAM.check(id, "id")));
+    public TeamResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        return WireMapper.team(teams.get(caller, IdKinds.TEAM.check(id, "id")));
     }
 
     @Put("/{id}")
     @Operation(summary = "Create or update a team's profile (team OWNER or admin; is_verified: admin only)")
-    public Wire.TeamResponse put(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+    public TeamResponse put(@Parameter(hidden = true) Caller caller, @PathVariable String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Team.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("id", "name", "domain", "logo", "is_verified", "is_white_label", "tos_link",
                 "allow_impersonation", "created_at", "updated_at");
@@ -49,7 +49,7 @@ public class TeamController {
         });
         body.string("created_at");
         body.string("updated_at");
-        return Wire.team(teams.put(caller, teamId, new TeamsUseCase.TeamChange(
+        return WireMapper.team(teams.put(caller, teamId, new TeamsUseCase.TeamChange(
                 QueryParams.text(body.string("name").orElse(null), "name", 200),
                 QueryParams.text(body.string("domain").orElse(null), "domain", 255),
                 QueryParams.text(body.string("logo").orElse(null), "logo", 2048),
