@@ -1,6 +1,8 @@
 package io.patchbay.environment.adapter.in.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.patchbay.environment.application.port.in.UpdateInstallCommand;
+import io.patchbay.environment.application.port.in.InstallCommand;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -89,7 +91,7 @@ public class EnvironmentIntegrationController {
         Boolean show = body.bool("show_in_catalog").orElse(null);
         Map<String, Object> override = BodyTrees.object(json, "override", Map.of());
         String configurationId = body.string("configuration_id").map(c -> IdKind.CONFIGURATION.check(c, "configuration_id")).orElse(null);
-        InstallView view = installs.install(caller, new EnvironmentIntegrationsUseCase.InstallCommand(integrationId, environmentId, enabled,
+        InstallView view = installs.install(caller, new InstallCommand(integrationId, environmentId, enabled,
                 show, override, configurationId));
         return withEtag(HttpResponse.status(HttpStatus.CREATED), view);
     }
@@ -110,7 +112,7 @@ public class EnvironmentIntegrationController {
         Boolean show = body.bool("show_in_catalog").orElse(null);
         Boolean enabled = body.bool("is_enabled").orElse(null);
         Map<String, Object> override = BodyTrees.object(json, "override", Map.of());
-        return withEtag(HttpResponse.ok(), installs.patch(caller, uuid, new EnvironmentIntegrationsUseCase.PatchCommand(show, enabled,
+        return withEtag(HttpResponse.ok(), installs.patch(caller, uuid, new UpdateInstallCommand(show, enabled,
                 override, ifMatch)));
     }
 

@@ -1,6 +1,8 @@
 package io.patchbay.environment.adapter.in.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.patchbay.environment.application.port.in.UpdateIntegrationCommand;
+import io.patchbay.environment.application.port.in.CreateIntegrationCommand;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -61,7 +63,7 @@ public class IntegrationController {
         Map<String, Object> config = BodyTrees.object(json, "config", Map.of());
         Sharing sharing = body.parsed("sharing", Sharing::parse).orElse(null);
         NamedTeam team = NamedTeams.named(IdKinds.TEAM, body.string("team_id").orElse(null), "team_id", teamHeader);
-        return WireMapper.integration(integrations.create(caller, new IntegrationsUseCase.NewIntegration(team, name, category, beta, config,
+        return WireMapper.integration(integrations.create(caller, new CreateIntegrationCommand(team, name, category, beta, config,
                 sharing)));
     }
 
@@ -89,7 +91,7 @@ public class IntegrationController {
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.IntegrationPatch.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "category", "is_beta", "config", "sharing");
         UUID uuid = IdKinds.uuid(id, "id");
-        return WireMapper.integration(integrations.update(caller, uuid, new IntegrationsUseCase.IntegrationChange(
+        return WireMapper.integration(integrations.update(caller, uuid, new UpdateIntegrationCommand(
                 body.string("name").orElse(null), body.string("category").orElse(null),
                 body.bool("is_beta").orElse(null), BodyTrees.object(json, "config", Map.of()),
                 body.parsed("sharing", Sharing::parse).orElse(null))));

@@ -1,6 +1,7 @@
 package io.patchbay.environment.adapter.in.web;
 
 import io.micronaut.http.annotation.Body;
+import io.patchbay.environment.application.port.in.UpdateTeamCommand;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -49,7 +50,7 @@ public class TeamController {
         });
         body.string("created_at");
         body.string("updated_at");
-        return WireMapper.team(teams.put(caller, teamId, new TeamsUseCase.TeamChange(
+        return WireMapper.team(teams.put(caller, teamId, new UpdateTeamCommand(
                 QueryParams.text(body.string("name").orElse(null), "name", 200),
                 QueryParams.text(body.string("domain").orElse(null), "domain", 255),
                 QueryParams.text(body.string("logo").orElse(null), "logo", 2048),
