@@ -1,6 +1,8 @@
 package io.patchbay.environment.application;
 
+import io.patchbay.environment.application.port.in.UpdateInstallCommand;
 import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase;
+import io.patchbay.environment.application.port.in.InstallCommand;
 import io.patchbay.environment.application.port.in.InstallView;
 import io.patchbay.environment.application.port.out.ConfigSizePort;
 import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
@@ -105,7 +107,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
 
     @Override
     @Transactional
-    public InstallView patch(Caller caller, UUID id, PatchCommand c) {
+    public InstallView patch(Caller caller, UUID id, UpdateInstallCommand c) {
         Loaded loaded = writable(caller, id, c.ifMatch());
         Map<String, Object> override = c.override() == null ? null
                 : sealedOverride(c.override(), loaded.install().override(), loaded.integration());

@@ -8,6 +8,7 @@ import io.patchbay.environment.domain.Environment;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.ActingTeam;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
 import jakarta.inject.Singleton;
@@ -30,9 +31,9 @@ public class EnvironmentService implements EnvironmentsUseCase {
 
     @Override
     @Transactional
-    public Environment create(Caller caller, String teamId, String headerTeam, String name) {
+    public Environment create(Caller caller, NamedTeam named, String name) {
         Access.requireUnscoped(caller);
-        String team = ActingTeam.require(caller, teamId, headerTeam, "team_id");
+        String team = ActingTeam.require(caller, named, "team_id");
         if (!Access.managesTeam(caller, team)) {
             throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + team + " may create environments");
         }

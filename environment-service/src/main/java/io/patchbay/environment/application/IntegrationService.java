@@ -1,5 +1,7 @@
 package io.patchbay.environment.application;
 
+import io.patchbay.environment.application.port.in.UpdateIntegrationCommand;
+import io.patchbay.environment.application.port.in.CreateIntegrationCommand;
 import io.patchbay.environment.application.port.in.IntegrationView;
 import io.patchbay.environment.application.port.in.IntegrationsUseCase;
 import io.patchbay.environment.application.port.out.ConfigSizePort;
@@ -48,9 +50,9 @@ public class IntegrationService implements IntegrationsUseCase {
 
     @Override
     @Transactional
-    public IntegrationView create(Caller caller, NewIntegration c) {
+    public IntegrationView create(Caller caller, CreateIntegrationCommand c) {
         Access.requireUnscoped(caller);
-        String team = ActingTeam.require(caller, c.teamId(), c.headerTeam(), "team_id");
+        String team = ActingTeam.require(caller, c.team(), "team_id");
         if (!Access.managesTeam(caller, team)) {
             throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + team + " may create integrations");
         }
@@ -83,7 +85,7 @@ public class IntegrationService implements IntegrationsUseCase {
 
     @Override
     @Transactional
-    public IntegrationView update(Caller caller, UUID id, IntegrationChange c) {
+    public IntegrationView update(Caller caller, UUID id, UpdateIntegrationCommand c) {
         Integration current = writable(caller, id);
         Map<String, Object> config = null;
         if (c.config() != null) {

@@ -1,5 +1,6 @@
 package io.patchbay.environment.application;
 
+import io.patchbay.environment.application.port.in.UpdateTeamCommand;
 import io.patchbay.environment.application.port.in.TeamsUseCase;
 import io.patchbay.environment.application.port.out.TeamStore;
 import io.patchbay.environment.domain.TeamProfile;
@@ -35,7 +36,7 @@ public class TeamService implements TeamsUseCase {
 
     @Override
     @Transactional
-    public TeamProfile put(Caller caller, String teamId, TeamChange c) {
+    public TeamProfile put(Caller caller, String teamId, UpdateTeamCommand c) {
         Access.requireUnscoped(caller);
         if (!caller.isAdmin() && caller.roleIn(teamId).filter(r -> r == TeamRole.OWNER).isEmpty()) {
             throw caller.isMemberOf(teamId) ? Problems.forbidden("only the team's OWNER or an admin may change its profile")

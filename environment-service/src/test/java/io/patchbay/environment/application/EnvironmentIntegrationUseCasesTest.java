@@ -1,12 +1,13 @@
 package io.patchbay.environment.application;
 
-import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase.InstallCommand;
-import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase.PatchCommand;
+import io.patchbay.environment.application.port.in.InstallCommand;
+import io.patchbay.environment.application.port.in.UpdateInstallCommand;
 import io.patchbay.environment.application.port.in.InstallView;
-import io.patchbay.environment.application.port.in.IntegrationsUseCase.NewIntegration;
+import io.patchbay.environment.application.port.in.CreateIntegrationCommand;
 import io.patchbay.environment.domain.Lifecycle;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.ErrorKind;
@@ -48,12 +49,12 @@ class EnvironmentIntegrationUseCasesTest {
     private final Caller consumer = caller("con", "team_con", TeamRole.DEVELOPER);
 
     private UUID integration(Sharing sharing) {
-        return integrations.create(publisher, new NewIntegration(null, null, "app-" + sharing.wire(), "crm", false,
+        return integrations.create(publisher, new CreateIntegrationCommand(NamedTeam.NONE, "app-" + sharing.wire(), "crm", false,
                 Map.of("base_url", "https://api.example.com"), sharing)).integration().id();
     }
 
     private UUID environment(Caller owner) {
-        return environments.create(owner, null, null, "env-" + UUID.randomUUID()).id();
+        return environments.create(owner, NamedTeam.NONE, "env-" + UUID.randomUUID()).id();
     }
 
     private static ErrorKind kind(Runnable r) {
@@ -115,8 +116,8 @@ class EnvironmentIntegrationUseCasesTest {
     void ifMatchMustMatchTheCurrentEtag() {
         InstallView view = installs.install(consumer, new InstallCommand(integration(Sharing.ALLOW), environment(consumer), null, null, null, null));
         UUID id = view.install().id();
-        installs.patch(consumer, id, new PatchCommand(false, null, null, "\"1\""));
-        assertThat(kind(() -> installs.patch(consumer, id, new PatchCommand(true, null, null, "\"1\"")))).isEqualTo(ErrorKind.PRECONDITION_FAILED);
+        installs.patch(consumer, id, new UpdateInstallCommand(false, null, null, "\"1\""));
+        assertThat(kind(() -> installs.patch(consumer, id, new UpdateInstallCommand(true, null, null, "\"1\"")))).isEqualTo(ErrorKind.PRECONDITION_FAILED);
         assertThat(kind(() -> installs.mergeOverride(consumer, id, Map.of("label", "x"), "W/\"1\""))).isEqualTo(ErrorKind.PRECONDITION_FAILED);
         assertThat(installs.mergeOverride(consumer, id, Map.of("label", "x"), "W/\"2\"").maskedOverride()).isEqualTo(Map.of("label", "x"));
     }
@@ -130,7 +131,7 @@ class EnvironmentIntegrationUseCasesTest {
         lifecycle.apply(new ConfigurationDisabled("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 2, 1, 1, "disabled-by-owner"));
         assertThat(stores.installs.get(on).enabled()).isFalse();
         assertThat(stores.installs.get(on).lifecycle()).isEqualTo(Lifecycle.DISABLED);
-        assertThat(kind(() -> installs.patch(consumer, on, new PatchCommand(null, true, null, null)))).isEqualTo(ErrorKind.CONFLICT);
+        assertThat(kind(() -> installs.patch(consumer, on, new UpdateInstallCommand(null, true, null, null)))).isEqualTo(ErrorKind.CONFLICT);
         lifecycle.apply(new ConfigurationEnabled("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 3, 1, 1, "disabled-by-owner"));
         assertThat(stores.installs.get(on).enabled()).isTrue();
         assertThat(stores.installs.get(off).enabled()).isFalse();
@@ -156,13 +157,13 @@ class EnvironmentIntegrationUseCasesTest {
     @Test
     void configsOverridesAndEffectiveConfigsAreAtMost256KiB() {
         String half = "x".repeat(150 * 1024);
-        assertThat(kind(() -> integrations.create(publisher, new NewIntegration(null, null, "too-big", "crm", false,
+        assertThat(kind(() -> integrations.create(publisher, new CreateIntegrationCommand(NamedTeam.NONE, "too-big", "crm", false,
                 Map.of("label", "x".repeat(256 * 1024)), Sharing.ALLOW)))).isEqualTo(ErrorKind.VALIDATION_FAILED);
-        UUID app = integrations.create(publisher, new NewIntegration(null, null, "half-full", "crm", false, Map.of("label", half),
+        UUID app = integrations.create(publisher, new CreateIntegrationCommand(NamedTeam.NONE, "half-full", "crm", false, Map.of("label", half),
                 Sharing.ALLOW)).integration().id();
         UUID install = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, Map.of("logo", "l"), null))
                 .install().id();
-        assertThat(kind(() -> installs.patch(consumer, install, new PatchCommand(null, null, Map.of("logo", half), null))))
+        assertThat(kind(() -> installs.patch(consumer, install, new UpdateInstallCommand(null, null, Map.of("logo", half), null))))
                 .as("each half fits, the effective config does not").isEqualTo(ErrorKind.VALIDATION_FAILED);
         assertThat(stores.installs.get(install).override()).isEqualTo(Map.of("logo", "l"));
     }

@@ -3,12 +3,13 @@ package io.patchbay.environment.application;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.json.JsonMapper;
-import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase.InstallCommand;
-import io.patchbay.environment.application.port.in.IntegrationsUseCase.NewIntegration;
+import io.patchbay.environment.application.port.in.InstallCommand;
+import io.patchbay.environment.application.port.in.CreateIntegrationCommand;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.environment.domain.Lifecycle;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.event.ConfigurationDisabled;
@@ -70,11 +71,11 @@ class LifecycleEventContractTest {
         EnvironmentService environments = useCases.environments();
         EnvironmentIntegrationService installs = useCases.installs();
         stores.configurations.put(configurationId, Optional.empty());
-        UUID app = integrations.create(owner, new NewIntegration(null, null, "contract-app", "crm", false, Map.of(), Sharing.ALLOW))
+        UUID app = integrations.create(owner, new CreateIntegrationCommand(NamedTeam.NONE, "contract-app", "crm", false, Map.of(), Sharing.ALLOW))
                 .integration().id();
-        UUID on = installs.install(owner, new InstallCommand(app, environments.create(owner, null, null, "on").id(), true, null, null,
+        UUID on = installs.install(owner, new InstallCommand(app, environments.create(owner, NamedTeam.NONE, "on").id(), true, null, null,
                 configurationId)).install().id();
-        UUID off = installs.install(owner, new InstallCommand(app, environments.create(owner, null, null, "off").id(), false, null, null,
+        UUID off = installs.install(owner, new InstallCommand(app, environments.create(owner, NamedTeam.NONE, "off").id(), false, null, null,
                 configurationId)).install().id();
         return List.of(on, off);
     }

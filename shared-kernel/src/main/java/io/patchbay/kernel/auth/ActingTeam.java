@@ -31,6 +31,16 @@ public final class ActingTeam {
                 : Problems.validation(field, "the caller belongs to several teams: name one"));
     }
 
+    /** {@link #resolve(Caller, String, String)} for the team a request names. */
+    public static Optional<String> resolve(Caller caller, NamedTeam named) {
+        return resolve(caller, named.explicit(), named.header());
+    }
+
+    /** {@link #require(Caller, String, String, String)} for the team a request names. */
+    public static String require(Caller caller, NamedTeam named, String field) {
+        return require(caller, named.explicit(), named.header(), field);
+    }
+
     private static String firstNonBlank(String a, String b) {
         if (a != null && !a.isBlank()) {
             return a;

@@ -10,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.catalog.application.port.in.CatalogUseCase;
 import io.patchbay.catalog.domain.CatalogType;
+import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -32,31 +33,31 @@ public class CatalogController {
     @Get
     @Operation(summary = "list integration configs", operationId = "listIntegrationConfigs")
     public JsonNode list(@Nullable @QueryValue String limit, @Nullable @QueryValue String offset) {
-        int l = Queries.limit(limit);
-        int o = Queries.offset(offset);
+        int l = IdKinds.LIMIT.parse(limit);
+        int o = QueryParams.offset(offset);
         List<CatalogType> all = catalog.list();
         List<JsonNode> page = all.stream().skip(o).limit(l).map(CatalogController::type).toList();
-        return Wire.offsetPage(page, all.size(), l, o);
+        return WireMapper.offsetPage(page, all.size(), l, o);
     }
 
     @Get("/{type}")
     @Operation(summary = "get integration config", operationId = "getIntegrationConfig")
     public JsonNode get(@PathVariable String type) {
-        return type(catalog.get(PathIds.type(type)));
+        return type(catalog.get(IdKinds.TYPE.check(type, "type")));
     }
 
     static JsonNode type(CatalogType t) {
-        return Wire.obj()
+        return WireMapper.obj()
                 .put("name", t.name())
                 .put("type", t.type())
                 .put("description", t.description())
                 .put("category", t.category())
-                .put("params", t.params().stream().map(p -> Wire.obj().put("id", p.id()).put("label", p.label()).put("values", p.values())
+                .put("params", t.params().stream().map(p -> WireMapper.obj().put("id", p.id()).put("label", p.label()).put("values", p.values())
                         .put("default", p.defaultValue()).put("optional", p.optional()).node()).toList())
                 .put("requires_secret", t.requiresSecret())
                 .put("supported_secret_types", t.supportedSecretTypes())
                 .put("secret_params", t.secretParams())
-                .put("resource_types", t.resourceTypes().stream().map(r -> Wire.obj().put("id", r.id()).put("name", r.name())
+                .put("resource_types", t.resourceTypes().stream().map(r -> WireMapper.obj().put("id", r.id()).put("name", r.name())
                         .put("permissions", r.permissions()).node()).toList())
                 .node();
     }

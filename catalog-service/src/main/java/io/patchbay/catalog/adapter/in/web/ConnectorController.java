@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.catalog.application.port.in.ConnectorsUseCase;
 import io.patchbay.catalog.domain.Connector;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
@@ -48,14 +49,14 @@ public class ConnectorController {
             + "request; another filter with it is 400).")
     public JsonNode list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request, @Nullable @Header(TEAM) String team) {
         var params = request.getParameters();
-        List<String> statuses = Queries.multi(params, "status", true).stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        List<String> statuses = QueryParams.multi(params, "status", true).stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
         for (String s : statuses) {
             if (!s.equals("CONNECTED") && !s.equals("DISCONNECTED")) {
                 throw Problems.validation("status", "must be CONNECTED or DISCONNECTED, was '" + s + "'");
             }
         }
         String limitParam = params.get("limit");
-        int limit = Queries.limit(limitParam);
+        int limit = IdKinds.LIMIT.parse(limitParam);
         int offset = 0;
         String token = params.get("page_token");
         if (token != null && !token.isEmpty()) {
@@ -74,41 +75,41 @@ public class ConnectorController {
             offset = Integer.parseInt(parts.get(3));
         }
         List<String> wanted = statuses;
-        List<Connector> all = connectors.list(caller, PathIds.team(team)).stream()
+        List<Connector> all = connectors.list(caller, IdKinds.team(team)).stream()
                 .filter(c -> wanted.isEmpty() || wanted.contains(c.connected() ? "CONNECTED" : "DISCONNECTED")).toList();
         List<JsonNode> items = all.stream().skip(offset).limit(limit).map(ConnectorController::connector).toList();
         String next = offset + limit < all.size() ? cursors.encode(List.of(TOKEN_KIND, String.join(",", wanted), Integer.toString(limit),
                 Integer.toString(offset + limit))) : null;
-        return Wire.obj().put("items", items).put("pagination", Wire.obj().put("next_page_token", next)).node();
+        return WireMapper.obj().put("items", items).put("pagination", WireMapper.obj().put("next_page_token", next)).node();
     }
 
     @Get("/{id}")
     @Operation(summary = "get connector", operationId = "getConnectorV3")
     public JsonNode get(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
-        return connector(connectors.get(caller, PathIds.team(team), PathIds.connector(id)));
+        return connector(connectors.get(caller, IdKinds.team(team), IdKinds.CONNECTOR.check(id, "id")));
     }
 
     @Put("/{id}")
     @Operation(summary = "update (or register) a connector's name", operationId = "updateConnectorV3")
     public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
-        String checked = PathIds.connector(id);
+        String checked = IdKinds.CONNECTOR.check(id, "id");
         String name = JsonBody.of(body).allowOnly("name").requiredString("name");
-        return connector(connectors.upsert(caller, PathIds.team(team), checked, name));
+        return connector(connectors.upsert(caller, IdKinds.team(team), checked, name));
     }
 
     @Delete("/{id}")
     @Operation(summary = "delete connector (the built-in one cannot be deleted)", operationId = "deleteConnectorV3")
     public HttpResponse<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
-        connectors.delete(caller, PathIds.team(team), PathIds.connector(id));
+        connectors.delete(caller, IdKinds.team(team), IdKinds.CONNECTOR.check(id, "id"));
         return HttpResponse.noContent();
     }
 
     static JsonNode connector(Connector c) {
-        List<JsonNode> sessions = c.connected() ? List.of(Wire.obj().put("id", c.id() + "-session")
-                .put("metadata", Wire.obj().put("cloud_provider_metadata", Wire.obj().put("local_deploy", true))
+        List<JsonNode> sessions = c.connected() ? List.of(WireMapper.obj().put("id", c.id() + "-session")
+                .put("metadata", WireMapper.obj().put("cloud_provider_metadata", WireMapper.obj().put("local_deploy", true))
                         .put("connector_version", c.version()))
                 .put("last_connected_time", c.lastConnected().toString()).node()) : List.of();
-        return Wire.obj()
+        return WireMapper.obj()
                 .put("id", c.id())
                 .put("name", c.name())
                 .put("status", c.connected() ? "CONNECTED" : "DISCONNECTED")

@@ -18,6 +18,7 @@ import io.patchbay.catalog.application.port.in.OffsetPage;
 import io.patchbay.catalog.domain.Integration;
 import io.patchbay.catalog.domain.WireFields;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,9 +31,9 @@ public class IntegrationV2Controller {
     private static final String TEAM = "X-Team-Id";
 
     private final IntegrationsUseCase integrations;
-    private final IntegrationWire wire;
+    private final WireMapper wire;
 
-    public IntegrationV2Controller(IntegrationsUseCase integrations, IntegrationWire wire) {
+    public IntegrationV2Controller(IntegrationsUseCase integrations, WireMapper wire) {
         this.integrations = integrations;
         this.wire = wire;
     }
@@ -41,40 +42,40 @@ public class IntegrationV2Controller {
     @Operation(summary = "list integrations", operationId = "listIntegrationsV2")
     public JsonNode list(@Parameter(hidden = true) Caller caller, @Nullable @QueryValue String limit, @Nullable @QueryValue String offset,
                          @Nullable @Header(TEAM) String team) {
-        OffsetPage<Integration> page = integrations.listByOffset(caller, PathIds.team(team), Queries.limit(limit), Queries.offset(offset));
-        return Wire.offsetPage(page.items().stream().map(wire::v2).toList(), page.total(), page.limit(), page.offset());
+        OffsetPage<Integration> page = integrations.listByOffset(caller, IdKinds.team(team), IdKinds.LIMIT.parse(limit), QueryParams.offset(offset));
+        return WireMapper.offsetPage(page.items().stream().map(wire::v2).toList(), page.total(), page.limit(), page.offset());
     }
 
     @Post
     @Operation(summary = "create integration", operationId = "createIntegrationV2")
     public JsonNode create(@Parameter(hidden = true) Caller caller, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
-        return wire.v2(integrations.create(caller, PathIds.team(team), IntegrationBodies.v2(body, true), WireFields.V2));
+        return wire.v2(integrations.create(caller, IdKinds.team(team), IntegrationBodies.v2(body, true), WireFields.V2));
     }
 
     @Get("/{id}")
     @Operation(summary = "get integration", operationId = "getIntegrationV2")
     public JsonNode get(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
-        return wire.v2(integrations.get(caller, PathIds.team(team), PathIds.integration(id)));
+        return wire.v2(integrations.get(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id")));
     }
 
     @Put("/{id}")
     @Operation(summary = "update integration", operationId = "updateIntegrationV2")
     public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
-        String checked = PathIds.integration(id);
-        return wire.v2(integrations.replace(caller, PathIds.team(team), checked, IntegrationBodies.v2(body, false), WireFields.V2));
+        String checked = IdKinds.INTEGRATION.check(id, "id");
+        return wire.v2(integrations.replace(caller, IdKinds.team(team), checked, IntegrationBodies.v2(body, false), WireFields.V2));
     }
 
     @Delete("/{id}")
     @Operation(summary = "delete integration", operationId = "deleteIntegrationV2")
     public JsonNode delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
-        integrations.delete(caller, PathIds.team(team), PathIds.integration(id));
-        return Wire.message("integration " + id + " deleted");
+        integrations.delete(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id"));
+        return WireMapper.message("integration " + id + " deleted");
     }
 
     @Post("/{id}/refresh")
     @Operation(summary = "refresh integration (409 while Refreshing or Disabled)", operationId = "refreshIntegrationV2")
     public JsonNode refresh(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
-        integrations.refresh(caller, PathIds.team(team), PathIds.integration(id));
-        return Wire.message("refresh of integration " + id + " started");
+        integrations.refresh(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id"));
+        return WireMapper.message("refresh of integration " + id + " started");
     }
 }

@@ -22,6 +22,7 @@ import io.patchbay.catalog.domain.IntegrationStatus;
 import io.patchbay.catalog.domain.NameFilter;
 import io.patchbay.catalog.domain.WireFields;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,10 +43,10 @@ public class IntegrationV4Controller {
     private static final String TOKEN_KIND = "v4-integrations";
 
     private final IntegrationsUseCase integrations;
-    private final IntegrationWire wire;
+    private final WireMapper wire;
     private final CursorCodec cursors;
 
-    public IntegrationV4Controller(IntegrationsUseCase integrations, IntegrationWire wire, CursorCodec cursors) {
+    public IntegrationV4Controller(IntegrationsUseCase integrations, WireMapper wire, CursorCodec cursors) {
         this.integrations = integrations;
         this.wire = wire;
         this.cursors = cursors;
@@ -63,18 +64,18 @@ public class IntegrationV4Controller {
         if (name != null) {
             NameFilter.likePattern(name, "name");
         }
-        List<String> types = Queries.multi(params, "type", false);
+        List<String> types = QueryParams.multi(params, "type", false);
         types.forEach(t -> NameFilter.likePattern(t, "type"));
-        List<String> categories = Queries.multi(params, "category", true);
-        List<String> connectorIds = Queries.multi(params, "connector_id", true);
+        List<String> categories = QueryParams.multi(params, "category", true);
+        List<String> connectorIds = QueryParams.multi(params, "connector_id", true);
         List<String> statuses = new ArrayList<>();
-        for (String s : Queries.multi(params, "status", true)) {
+        for (String s : QueryParams.multi(params, "status", true)) {
             statuses.add(IntegrationStatus.parse(s).orElseThrow(() -> Problems.validation("status", "must be one of "
                     + Arrays.toString(IntegrationStatus.values()) + ", was '" + s + "'")).name());
         }
         IntegrationFilter filter = new IntegrationFilter(name, types, categories, connectorIds, statuses);
         String limitParam = params.get("limit");
-        int limit = Queries.limit(limitParam);
+        int limit = IdKinds.LIMIT.parse(limitParam);
         PageAfter after = null;
         String token = params.get("page_token");
         if (token != null && !token.isEmpty()) {
@@ -94,37 +95,37 @@ public class IntegrationV4Controller {
             }
             after = new PageAfter(parts.get(7), parts.get(8));
         }
-        IntegrationPage page = integrations.list(caller, PathIds.team(team), filter, limit, after);
+        IntegrationPage page = integrations.list(caller, IdKinds.team(team), filter, limit, after);
         String next = page.next() == null ? null : cursors.encode(List.of(TOKEN_KIND, filter.name() == null ? "" : "=" + filter.name(),
                 String.join(LIST_SEP, filter.types()), String.join(LIST_SEP, filter.categories()), String.join(LIST_SEP, filter.connectorIds()),
                 String.join(LIST_SEP, filter.statuses()), Integer.toString(limit), page.next().nameLower(), page.next().id()));
-        return Wire.obj().put("items", page.items().stream().map(wire::v4).toList())
-                .put("pagination", Wire.obj().put("next_page_token", next)).node();
+        return WireMapper.obj().put("items", page.items().stream().map(wire::v4).toList())
+                .put("pagination", WireMapper.obj().put("next_page_token", next)).node();
     }
 
     @Post
     @Operation(summary = "Create Integration (200 IntegrationV4; a discovery is queued)", operationId = "createIntegrationV4")
     public JsonNode create(@Parameter(hidden = true) Caller caller, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
-        return wire.v4(integrations.create(caller, PathIds.team(team), IntegrationBodies.v4(body, true), WireFields.V4));
+        return wire.v4(integrations.create(caller, IdKinds.team(team), IntegrationBodies.v4(body, true), WireFields.V4));
     }
 
     @Get("/{id}")
     @Operation(summary = "Get Integration By Id", operationId = "getIntegrationsByIdV4")
     public JsonNode get(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
-        return wire.v4(integrations.get(caller, PathIds.team(team), PathIds.integration(id)));
+        return wire.v4(integrations.get(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id")));
     }
 
     @Put("/{id}")
     @Operation(summary = "Update Integration (full replace; type is immutable)", operationId = "updateIntegrationV4")
     public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
-        String checked = PathIds.integration(id);
-        return wire.v4(integrations.replace(caller, PathIds.team(team), checked, IntegrationBodies.v4(body, false), WireFields.V4));
+        String checked = IdKinds.INTEGRATION.check(id, "id");
+        return wire.v4(integrations.replace(caller, IdKinds.team(team), checked, IntegrationBodies.v4(body, false), WireFields.V4));
     }
 
     @Delete("/{id}")
     @Operation(summary = "Delete Integration (with its resources, permissions and tags)", operationId = "deleteIntegrationV4")
     public HttpResponse<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Header(TEAM) String team) {
-        integrations.delete(caller, PathIds.team(team), PathIds.integration(id));
+        integrations.delete(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id"));
         return HttpResponse.noContent();
     }
 

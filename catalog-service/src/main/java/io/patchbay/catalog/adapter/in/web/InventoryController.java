@@ -16,6 +16,7 @@ import io.patchbay.catalog.application.port.in.OffsetPage;
 import io.patchbay.catalog.domain.Permission;
 import io.patchbay.catalog.domain.Resource;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,10 +39,10 @@ public class InventoryController {
     @Operation(summary = "get integration resources for the entire tenant", operationId = "getIntegrationResources")
     public JsonNode resources(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue("resource-type") String resourceType,
                               @Nullable @QueryValue String limit, @Nullable @QueryValue String offset, @Nullable @Header(TEAM) String team) {
-        OffsetPage<Resource> page = inventory.resources(caller, PathIds.team(team), PathIds.integration(id), blankToNull(resourceType),
-                Queries.limit(limit), Queries.offset(offset));
-        return Wire.offsetPage(page.items().stream().map(r -> Wire.obj().put("id", r.id()).put("name", r.name()).put("type", r.type())
-                .put("status", Wire.obj().put("status", r.status().name()).put("message", r.message())).node()).toList(), page.total(), page.limit(),
+        OffsetPage<Resource> page = inventory.resources(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id"), blankToNull(resourceType),
+                IdKinds.LIMIT.parse(limit), QueryParams.offset(offset));
+        return WireMapper.offsetPage(page.items().stream().map(r -> WireMapper.obj().put("id", r.id()).put("name", r.name()).put("type", r.type())
+                .put("status", WireMapper.obj().put("status", r.status().name()).put("message", r.message())).node()).toList(), page.total(), page.limit(),
                 page.offset());
     }
 
@@ -49,28 +50,28 @@ public class InventoryController {
     @Operation(summary = "get integration permissions for the entire tenant", operationId = "getIntegrationPermissions")
     public JsonNode permissions(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @QueryValue("resource-type") String resourceType,
                                 @Nullable @QueryValue String limit, @Nullable @QueryValue String offset, @Nullable @Header(TEAM) String team) {
-        OffsetPage<Permission> page = inventory.permissions(caller, PathIds.team(team), PathIds.integration(id), blankToNull(resourceType),
-                Queries.limit(limit), Queries.offset(offset));
-        return Wire.offsetPage(page.items().stream().map(p -> Wire.obj().put("id", p.id()).put("name", p.name())
+        OffsetPage<Permission> page = inventory.permissions(caller, IdKinds.team(team), IdKinds.INTEGRATION.check(id, "id"), blankToNull(resourceType),
+                IdKinds.LIMIT.parse(limit), QueryParams.offset(offset));
+        return WireMapper.offsetPage(page.items().stream().map(p -> WireMapper.obj().put("id", p.id()).put("name", p.name())
                 .put("resource_type", p.resourceType()).node()).toList(), page.total(), page.limit(), page.offset());
     }
 
     @Get("/resources/{resource_id}/user-tags")
     @Operation(summary = "get user tags of a resource", operationId = "getResourceUserTags")
     public JsonNode tags(@Parameter(hidden = true) Caller caller, @PathVariable("resource_id") String resourceId, @Nullable @Header(TEAM) String team) {
-        String id = PathIds.resource(resourceId);
-        return Wire.obj().put("resource_id", id).put("tags", inventory.tags(caller, PathIds.team(team), id)).node();
+        String id = IdKinds.RESOURCE.check(resourceId, "resource_id");
+        return WireMapper.obj().put("resource_id", id).put("tags", inventory.tags(caller, IdKinds.team(team), id)).node();
     }
 
     @Put("/resources/{resource_id}/user-tags")
     @Operation(summary = "update user tags of a resource (replaces them)", operationId = "updateResourceUserTags")
     public JsonNode updateTags(@Parameter(hidden = true) Caller caller, @PathVariable("resource_id") String resourceId, @Nullable @Body JsonNode body,
                                @Nullable @Header(TEAM) String team) {
-        String id = PathIds.resource(resourceId);
+        String id = IdKinds.RESOURCE.check(resourceId, "resource_id");
         JsonBody.of(body).allowOnly("tags");
         var tags = IntegrationBodies.stringMap(body.get("tags"), "tags", true);
-        inventory.replaceTags(caller, PathIds.team(team), id, tags);
-        return Wire.message("user tags of resource " + id + " updated");
+        inventory.replaceTags(caller, IdKinds.team(team), id, tags);
+        return WireMapper.message("user tags of resource " + id + " updated");
     }
 
     private static String blankToNull(String s) {

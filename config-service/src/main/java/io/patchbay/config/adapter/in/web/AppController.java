@@ -55,26 +55,26 @@ public class AppController {
     @Get("/{idOrSlug}")
     @Operation(summary = "Read an app by id or slug")
     public AppResponse get(@PathVariable String idOrSlug) {
-        return WireMapper.app(apps.get(PathIds.appIdOrSlug(idOrSlug, "idOrSlug")));
+        return WireMapper.app(apps.get(IdKinds.APP_ID_OR_SLUG.check(idOrSlug, "idOrSlug")));
     }
 
     @Patch("/{idOrSlug}")
     @Operation(summary = "Change an app (admin); available=false disables its configurations, true re-enables them")
     public AppResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String idOrSlug, @Body JsonNode json) {
-        return WireMapper.app(apps.update(PathIds.appIdOrSlug(idOrSlug, "idOrSlug"), command(caller, JsonBody.of(json).allowOnly(FIELDS))));
+        return WireMapper.app(apps.update(IdKinds.APP_ID_OR_SLUG.check(idOrSlug, "idOrSlug"), command(caller, JsonBody.of(json).allowOnly(FIELDS))));
     }
 
     @Post("/{idOrSlug}/rotate-secret")
     @Operation(summary = "Replace the app's client secret, which signs its webhook deliveries (admin or partner team manager)")
     public AppResponse rotateSecret(@Parameter(hidden = true) Caller caller, @PathVariable String idOrSlug) {
-        CreatedApp rotated = apps.rotateSecret(caller, PathIds.appIdOrSlug(idOrSlug, "idOrSlug"));
+        CreatedApp rotated = apps.rotateSecret(caller, IdKinds.APP_ID_OR_SLUG.check(idOrSlug, "idOrSlug"));
         return WireMapper.app(rotated.app(), rotated.clientSecret());
     }
 
     private static AppCommand command(Caller caller, JsonBody body) {
         return new AppCommand(caller, body.string("slug").orElse(null), body.string("name").orElse(null), body.string("icon").orElse(null),
                 body.strings("scopes").orElse(null), body.bool("marketplace").orElse(null),
-                body.string("partnerTeamId").map(t -> PathIds.team(t, "partnerTeamId")).orElse(null), body.has("partnerTeamId"),
+                body.string("partnerTeamId").map(t -> IdKinds.TEAM.check(t, "partnerTeamId")).orElse(null), body.has("partnerTeamId"),
                 body.parsed("requiredPlan", (v, f) -> WireEnum.parse(Plan.class, v, f)).orElse(null), body.bool("available").orElse(null),
                 body.bool("isLegacy").orElse(null), body.string("webhookUrl").orElse(null), body.has("webhookUrl"));
     }

@@ -32,6 +32,8 @@ import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
+import io.patchbay.kernel.infra.web.request.Limit;
+import io.patchbay.kernel.infra.web.request.PageCursors;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,7 +45,7 @@ import java.util.List;
 @Tag(name = "Integration configurations")
 public class ConfigurationController {
     static final String NEXT_HEADER = "X-Next-Until";
-    private static final int MAX_LIMIT = 1000;
+    private static final Limit LIMIT = new Limit(1000, 1000);
     /** A filter value @vercel/sdk may send; no Patchbay configuration has it, so the answer is an empty list. */
     private static final String PROVISIONING = "provisioning";
 
@@ -58,7 +60,7 @@ public class ConfigurationController {
     @Get("/configuration/{id}")
     @Operation(summary = "Retrieve an integration configuration")
     public ConfigurationResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestBean TeamParams team) {
-        return WireMapper.configuration(configurations.get(caller, team.selector(), PathIds.configuration(id)), null);
+        return WireMapper.configuration(configurations.get(caller, team.selector(), IdKinds.CONFIGURATION.check(id, "id")), null);
     }
 
     @Get("/configurations")
@@ -77,18 +79,10 @@ public class ConfigurationController {
         boolean provisioning = PROVISIONING.equals(installationType);
         InstallationType type = installationType == null || provisioning ? null
                 : WireEnum.parse(InstallationType.class, installationType, "installationType");
-        String appFilter = integrationIdOrSlug == null ? null : PathIds.appIdOrSlug(integrationIdOrSlug, "integrationIdOrSlug");
-        PageKey after = null;
-        if (until != null) {
-            List<String> parts = cursors.decode(until, "until", 2);
-            try {
-                after = new PageKey(Long.parseLong(parts.get(0)), parts.get(1));
-            } catch (NumberFormatException e) {
-                throw Problems.validation("until", "is not a valid cursor");
-            }
-        }
+        String appFilter = integrationIdOrSlug == null ? null : IdKinds.APP_ID_OR_SLUG.check(integrationIdOrSlug, "integrationIdOrSlug");
+        PageKey after = PageCursors.decode(cursors, until, "until", 2, parts -> new PageKey(Long.parseLong(parts.get(0)), parts.get(1)));
         ConfigurationListing listing = configurations.list(new ListConfigurationsQuery(caller, team.selector(),
-                projectView, type, provisioning, appFilter, limit(limit), after));
+                projectView, type, provisioning, appFilter, LIMIT.parse(limit), after));
         List<ConfigurationResponse> body = listing.items().stream()
                 .map(c -> WireMapper.configuration(c, projectView ? listing.apps().get(c.integrationId()) : null))
                 .toList();
@@ -103,7 +97,7 @@ public class ConfigurationController {
     public ConfigurationResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json, @RequestBean TeamParams team) {
         JsonBody body = JsonBody.of(json).allowOnly("integrationIdOrSlug", "scopes", "projectSelection", "projects", "source");
         InstallCommand command = new InstallCommand(caller, team.selector(),
-                PathIds.appIdOrSlug(body.requiredString("integrationIdOrSlug"), "integrationIdOrSlug"),
+                IdKinds.APP_ID_OR_SLUG.check(body.requiredString("integrationIdOrSlug"), "integrationIdOrSlug"),
                 body.strings("scopes").orElse(null),
                 body.parsed("projectSelection", (v, f) -> WireEnum.parse(ProjectSelection.class, v, f)).orElse(null),
                 body.strings("projects").orElse(null),
@@ -115,7 +109,7 @@ public class ConfigurationController {
     @Operation(summary = "Change a configuration's scopes and project access")
     public ConfigurationResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json, @RequestBean TeamParams team) {
         JsonBody body = JsonBody.of(json).allowOnly("scopes", "projectSelection", "projects");
-        ChangeAccessCommand command = new ChangeAccessCommand(caller, team.selector(), PathIds.configuration(id),
+        ChangeAccessCommand command = new ChangeAccessCommand(caller, team.selector(), IdKinds.CONFIGURATION.check(id, "id"),
                 body.strings("scopes").orElse(null),
                 body.parsed("projectSelection", (v, f) -> WireEnum.parse(ProjectSelection.class, v, f)).orElse(null),
                 body.strings("projects").orElse(null), body.has("projects"));
@@ -126,7 +120,7 @@ public class ConfigurationController {
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a configuration (marketplace installs wait for the partner to finalize)")
     public void delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestBean TeamParams team) {
-        configurations.delete(caller, team.selector(), PathIds.configuration(id));
+        configurations.delete(caller, team.selector(), IdKinds.CONFIGURATION.check(id, "id"));
     }
 
     @Post("/configuration/{id}/disable")
@@ -134,14 +128,14 @@ public class ConfigurationController {
     public ConfigurationResponse disable(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode json,
                                          @RequestBean TeamParams team) {
         String reason = json == null ? null : JsonBody.of(json).allowOnly("reason").string("reason").orElse(null);
-        return WireMapper.configuration(configurations.disable(caller, team.selector(), PathIds.configuration(id),
+        return WireMapper.configuration(configurations.disable(caller, team.selector(), IdKinds.CONFIGURATION.check(id, "id"),
                 reason), null);
     }
 
     @Post("/configuration/{id}/enable")
     @Operation(summary = "Enable a disabled configuration")
     public ConfigurationResponse enable(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestBean TeamParams team) {
-        return WireMapper.configuration(configurations.enable(caller, team.selector(), PathIds.configuration(id)),
+        return WireMapper.configuration(configurations.enable(caller, team.selector(), IdKinds.CONFIGURATION.check(id, "id")),
                 null);
     }
 
@@ -149,24 +143,9 @@ public class ConfigurationController {
     @Operation(summary = "Transfer a configuration to another acting user, optionally into another team")
     public ConfigurationResponse transfer(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json, @RequestBean TeamParams team) {
         JsonBody body = JsonBody.of(json).allowOnly("userId", "teamId");
-        String toUser = PathIds.user(body.requiredString("userId"), "userId");
-        String toTeam = body.string("teamId").map(t -> PathIds.team(t, "teamId")).orElse(null);
+        String toUser = IdKinds.USER.check(body.requiredString("userId"), "userId");
+        String toTeam = body.string("teamId").map(t -> IdKinds.TEAM.check(t, "teamId")).orElse(null);
         return WireMapper.configuration(configurations.transfer(new TransferCommand(caller, team.selector(),
-                PathIds.configuration(id), toUser, toTeam)), null);
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return MAX_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problems.validation("limit", "must be an integer from 1 to " + MAX_LIMIT + ", was '" + limit + "'");
+                IdKinds.CONFIGURATION.check(id, "id"), toUser, toTeam)), null);
     }
 }

@@ -52,13 +52,13 @@ public class InstallationController {
                     .orElseThrow(() -> Problems.validation("notification.level", "is required"));
             return new Notification(level, n.requiredString("title"), n.string("message").orElse(null), n.string("href").orElse(null));
         });
-        partner.update(new PartnerUpdateCommand(caller, PathIds.configuration(id), status, externalId, notification, body.has("notification")));
+        partner.update(new PartnerUpdateCommand(caller, IdKinds.CONFIGURATION.check(id, "id"), status, externalId, notification, body.has("notification")));
     }
 
     @Post("/{id}/billing/finalize")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Complete a requested deletion")
     public void finalizeDeletion(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        partner.finalizeDeletion(caller, PathIds.configuration(id));
+        partner.finalizeDeletion(caller, IdKinds.CONFIGURATION.check(id, "id"));
     }
 }

@@ -38,7 +38,7 @@ public class TeamController {
     @Operation(summary = "Create or update a team's slug and plan; a lower plan disables configurations of apps it no longer allows")
     public TeamResponses.TeamResponse putTeam(@Parameter(hidden = true) Caller caller, @PathVariable String teamId, @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("slug", "plan");
-        return WireMapper.team(memberships.putTeam(caller, PathIds.team(teamId, "teamId"), body.string("slug").orElse(null),
+        return WireMapper.team(memberships.putTeam(caller, IdKinds.TEAM.check(teamId, "teamId"), body.string("slug").orElse(null),
                 body.parsed("plan", (v, f) -> WireEnum.parse(Plan.class, v, f)).orElse(null)));
     }
 
@@ -49,13 +49,13 @@ public class TeamController {
         String roleValue = body.requiredString("role");
         TeamRole role = TeamRole.parse(roleValue).filter(r -> r.name().equals(roleValue)).orElseThrow(() -> Problems.validation("role",
                 "must be one of " + Arrays.toString(TeamRole.values()) + ", was '" + roleValue + "'"));
-        return WireMapper.member(memberships.putMember(caller, PathIds.team(teamId, "teamId"), PathIds.user(userId, "userId"), role));
+        return WireMapper.member(memberships.putMember(caller, IdKinds.TEAM.check(teamId, "teamId"), IdKinds.USER.check(userId, "userId"), role));
     }
 
     @Delete("/{teamId}/members/{userId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a member; the configurations they act for in the team are disabled")
     public void removeMember(@Parameter(hidden = true) Caller caller, @PathVariable String teamId, @PathVariable String userId) {
-        memberships.removeMember(caller, PathIds.team(teamId, "teamId"), PathIds.user(userId, "userId"));
+        memberships.removeMember(caller, IdKinds.TEAM.check(teamId, "teamId"), IdKinds.USER.check(userId, "userId"));
     }
 }

@@ -25,6 +25,8 @@ import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
+import io.patchbay.kernel.infra.web.request.Limit;
+import io.patchbay.kernel.infra.web.request.PageCursors;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,7 +40,7 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Webhooks")
 public class WebhookController {
-    static final int MAX_LIMIT = 100;
+    private static final Limit LIMIT = new Limit(100, 100);
 
     private final WebhooksUseCase webhooks;
     private final CursorCodec cursors;
@@ -73,14 +75,14 @@ public class WebhookController {
     @Get("/{id}")
     @Operation(summary = "Read a webhook (no secret)")
     public WebhookResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestBean TeamParams team) {
-        return WireMapper.webhook(webhooks.get(caller, team.selector(), PathIds.webhook(id)), null);
+        return WireMapper.webhook(webhooks.get(caller, team.selector(), IdKinds.WEBHOOK.check(id, "id")), null);
     }
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a webhook; its pending deliveries are dropped")
     public void delete(@Parameter(hidden = true) Caller caller, @PathVariable String id, @RequestBean TeamParams team) {
-        webhooks.delete(caller, team.selector(), PathIds.webhook(id));
+        webhooks.delete(caller, team.selector(), IdKinds.WEBHOOK.check(id, "id"));
     }
 
     @Get("/{id}/deliveries")
@@ -88,15 +90,8 @@ public class WebhookController {
     public HttpResponse<List<DeliveryResponse>> deliveries(@Parameter(hidden = true) Caller caller, @PathVariable String id,
                                                            @Nullable @QueryValue String limit, @Nullable @QueryValue String until,
                                                            @RequestBean TeamParams team) {
-        Long before = null;
-        if (until != null) {
-            try {
-                before = Long.parseLong(cursors.decode(until, "until", 1).getFirst());
-            } catch (NumberFormatException e) {
-                throw Problems.validation("until", "is not a valid cursor");
-            }
-        }
-        DeliveryLog log = webhooks.deliveries(caller, team.selector(), PathIds.webhook(id), limit(limit), before);
+        Long before = PageCursors.decode(cursors, until, "until", 1, parts -> Long.parseLong(parts.getFirst()));
+        DeliveryLog log = webhooks.deliveries(caller, team.selector(), IdKinds.WEBHOOK.check(id, "id"), LIMIT.parse(limit), before);
         MutableHttpResponse<List<DeliveryResponse>> response = HttpResponse.ok(log.items().stream().map(WireMapper::delivery).toList());
         log.next().ifPresent(seq -> response.header(ConfigurationController.NEXT_HEADER, cursors.encode(List.of(Long.toString(seq)))));
         return response;
@@ -107,21 +102,6 @@ public class WebhookController {
     @Operation(summary = "Send a delivery again now, with the same delivery id")
     public DeliveryResponse redeliver(@Parameter(hidden = true) Caller caller, @PathVariable String id, @PathVariable String deliveryId,
                                       @RequestBean TeamParams team) {
-        return WireMapper.delivery(webhooks.redeliver(caller, team.selector(), PathIds.webhook(id), PathIds.delivery(deliveryId)));
-    }
-
-    private static int limit(String limit) {
-        if (limit == null) {
-            return MAX_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problems.validation("limit", "must be an integer from 1 to " + MAX_LIMIT);
+        return WireMapper.delivery(webhooks.redeliver(caller, team.selector(), IdKinds.WEBHOOK.check(id, "id"), IdKinds.DELIVERY.check(deliveryId, "deliveryId")));
     }
 }

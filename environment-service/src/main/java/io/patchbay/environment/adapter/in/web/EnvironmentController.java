@@ -20,6 +20,9 @@ import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.in.EnvironmentsUseCase;
 import io.patchbay.environment.domain.Environment;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
+import io.patchbay.kernel.infra.web.request.NamedTeams;
+import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,47 +47,47 @@ public class EnvironmentController {
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Create an environment in the acting team (team_id, else X-Team-Id, else the caller's only team)")
-    public Wire.EnvironmentResponse create(@Parameter(hidden = true) Caller caller,
+    public EnvironmentResponse create(@Parameter(hidden = true) Caller caller,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Environment.class))) @Body JsonNode json,
-            @Nullable @Header("X-Team-Id") String teamHeader) {
+            @Nullable @Header(NamedTeams.HEADER) String teamHeader) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "team_id");
         String name = body.requiredString("name");
-        String team = Params.optionalTeam(body.string("team_id").orElse(null), "team_id");
-        return Wire.environment(environments.create(caller, team, Params.optionalTeam(teamHeader, "X-Team-Id"), name));
+        NamedTeam team = NamedTeams.named(IdKinds.TEAM, body.string("team_id").orElse(null), "team_id", teamHeader);
+        return WireMapper.environment(environments.create(caller, team, name));
     }
 
     @Get
     @Operation(summary = "List environments (newest first; filters team_id, name; limit 1-100, next_cursor)")
-    public Wire.ListResponse<Wire.EnvironmentResponse> list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
+    public ListResponse<EnvironmentResponse> list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
             @Nullable @QueryValue("team_id") String teamId, @Nullable @QueryValue String name,
             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100",
             defaultValue = "25")) @Nullable @QueryValue String limit,
             @Nullable @QueryValue("next_cursor") String nextCursor) {
-        Params.onlyKnown(request, "team_id", "name", "limit", "next_cursor");
-        Page<Environment> listing = environments.list(caller, Params.optionalTeam(teamId, "team_id"), Params.filter(name, "name"),
-                Params.limit(limit), Params.cursor(cursors, nextCursor));
-        return Wire.list(listing, Wire::environment, cursors);
+        QueryParams.onlyKnown(request.getParameters(), "team_id", "name", "limit", "next_cursor");
+        Page<Environment> listing = environments.list(caller, IdKinds.TEAM.optional(teamId, "team_id"), QueryParams.storable(name, "name"),
+                IdKinds.LIMIT.parse(limit), IdKinds.cursor(cursors, nextCursor));
+        return WireMapper.list(listing, WireMapper::environment, cursors);
     }
 
     @Get("/{id}")
     @Operation(summary = "Get an environment")
-    public Wire.EnvironmentResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return Wire.environment(environments.get(caller, Params.uuid(id, "id")));
+    public EnvironmentResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        return WireMapper.environment(environments.get(caller, IdKinds.uuid(id, "id")));
     }
 
     @Patch("/{id}")
     @Operation(summary = "Rename an environment")
-    public Wire.EnvironmentResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+    public EnvironmentResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.EnvironmentRename.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("name");
-        return Wire.environment(environments.rename(caller, Params.uuid(id, "id"), body.requiredString("name")));
+        return WireMapper.environment(environments.rename(caller, IdKinds.uuid(id, "id"), body.requiredString("name")));
     }
 
     @Delete("/{id}")
     @Operation(summary = "Delete an environment (409 while integrations are installed in it)")
-    public Wire.IdResponse delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        var uuid = Params.uuid(id, "id");
+    public IdResponse delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        var uuid = IdKinds.uuid(id, "id");
         environments.delete(caller, uuid);
-        return new Wire.IdResponse(uuid.toString());
+        return new IdResponse(uuid.toString());
     }
 }

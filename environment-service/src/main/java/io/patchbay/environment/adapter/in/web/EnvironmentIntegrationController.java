@@ -1,6 +1,8 @@
 package io.patchbay.environment.adapter.in.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.patchbay.environment.application.port.in.UpdateInstallCommand;
+import io.patchbay.environment.application.port.in.InstallCommand;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,6 +25,8 @@ import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCas
 import io.patchbay.environment.application.port.in.InstallView;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore.InstallFilter;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.request.IdKind;
+import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,7 +57,7 @@ public class EnvironmentIntegrationController {
     @Get
     @Operation(summary = "List environment integrations (newest first; filters integration_id, environment_id, show_in_catalog, "
             + "is_enabled, integration.name, integration.category; limit 1-100, next_cursor)")
-    public Wire.ListResponse<Wire.EnvironmentIntegrationResponse> list(
+    public ListResponse<EnvironmentIntegrationResponse> list(
             @Parameter(hidden = true) Caller caller, HttpRequest<?> request, @Parameter(schema = @Schema(type = "string",
             format = "uuid")) @Nullable @QueryValue("integration_id") String integrationId,
             @Parameter(schema = @Schema(type = "string",
@@ -64,95 +68,95 @@ public class EnvironmentIntegrationController {
             @Nullable @QueryValue("integration.category") String integrationCategory, @Parameter(schema = @Schema(type = "integer",
             minimum = "1", maximum = "100", defaultValue = "25")) @Nullable @QueryValue String limit,
             @Nullable @QueryValue("next_cursor") String nextCursor) {
-        Params.onlyKnown(request, "integration_id", "environment_id", "show_in_catalog", "is_enabled", "integration.name",
+        QueryParams.onlyKnown(request.getParameters(), "integration_id", "environment_id", "show_in_catalog", "is_enabled", "integration.name",
                 "integration.category", "limit", "next_cursor");
-        InstallFilter filter = new InstallFilter(Params.optionalUuid(integrationId, "integration_id"),
-                Params.optionalUuid(environmentId, "environment_id"), Params.bool(showInCatalog, "show_in_catalog"),
-                Params.bool(isEnabled, "is_enabled"), Params.filter(integrationName, "integration.name"),
-                Params.filter(integrationCategory, "integration.category"));
-        Page<InstallView> listing = installs.list(caller, filter, Params.limit(limit), Params.cursor(cursors, nextCursor));
-        return Wire.list(listing, Wire::install, cursors);
+        InstallFilter filter = new InstallFilter(IdKinds.optionalUuid(integrationId, "integration_id"),
+                IdKinds.optionalUuid(environmentId, "environment_id"), QueryParams.bool(showInCatalog, "show_in_catalog"),
+                QueryParams.bool(isEnabled, "is_enabled"), QueryParams.storable(integrationName, "integration.name"),
+                QueryParams.storable(integrationCategory, "integration.category"));
+        Page<InstallView> listing = installs.list(caller, filter, IdKinds.LIMIT.parse(limit), IdKinds.cursor(cursors, nextCursor));
+        return WireMapper.list(listing, WireMapper::install, cursors);
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Install an integration into an environment (201; 409 when already installed there)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> install(@Parameter(hidden = true) Caller caller,
+    public HttpResponse<EnvironmentIntegrationResponse> install(@Parameter(hidden = true) Caller caller,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Install.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("integration_id", "environment_id", "is_enabled", "show_in_catalog", "override",
                 "configuration_id");
-        UUID integrationId = Params.uuid(body.requiredString("integration_id"), "integration_id");
-        UUID environmentId = body.string("environment_id").map(e -> Params.uuid(e, "environment_id")).orElse(null);
+        UUID integrationId = IdKinds.uuid(body.requiredString("integration_id"), "integration_id");
+        UUID environmentId = body.string("environment_id").map(e -> IdKinds.uuid(e, "environment_id")).orElse(null);
         Boolean enabled = body.bool("is_enabled").orElse(null);
         Boolean show = body.bool("show_in_catalog").orElse(null);
         Map<String, Object> override = BodyTrees.object(json, "override", Map.of());
-        String configurationId = body.string("configuration_id").map(c -> Params.configuration(c, "configuration_id")).orElse(null);
-        InstallView view = installs.install(caller, new EnvironmentIntegrationsUseCase.InstallCommand(integrationId, environmentId, enabled,
+        String configurationId = body.string("configuration_id").map(c -> IdKind.CONFIGURATION.check(c, "configuration_id")).orElse(null);
+        InstallView view = installs.install(caller, new InstallCommand(integrationId, environmentId, enabled,
                 show, override, configurationId));
         return withEtag(HttpResponse.status(HttpStatus.CREATED), view);
     }
 
     @Get("/{id}")
     @Operation(summary = "Get an environment integration (ETag for If-Match)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return withEtag(HttpResponse.ok(), installs.get(caller, Params.uuid(id, "id")));
+    public HttpResponse<EnvironmentIntegrationResponse> get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        return withEtag(HttpResponse.ok(), installs.get(caller, IdKinds.uuid(id, "id")));
     }
 
     @Patch("/{id}")
     @Operation(summary = "Update show_in_catalog, is_enabled, override (the override is replaced as a whole; honours If-Match)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+    public HttpResponse<EnvironmentIntegrationResponse> update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.InstallPatch.class))) @Body JsonNode json,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        UUID uuid = Params.uuid(id, "id");
+        UUID uuid = IdKinds.uuid(id, "id");
         JsonBody body = JsonBody.of(json).allowOnly("show_in_catalog", "is_enabled", "override");
         Boolean show = body.bool("show_in_catalog").orElse(null);
         Boolean enabled = body.bool("is_enabled").orElse(null);
         Map<String, Object> override = BodyTrees.object(json, "override", Map.of());
-        return withEtag(HttpResponse.ok(), installs.patch(caller, uuid, new EnvironmentIntegrationsUseCase.PatchCommand(show, enabled,
+        return withEtag(HttpResponse.ok(), installs.patch(caller, uuid, new UpdateInstallCommand(show, enabled,
                 override, ifMatch)));
     }
 
     @Patch(value = "/{id}/override", consumes = MERGE_PATCH)
     @Operation(summary = "Edit the stored override in place with an RFC 7396 merge patch (application/merge-patch+json; honours If-Match)")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> mergeOverride(@Parameter(hidden = true) Caller caller,
+    public HttpResponse<EnvironmentIntegrationResponse> mergeOverride(@Parameter(hidden = true) Caller caller,
             @PathVariable String id, @RequestBody(description = "an RFC 7396 merge patch of the stored override",
             content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = "object"))) @Body JsonNode json,
             @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
-        UUID uuid = Params.uuid(id, "id");
+        UUID uuid = IdKinds.uuid(id, "id");
         Map<String, Object> patch = BodyTrees.object(json, "body");
         return withEtag(HttpResponse.ok(), installs.mergeOverride(caller, uuid, patch, ifMatch));
     }
 
     @Delete("/{id}")
     @Operation(summary = "Uninstall")
-    public Wire.IdResponse uninstall(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        UUID uuid = Params.uuid(id, "id");
+    public IdResponse uninstall(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        UUID uuid = IdKinds.uuid(id, "id");
         installs.uninstall(caller, uuid);
-        return new Wire.IdResponse(uuid.toString());
+        return new IdResponse(uuid.toString());
     }
 
     @Get("/{id}/config")
     @Operation(summary = "The effective config: the integration's config with the override deep-merged over it (secrets masked)")
     public JsonNode effectiveConfig(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return Wire.config(installs.effectiveConfig(caller, Params.uuid(id, "id")));
+        return WireMapper.config(installs.effectiveConfig(caller, IdKinds.uuid(id, "id")));
     }
 
     @Post("/{id}/approve")
     @Operation(summary = "The integration's team approves a pending_approval install")
-    public HttpResponse<Wire.EnvironmentIntegrationResponse> approve(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return withEtag(HttpResponse.ok(), installs.approve(caller, Params.uuid(id, "id")));
+    public HttpResponse<EnvironmentIntegrationResponse> approve(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        return withEtag(HttpResponse.ok(), installs.approve(caller, IdKinds.uuid(id, "id")));
     }
 
     @Post("/{id}/reject")
     @Operation(summary = "The integration's team rejects a pending_approval install (it is deleted)")
-    public Wire.IdResponse reject(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        UUID uuid = Params.uuid(id, "id");
+    public IdResponse reject(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        UUID uuid = IdKinds.uuid(id, "id");
         installs.reject(caller, uuid);
-        return new Wire.IdResponse(uuid.toString());
+        return new IdResponse(uuid.toString());
     }
 
-    private static HttpResponse<Wire.EnvironmentIntegrationResponse> withEtag(
-            io.micronaut.http.MutableHttpResponse<Wire.EnvironmentIntegrationResponse> response, InstallView view) {
-        return response.header(HttpHeaders.ETAG, view.install().etag()).body(Wire.install(view));
+    private static HttpResponse<EnvironmentIntegrationResponse> withEtag(
+            io.micronaut.http.MutableHttpResponse<EnvironmentIntegrationResponse> response, InstallView view) {
+        return response.header(HttpHeaders.ETAG, view.install().etag()).body(WireMapper.install(view));
     }
 }

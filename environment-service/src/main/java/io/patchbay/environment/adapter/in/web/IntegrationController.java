@@ -1,6 +1,8 @@
 package io.patchbay.environment.adapter.in.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.patchbay.environment.application.port.in.UpdateIntegrationCommand;
+import io.patchbay.environment.application.port.in.CreateIntegrationCommand;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -21,6 +23,9 @@ import io.patchbay.environment.application.port.in.IntegrationView;
 import io.patchbay.environment.application.port.in.IntegrationsUseCase;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
+import io.patchbay.kernel.infra.web.request.NamedTeams;
+import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,45 +53,45 @@ public class IntegrationController {
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Create an integration in the acting team")
-    public Wire.IntegrationResponse create(@Parameter(hidden = true) Caller caller,
+    public IntegrationResponse create(@Parameter(hidden = true) Caller caller,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Integration.class))) @Body JsonNode json,
-            @Nullable @Header("X-Team-Id") String teamHeader) {
+            @Nullable @Header(NamedTeams.HEADER) String teamHeader) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "category", "is_beta", "config", "team_id", "sharing");
         String name = body.requiredString("name");
         String category = body.requiredString("category");
         boolean beta = body.bool("is_beta").orElse(false);
         Map<String, Object> config = BodyTrees.object(json, "config", Map.of());
         Sharing sharing = body.parsed("sharing", Sharing::parse).orElse(null);
-        String team = Params.optionalTeam(body.string("team_id").orElse(null), "team_id");
-        return Wire.integration(integrations.create(caller, new IntegrationsUseCase.NewIntegration(team,
-                Params.optionalTeam(teamHeader, "X-Team-Id"), name, category, beta, config, sharing)));
+        NamedTeam team = NamedTeams.named(IdKinds.TEAM, body.string("team_id").orElse(null), "team_id", teamHeader);
+        return WireMapper.integration(integrations.create(caller, new CreateIntegrationCommand(team, name, category, beta, config,
+                sharing)));
     }
 
     @Get
     @Operation(summary = "List integrations (newest first; filters name, category, team_id; limit 1-100, next_cursor)")
-    public Wire.ListResponse<Wire.IntegrationResponse> list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
+    public ListResponse<IntegrationResponse> list(@Parameter(hidden = true) Caller caller, HttpRequest<?> request,
             @Nullable @QueryValue String name, @Nullable @QueryValue String category, @Nullable @QueryValue("team_id") String teamId,
             @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100",
             defaultValue = "25")) @Nullable @QueryValue String limit, @Nullable @QueryValue("next_cursor") String nextCursor) {
-        Params.onlyKnown(request, "name", "category", "team_id", "limit", "next_cursor");
-        Page<IntegrationView> listing = integrations.list(caller, Params.filter(name, "name"), Params.filter(category, "category"),
-                Params.optionalTeam(teamId, "team_id"), Params.limit(limit), Params.cursor(cursors, nextCursor));
-        return Wire.list(listing, Wire::integration, cursors);
+        QueryParams.onlyKnown(request.getParameters(), "name", "category", "team_id", "limit", "next_cursor");
+        Page<IntegrationView> listing = integrations.list(caller, QueryParams.storable(name, "name"), QueryParams.storable(category, "category"),
+                IdKinds.TEAM.optional(teamId, "team_id"), IdKinds.LIMIT.parse(limit), IdKinds.cursor(cursors, nextCursor));
+        return WireMapper.list(listing, WireMapper::integration, cursors);
     }
 
     @Get("/{id}")
     @Operation(summary = "Get an integration")
-    public Wire.IntegrationResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        return Wire.integration(integrations.get(caller, Params.uuid(id, "id")));
+    public IntegrationResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        return WireMapper.integration(integrations.get(caller, IdKinds.uuid(id, "id")));
     }
 
     @Patch("/{id}")
     @Operation(summary = "Change an integration (a config replaces the stored one; \"********\" keeps a stored secret)")
-    public Wire.IntegrationResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+    public IntegrationResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = Requests.IntegrationPatch.class))) @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("name", "category", "is_beta", "config", "sharing");
-        UUID uuid = Params.uuid(id, "id");
-        return Wire.integration(integrations.update(caller, uuid, new IntegrationsUseCase.IntegrationChange(
+        UUID uuid = IdKinds.uuid(id, "id");
+        return WireMapper.integration(integrations.update(caller, uuid, new UpdateIntegrationCommand(
                 body.string("name").orElse(null), body.string("category").orElse(null),
                 body.bool("is_beta").orElse(null), BodyTrees.object(json, "config", Map.of()),
                 body.parsed("sharing", Sharing::parse).orElse(null))));
@@ -94,9 +99,9 @@ public class IntegrationController {
 
     @Delete("/{id}")
     @Operation(summary = "Delete an integration (409 while it is installed anywhere)")
-    public Wire.IdResponse delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
-        UUID uuid = Params.uuid(id, "id");
+    public IdResponse delete(@Parameter(hidden = true) Caller caller, @PathVariable String id) {
+        UUID uuid = IdKinds.uuid(id, "id");
         integrations.delete(caller, uuid);
-        return new Wire.IdResponse(uuid.toString());
+        return new IdResponse(uuid.toString());
     }
 }

@@ -16,7 +16,7 @@ public interface EnvironmentIntegrationsUseCase {
     Page<InstallView> list(Caller caller, InstallFilter filter, int limit, PageKey after);
 
     /** PATCH: replaces the override as a whole; {@code ifMatch} (an ETag) must match when given, else 412. */
-    InstallView patch(Caller caller, UUID id, PatchCommand command);
+    InstallView patch(Caller caller, UUID id, UpdateInstallCommand command);
 
     /** RFC 7396 merge patch of the stored override. */
     InstallView mergeOverride(Caller caller, UUID id, Map<String, Object> patch, String ifMatch);
@@ -29,11 +29,4 @@ public interface EnvironmentIntegrationsUseCase {
     InstallView approve(Caller caller, UUID id);
 
     void reject(Caller caller, UUID id);
-
-    record InstallCommand(UUID integrationId, UUID environmentId, Boolean enabled, Boolean showInCatalog, Map<String, Object> override,
-                          String configurationId) {
-    }
-
-    record PatchCommand(Boolean showInCatalog, Boolean enabled, Map<String, Object> override, String ifMatch) {
-    }
 }

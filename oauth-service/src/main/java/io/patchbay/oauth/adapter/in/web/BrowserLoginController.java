@@ -37,7 +37,7 @@ public class BrowserLoginController {
     @Get("/integrations/{guid}/login")
     @Operation(summary = "Start the browser login: 302 to the provider's authorization endpoint (authorization code + PKCE)")
     public HttpResponse<?> login(@Parameter(hidden = true) Caller caller, @PathVariable String guid) {
-        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, login.start(caller, WireInput.guid(guid, "guid")))
+        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, login.start(caller, IdKinds.guid(guid, "guid")))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 

@@ -39,7 +39,7 @@ public class ContentAssociationController {
     @Operation(summary = "The content item's OAuth integration associations (administrators and publishers)")
     public List<AssociationResponse> list(@Parameter(hidden = true) Caller caller, @PathVariable("content_guid") String contentGuid,
                                           @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
-        return associations.list(caller, WireInput.team(team), WireInput.guid(contentGuid, "content_guid")).stream()
+        return associations.list(caller, IdKinds.team(team), IdKinds.guid(contentGuid, "content_guid")).stream()
                 .map(WireMapper::association).toList();
     }
 
@@ -48,7 +48,7 @@ public class ContentAssociationController {
     @Operation(summary = "Replace the content item's associations: [{\"oauth_integration_guid\": …}]; [] clears them")
     public void replace(@Parameter(hidden = true) Caller caller, @PathVariable("content_guid") String contentGuid, @Nullable @Body JsonNode json,
                         @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
-        UUID content = WireInput.guid(contentGuid, "content_guid");
+        UUID content = IdKinds.guid(contentGuid, "content_guid");
         if (json == null || !json.isArray()) {
             throw Problems.validation("body", "must be a JSON array of {\"" + FIELD + "\": \"<guid>\"}");
         }
@@ -68,8 +68,8 @@ public class ContentAssociationController {
             if (value == null || !value.isString()) {
                 throw Problems.validation(at + "." + FIELD, "is required and must be a string");
             }
-            guids.add(WireInput.guid(value.getStringValue(), at + "." + FIELD));
+            guids.add(IdKinds.guid(value.getStringValue(), at + "." + FIELD));
         }
-        associations.replace(caller, WireInput.team(team), content, guids);
+        associations.replace(caller, IdKinds.team(team), content, guids);
     }
 }

@@ -54,7 +54,7 @@ public class CredentialsController {
         if (!GRANT_TYPE.equals(grantType)) {
             throw Problems.validation("grant_type", "must be " + GRANT_TYPE);
         }
-        var audience = WireInput.guid(form.required("audience"), "audience");
+        var audience = IdKinds.guid(form.required("audience"), "audience");
         String subjectTokenType = form.required("subject_token_type");
         if (!SUBJECT_TOKEN_TYPES.contains(subjectTokenType)) {
             throw Problems.validation("subject_token_type", "must be one of " + String.join(", ", SUBJECT_TOKEN_TYPES.stream().sorted().toList()));
@@ -70,7 +70,7 @@ public class CredentialsController {
             // the verifier answers 401 for every bad token; here the token is a parameter, so it is a 400 naming it
             throw Problems.validation("subject_token", "is not a valid Patchbay token (" + e.detail() + ")");
         }
-        ExchangeCredentialsUseCase.Credentials credentials = exchange.exchange(caller, WireInput.team(team), audience, subject.userId());
+        ExchangeCredentialsUseCase.Credentials credentials = exchange.exchange(caller, IdKinds.team(team), audience, subject.userId());
         return HttpResponse.ok(new CredentialsResponse(credentials.accessToken(), ACCESS_TOKEN_TYPE, credentials.tokenType(), credentials.expiresIn()))
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache");
     }

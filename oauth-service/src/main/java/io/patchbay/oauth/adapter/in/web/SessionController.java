@@ -35,13 +35,13 @@ public class SessionController {
     @Get("/{guid}")
     @Operation(summary = "One OAuth session (its user or an administrator)")
     public SessionResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String guid) {
-        return WireMapper.session(sessions.get(caller, WireInput.guid(guid, "guid")));
+        return WireMapper.session(sessions.get(caller, IdKinds.guid(guid, "guid")));
     }
 
     @Delete("/{guid}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove an OAuth session (its user or an administrator)")
     public void delete(@Parameter(hidden = true) Caller caller, @PathVariable String guid) {
-        sessions.delete(caller, WireInput.guid(guid, "guid"));
+        sessions.delete(caller, IdKinds.guid(guid, "guid"));
     }
 }

@@ -28,12 +28,12 @@ public class TemplateController {
     @Get
     @Operation(summary = "The shipped OAuth templates (read-only; administrators and publishers)")
     public List<TemplateResponse> list(@Parameter(hidden = true) Caller caller, @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
-        return templates.list(caller, WireInput.team(team)).stream().map(WireMapper::template).toList();
+        return templates.list(caller, IdKinds.team(team)).stream().map(WireMapper::template).toList();
     }
 
     @Get("/{key}")
     @Operation(summary = "One OAuth template")
     public TemplateResponse get(@Parameter(hidden = true) Caller caller, @PathVariable String key, @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
-        return WireMapper.template(templates.get(caller, WireInput.team(team), WireInput.templateKey(key)));
+        return WireMapper.template(templates.get(caller, IdKinds.team(team), IdKinds.TEMPLATE_KEY.check(key, "key")));
     }
 }

@@ -5,6 +5,7 @@ import io.patchbay.catalog.application.port.in.CatalogUseCase;
 import io.patchbay.catalog.domain.CatalogType;
 import io.patchbay.catalog.domain.Integration;
 import io.patchbay.catalog.domain.SecretStore;
+import io.patchbay.kernel.infra.json.JsonTrees;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -13,17 +14,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Integrations in the wire shapes: v4 {@code IntegrationV4} and v2 {@code Integration}; apono secret values always masked. */
+/**
+ * catalog-service's responses in their wire shapes: integrations as v4 {@code IntegrationV4} and v2 {@code Integration}
+ * (apono secret values always masked), offset pages and messages. Bodies are built as JSON trees (kernel
+ * {@link JsonTrees}), so nulls are written as the vendor writes them and field order is stable. A nested {@link Obj}
+ * is put as its node; objects inside lists are built with {@link Obj#node()}.
+ */
 @Singleton
-class IntegrationWire {
+class WireMapper {
+    static final class Obj {
+        private final Map<String, Object> fields = new LinkedHashMap<>();
+
+        Obj put(String name, Object value) {
+            fields.put(name, value instanceof Obj o ? o.node() : value);
+            return this;
+        }
+
+        JsonNode node() {
+            return JsonTrees.node(fields);
+        }
+    }
+
+    static Obj obj() {
+        return new Obj();
+    }
+
+    static JsonNode message(String message) {
+        return obj().put("message", message).node();
+    }
+
+    static JsonNode offsetPage(List<JsonNode> items, long total, int limit, int offset) {
+        return obj().put("data", items).put("pagination", obj().put("total", (int) Math.min(Integer.MAX_VALUE, total))
+                .put("limit", limit).put("offset", offset)).node();
+    }
+
     private final CatalogUseCase catalog;
 
-    IntegrationWire(CatalogUseCase catalog) {
+    WireMapper(CatalogUseCase catalog) {
         this.catalog = catalog;
     }
 
     JsonNode v4(Integration i) {
-        return Wire.obj()
+        return WireMapper.obj()
                 .put("id", i.id())
                 .put("name", i.name())
                 .put("type", i.type())
@@ -35,10 +67,10 @@ class IntegrationWire {
                 .put("secret_store_config", i.secretStore() == null ? null : Map.of(i.secretStore().kind().wire(), storeV4(i.secretStore())))
                 .put("connected_resource_types", resourceTypes(i))
                 .put("custom_access_details", i.customAccessDetails())
-                .put("owner", i.owner() == null ? null : Wire.obj().put("attribute_type", i.owner().attributeType())
+                .put("owner", i.owner() == null ? null : WireMapper.obj().put("attribute_type", i.owner().attributeType())
                         .put("attribute_value", i.owner().attributeValue()).put("source_integration_id", i.owner().sourceIntegrationId())
                         .put("source_integration_name", i.owner().sourceIntegrationName()))
-                .put("owners_mapping", i.ownersMapping() == null ? null : Wire.obj().put("key_name", i.ownersMapping().keyName())
+                .put("owners_mapping", i.ownersMapping() == null ? null : WireMapper.obj().put("key_name", i.ownersMapping().keyName())
                         .put("attribute_type", i.ownersMapping().attributeType())
                         .put("source_integration_id", i.ownersMapping().sourceIntegrationId())
                         .put("source_integration_name", i.ownersMapping().sourceIntegrationName()))
@@ -58,7 +90,7 @@ class IntegrationWire {
                 secret.putAll(i.secretStore().visibleFields());
             }
         }
-        return Wire.obj()
+        return WireMapper.obj()
                 .put("id", i.id())
                 .put("name", i.name())
                 .put("type", i.type())
