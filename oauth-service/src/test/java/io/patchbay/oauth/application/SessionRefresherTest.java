@@ -1,6 +1,7 @@
 package io.patchbay.oauth.application;
 
 import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.FieldError;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
@@ -138,7 +139,7 @@ class SessionRefresherTest {
     void anExpiredSessionWithoutARefreshTokenIs400NamingTheLoginUrl() {
         OneSession session = new OneSession(new SessionStore.SealedTokens(k1.seal("old-access"), null));
         assertThatThrownBy(() -> refresher(session, k1).refreshIfExpired(7, usable)).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.kind().status()).isEqualTo(400);
+            assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION_FAILED);
             assertThat(e.errors()).extracting(FieldError::field).containsExactly("subject_token");
             assertThat(e.errors().getFirst().message()).contains("/__oauth__/integrations/" + integration.guid() + "/login");
         });

@@ -3,6 +3,7 @@ package io.patchbay.catalog.adapter.in.web;
 import io.patchbay.catalog.domain.Integration;
 import io.patchbay.catalog.domain.Resource;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.Texts;
 import io.patchbay.kernel.id.Ids;
 
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ final class PathIds {
     private static final Pattern RESOURCE = Ids.pattern(Resource.ID_PREFIX, 24);
     private static final Pattern CONNECTOR = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
-    private static final Pattern TEAM = Pattern.compile("team_[0-9A-Za-z_-]{1,64}");
+    private static final Pattern TEAM = Ids.TEAM_ID;
 
     private PathIds() {
     }
@@ -40,7 +41,7 @@ final class PathIds {
 
     private static String check(String value, Pattern pattern, String field, String what) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw Problems.validation(field, "must be " + what + ", was '" + (value == null ? "" : value.length() > 80 ? value.substring(0, 80) + "…" : value) + "'");
+            throw Problems.validation(field, "must be " + what + ", was '" + Texts.truncate(value) + "'");
         }
         return value;
     }

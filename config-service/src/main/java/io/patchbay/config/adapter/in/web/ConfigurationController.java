@@ -1,6 +1,5 @@
 package io.patchbay.config.adapter.in.web;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,12 +27,12 @@ import io.patchbay.config.application.port.out.PageKey;
 import io.patchbay.config.domain.InstallationType;
 import io.patchbay.config.domain.ProjectSelection;
 import io.patchbay.config.domain.Source;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -76,7 +75,7 @@ public class ConfigurationController {
         boolean projectView = view.equals("project");
         boolean provisioning = PROVISIONING.equals(installationType);
         InstallationType type = installationType == null || provisioning ? null
-                : WireEnum.parse(InstallationType.class, installationType, "installationType");
+                : WireEnums.parse(InstallationType.class, installationType, "installationType");
         String appFilter = integrationIdOrSlug == null ? null : PathIds.appIdOrSlug(integrationIdOrSlug, "integrationIdOrSlug");
         PageKey after = null;
         if (until != null) {
@@ -105,9 +104,9 @@ public class ConfigurationController {
         InstallCommand command = new InstallCommand(caller, team.selector(),
                 PathIds.appIdOrSlug(body.requiredString("integrationIdOrSlug"), "integrationIdOrSlug"),
                 body.strings("scopes").orElse(null),
-                body.parsed("projectSelection", (v, f) -> WireEnum.parse(ProjectSelection.class, v, f)).orElse(null),
+                body.parsed("projectSelection", (v, f) -> WireEnums.parse(ProjectSelection.class, v, f)).orElse(null),
                 body.strings("projects").orElse(null),
-                body.parsed("source", (v, f) -> WireEnum.parse(Source.class, v, f)).orElse(null));
+                body.parsed("source", (v, f) -> WireEnums.parse(Source.class, v, f)).orElse(null));
         return WireMapper.configuration(configurations.install(command), null);
     }
 
@@ -117,7 +116,7 @@ public class ConfigurationController {
         JsonBody body = JsonBody.of(json).allowOnly("scopes", "projectSelection", "projects");
         ChangeAccessCommand command = new ChangeAccessCommand(caller, team.selector(), PathIds.configuration(id),
                 body.strings("scopes").orElse(null),
-                body.parsed("projectSelection", (v, f) -> WireEnum.parse(ProjectSelection.class, v, f)).orElse(null),
+                body.parsed("projectSelection", (v, f) -> WireEnums.parse(ProjectSelection.class, v, f)).orElse(null),
                 body.strings("projects").orElse(null), body.has("projects"));
         return WireMapper.configuration(configurations.changeAccess(command), null);
     }

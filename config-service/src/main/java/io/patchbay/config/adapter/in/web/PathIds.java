@@ -7,6 +7,7 @@ import io.patchbay.config.domain.Delivery;
 import io.patchbay.config.domain.Team;
 import io.patchbay.config.domain.Webhook;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.Texts;
 import io.patchbay.kernel.id.Ids;
 
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ final class PathIds {
     private static final Pattern CONFIGURATION = Ids.pattern(Configuration.ID_PREFIX, 24);
     private static final Pattern WEBHOOK = Ids.pattern(Webhook.ID_PREFIX, 24);
     private static final Pattern DELIVERY = Ids.pattern(Delivery.ID_PREFIX, 24);
-    private static final Pattern TEAM = Pattern.compile("team_[0-9A-Za-z_-]{1,64}");
+    private static final Pattern TEAM = Ids.TEAM_ID;
     private static final Pattern USER = Pattern.compile("[0-9A-Za-z_-]{1,64}");
     private static final Pattern APP_ID_OR_SLUG = Pattern.compile(App.ID_PREFIX + "[0-9A-Za-z]{24}|" + App.SLUG.pattern());
 
@@ -55,12 +56,8 @@ final class PathIds {
 
     private static String check(String value, Pattern pattern, String field, String what) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw Problems.validation(field, "must be " + what + ", was '" + truncate(value) + "'");
+            throw Problems.validation(field, "must be " + what + ", was '" + Texts.truncate(value) + "'");
         }
         return value;
-    }
-
-    private static String truncate(String value) {
-        return value == null ? "" : value.length() > 80 ? value.substring(0, 80) + "…" : value;
     }
 }

@@ -2,8 +2,8 @@ package io.patchbay.environment.adapter.in.web;
 
 import io.micronaut.http.HttpRequest;
 import io.patchbay.environment.application.port.out.PageKey;
-import io.patchbay.environment.domain.Texts;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.Texts;
 import io.patchbay.kernel.id.Ids;
 import io.patchbay.kernel.paging.CursorCodec;
 
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class Params {
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 100;
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT = Ids.UUID_TEXT;
     private static final Pattern TEAM = Pattern.compile("[0-9A-Za-z_-]{1,64}");
     private static final Pattern CONFIGURATION = Ids.pattern("icfg_", 24);
 

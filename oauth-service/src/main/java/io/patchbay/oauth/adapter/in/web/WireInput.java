@@ -2,6 +2,8 @@ package io.patchbay.oauth.adapter.in.web;
 
 import io.micronaut.json.tree.JsonNode;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.Texts;
+import io.patchbay.kernel.id.Ids;
 import io.patchbay.oauth.domain.ConfigInput;
 
 import java.util.LinkedHashMap;
@@ -11,30 +13,30 @@ import java.util.regex.Pattern;
 
 /** Path ids and config values from requests, checked before they reach a use case (malformed → 400 naming the field). */
 final class WireInput {
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT = Ids.UUID_TEXT;
     private static final Pattern TEMPLATE_KEY = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
-    private static final Pattern TEAM = Pattern.compile("team_[0-9A-Za-z_-]{1,64}");
+    private static final Pattern TEAM = Ids.TEAM_ID;
 
     private WireInput() {
     }
 
     static UUID guid(String value, String field) {
         if (value == null || !UUID_TEXT.matcher(value).matches()) {
-            throw Problems.validation(field, "must be a GUID (UUID), was '" + truncate(value) + "'");
+            throw Problems.validation(field, "must be a GUID (UUID), was '" + Texts.truncate(value) + "'");
         }
         return UUID.fromString(value);
     }
 
     static String templateKey(String value) {
         if (value == null || !TEMPLATE_KEY.matcher(value).matches()) {
-            throw Problems.validation("key", "must be a template key (lower-case letters, digits, '-' or '_'), was '" + truncate(value) + "'");
+            throw Problems.validation("key", "must be a template key (lower-case letters, digits, '-' or '_'), was '" + Texts.truncate(value) + "'");
         }
         return value;
     }
 
     static String team(String header) {
         if (header != null && !TEAM.matcher(header).matches()) {
-            throw Problems.validation("X-Team-Id", "must be a team id (team_…), was '" + truncate(header) + "'");
+            throw Problems.validation("X-Team-Id", "must be a team id (team_…), was '" + Texts.truncate(header) + "'");
         }
         return header;
     }
@@ -63,9 +65,5 @@ final class WireInput {
             out.put(entry.getKey(), value);
         }
         return out;
-    }
-
-    private static String truncate(String value) {
-        return value == null ? "" : value.length() > 80 ? value.substring(0, 80) + "…" : value;
     }
 }
