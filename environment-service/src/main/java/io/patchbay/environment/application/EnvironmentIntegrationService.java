@@ -2,7 +2,7 @@ package io.patchbay.environment.application;
 
 import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase;
 import io.patchbay.environment.application.port.in.InstallView;
-import io.patchbay.environment.application.port.out.ConfigSizePort;
+import io.patchbay.environment.application.port.out.ConfigSizer;
 import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
 import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
@@ -39,13 +39,13 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     private final InstallWriter writer;
     private final Views views;
     private final SecretBox secrets;
-    private final ConfigSizePort sizes;
+    private final ConfigSizer sizes;
     private final AuditTrail audit;
     private final Clock clock;
 
     public EnvironmentIntegrationService(EnvironmentIntegrationStore installs, EnvironmentStore environments, IntegrationStore integrations,
                                          ConfigurationLinkPort links, ConfigurationProjectionPort projections, InstallWriter writer,
-                                         Views views, SecretBox secrets, ConfigSizePort sizes, AuditTrail audit, Clock clock) {
+                                         Views views, SecretBox secrets, ConfigSizer sizes, AuditTrail audit, Clock clock) {
         this.audit = audit;
         this.sizes = sizes;
         this.clock = clock;

@@ -2,7 +2,7 @@ package io.patchbay.environment.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.patchbay.environment.application.port.out.ConfigSizePort;
+import io.patchbay.environment.application.port.out.ConfigSizer;
 import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
 import io.patchbay.environment.application.port.out.ConfigurationProjectionPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
@@ -203,7 +203,7 @@ final class InMemoryStores {
     }
 
     /** Sizes as Jackson writes the tree (the service writes it with Micronaut's mapper: the same compact JSON). */
-    final ConfigSizePort sizes = config -> {
+    final ConfigSizer sizes = config -> {
         try {
             return new ObjectMapper().writeValueAsBytes(config).length;
         } catch (JsonProcessingException e) {

@@ -1,13 +1,13 @@
 package io.patchbay.oauth.application;
 
-import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.FieldError;
+import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
-import io.patchbay.oauth.application.port.out.ProviderPort;
 import io.patchbay.oauth.application.port.out.SessionStore;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
+import io.patchbay.oauth.application.port.out.TokenEndpoint;
 import io.patchbay.oauth.domain.AuthType;
 import io.patchbay.oauth.domain.IntegrationState;
 import io.patchbay.oauth.domain.OAuthIntegration;
@@ -52,7 +52,7 @@ class SessionRefresherTest {
         }
     };
     final List<String> refreshTokensSent = new ArrayList<>();
-    final ProviderPort provider = new ProviderPort() {
+    final TokenEndpoint provider = new TokenEndpoint() {
         @Override
         public Result clientCredentials(Client client, String scope) {
             throw new UnsupportedOperationException();
