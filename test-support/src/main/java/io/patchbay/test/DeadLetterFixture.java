@@ -1,7 +1,15 @@
 package io.patchbay.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -10,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,6 +48,41 @@ public final class DeadLetterFixture {
 
     public static Client client(Api api) {
         return (method, path, token) -> api.send(method, path, token, null);
+    }
+
+    /**
+     * Lifecycle records sent to the test Kafka the way config-service's relay sends them (acks=all, each send awaited), so a
+     * consuming service's dead-letter test can publish an event, or a record no codec can read.
+     */
+    public static final class Events implements AutoCloseable {
+        private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
+
+        /** Sends one record with {@code headers} (UTF-8 values) and waits until Kafka has it. */
+        public void send(String topic, String key, byte[] payload, Map<String, String> headers) throws Exception {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
+    }
+
+    public static Events events() {
+        return new Events();
+    }
+
+    /** A free local port: the service's own, so its config-service stand-in can be served by the same embedded server. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The text the refusal fails with (in the dead letter's error). */

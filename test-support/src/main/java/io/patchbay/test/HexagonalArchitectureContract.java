@@ -25,6 +25,11 @@ public abstract class HexagonalArchitectureContract {
     }
 
     @Test
+    void domainSpeaksNoWireVocabulary() {
+        rules().domainSpeaksNoWireVocabulary();
+    }
+
+    @Test
     void applicationDependsOnlyOnDomainItsPortsAndInjectionAnnotations() {
         rules().applicationDependsOnlyOnDomainItsPortsAndInjectionAnnotations();
     }

@@ -44,6 +44,22 @@ public final class HexagonalRules {
                 .check(classes);
     }
 
+    /**
+     * The domain names broken rules with the kernel's {@code DomainException}s: the problem+json vocabulary (error kinds and
+     * their statuses, field errors, {@code ProblemException} and its factories) and the web adapter's wire names stay at the
+     * edge.
+     */
+    public void domainSpeaksNoWireVocabulary() {
+        noClasses().that().resideInAPackage(root + ".domain..").and(WRITTEN)
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.patchbay.kernel.error.ProblemException")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.patchbay.kernel.error.Problems")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.patchbay.kernel.error.ErrorKind")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("io.patchbay.kernel.error.FieldError")
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "io.patchbay.kernel.infra..")
+                .orShould().dependOnClassesThat().haveSimpleNameStartingWith("WireFields")
+                .check(classes);
+    }
+
     public void applicationDependsOnlyOnDomainItsPortsAndInjectionAnnotations() {
         List<String> allowed = new ArrayList<>(List.of("java..", root + ".domain..", root + ".application..", "jakarta.inject..",
                 "jakarta.transaction.."));

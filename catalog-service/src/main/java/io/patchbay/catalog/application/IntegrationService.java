@@ -19,13 +19,13 @@ import io.patchbay.catalog.domain.Owner;
 import io.patchbay.catalog.domain.OwnerMapping;
 import io.patchbay.catalog.domain.SecretStore;
 import io.patchbay.catalog.domain.Tenant;
-import io.patchbay.catalog.domain.WireFields;
+import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.id.Ids;
 import io.patchbay.kernel.secret.SecretBox;
-import io.patchbay.kernel.audit.AuditTrail;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -68,13 +68,13 @@ public class IntegrationService implements IntegrationsUseCase {
 
     @Override
     @Transactional
-    public Integration create(Caller caller, String teamHeader, IntegrationSpec spec, WireFields fields) {
+    public Integration create(Caller caller, String teamHeader, IntegrationSpec spec) {
         Tenant tenant = Tenants.manager(caller, teamHeader);
         CatalogType type = catalog.find(spec.type()).orElseThrow(() -> Problems.validation("type", "'" + spec.type()
                 + "' is not in the catalog (known: " + String.join(", ", catalog.list().stream().map(CatalogType::type).toList()) + ")"));
-        Map<String, String> config = IntegrationRules.check(spec, type, fields);
-        String connectorId = connector(tenant, spec.connectorId(), fields);
-        SecretStore sealed = seal(spec.secretStore(), null, fields);
+        Map<String, String> config = IntegrationRules.check(spec, type);
+        String connectorId = connector(tenant, spec.connectorId());
+        SecretStore sealed = seal(spec.secretStore(), null);
         Function<Optional<String>, Integration> insert = disabledReason -> {
             boolean disabled = disabledReason.isPresent();
             Instant now = clock.instant();
@@ -101,7 +101,7 @@ public class IntegrationService implements IntegrationsUseCase {
 
     @Override
     @Transactional
-    public Integration replace(Caller caller, String teamHeader, String id, IntegrationSpec spec, WireFields fields) {
+    public Integration replace(Caller caller, String teamHeader, String id, IntegrationSpec spec) {
         Tenant tenant = Tenants.manager(caller, teamHeader);
         Integration integration = visible(tenant, store.findForUpdate(id), id);
         if (spec.type() != null && !spec.type().equals(integration.type())) {
@@ -109,9 +109,9 @@ public class IntegrationService implements IntegrationsUseCase {
         }
         CatalogType type = catalog.find(integration.type()).orElseThrow(() -> Problems.conflict("integration type "
                 + integration.type() + " is no longer in the catalog"));
-        Map<String, String> config = IntegrationRules.check(spec, type, fields);
-        String connectorId = connector(tenant, spec.connectorId(), fields);
-        SecretStore sealed = seal(spec.secretStore(), integration.secretStore(), fields);
+        Map<String, String> config = IntegrationRules.check(spec, type);
+        String connectorId = connector(tenant, spec.connectorId());
+        SecretStore sealed = seal(spec.secretStore(), integration.secretStore());
         Map<String, Object> before = CatalogAudit.fields(integration);
         // a changed link decides the lifecycle state: linked to a disabled configuration → Disabled; unlinked, or linked to
         // an active one → the status before (an integration disabled through its old link is not stuck)
@@ -180,18 +180,18 @@ public class IntegrationService implements IntegrationsUseCase {
         return found.filter(i -> i.teamId().equals(tenant.teamId())).orElseThrow(() -> Problems.notFound("integration " + id));
     }
 
-    private String connector(Tenant tenant, String requested, WireFields fields) {
+    private String connector(Tenant tenant, String requested) {
         if (requested == null || requested.equals(builtIn.id())) {
             return builtIn.id();
         }
         if (connectors.find(tenant.teamId(), requested).isEmpty()) {
-            throw Problems.validation(fields.connector(), "'" + requested + "' is not a known connector (the built-in one is '" + builtIn.id() + "')");
+            throw new DomainException.InvalidValue("connector", "'" + requested + "' is not a known connector (the built-in one is '" + builtIn.id() + "')");
         }
         return requested;
     }
 
     /** Apono parameters sealed with the SecretBox; a masked value keeps the value stored before. */
-    private SecretStore seal(SecretStore given, SecretStore before, WireFields fields) {
+    private SecretStore seal(SecretStore given, SecretStore before) {
         if (given == null || !given.isApono()) {
             return given;
         }
@@ -200,7 +200,7 @@ public class IntegrationService implements IntegrationsUseCase {
             if (SecretStore.MASK.equals(entry.getValue())) {
                 String kept = before != null && before.isApono() ? before.fields().get(entry.getKey()) : null;
                 if (kept == null) {
-                    throw Problems.validation(fields.secret() + ".apono.parameters." + entry.getKey(),
+                    throw new DomainException.InvalidValue("secret_store.apono.parameters." + entry.getKey(),
                             "is the mask of a value this integration does not have; send the value");
                 }
                 sealed.put(entry.getKey(), kept);

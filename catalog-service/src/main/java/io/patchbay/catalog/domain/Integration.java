@@ -1,6 +1,6 @@
 package io.patchbay.catalog.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 
 import java.time.Instant;
 import java.util.List;
@@ -107,10 +107,10 @@ public final class Integration {
     /** A refresh asked for by a user: 409 while one runs or while disabled. */
     public void refresh(Instant now, String by) {
         if (status == IntegrationStatus.Disabled) {
-            throw Problems.conflict("integration " + id + " is disabled (its configuration " + configurationId + " is disabled); it cannot be refreshed");
+            throw new DomainException.Conflict("integration " + id + " is disabled (its configuration " + configurationId + " is disabled); it cannot be refreshed");
         }
         if (status.isSyncing()) {
-            throw Problems.conflict("integration " + id + " is already " + status + "; try again when the sync has finished");
+            throw new DomainException.Conflict("integration " + id + " is already " + status + "; try again when the sync has finished");
         }
         status = IntegrationStatus.Refreshing;
         touch(now, by);

@@ -1,6 +1,6 @@
 package io.patchbay.catalog.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ public final class NameFilter {
 
     public static String likePattern(String wildcard, String field) {
         if (wildcard.length() > MAX_LENGTH) {
-            throw Problems.validation(field, "must be at most " + MAX_LENGTH + " characters");
+            throw new DomainException.InvalidValue(field, "must be at most " + MAX_LENGTH + " characters");
         }
         StringBuilder like = new StringBuilder();
         for (char c : wildcard.toLowerCase(Locale.ROOT).toCharArray()) {

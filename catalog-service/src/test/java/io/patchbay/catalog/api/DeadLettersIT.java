@@ -13,19 +13,11 @@ import io.patchbay.test.Api;
 import io.patchbay.test.DeadLetterFixture;
 import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -60,12 +52,12 @@ class DeadLettersIT implements TestPropertyProvider {
     private String jdbcUrl;
     private Api api;
     private DeadLetterFixture.Client admins;
-    private KafkaProducer<String, byte[]> producer;
+    private DeadLetterFixture.Events events;
 
     @Override
     public Map<String, String> getProperties() {
         jdbcUrl = TestInfra.get().newDatabase("catalog_dead_letters");
-        int port = freePort();
+        int port = DeadLetterFixture.freePort();
         Map<String, String> props = new HashMap<>(TestInfra.get().micronautProperties(jdbcUrl));
         props.put("micronaut.server.port", Integer.toString(port));
         props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + port);
@@ -78,32 +70,21 @@ class DeadLettersIT implements TestPropertyProvider {
         return props;
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeAll
     void setUp() {
         api = new Api(server.getURI());
         admins = DeadLetterFixture.client(api);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.get().kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        events = DeadLetterFixture.events();
     }
 
     @AfterAll
     void closeProducer() {
-        producer.close();
+        events.close();
     }
 
     private void publish(UUID eventId, ConfigurationLifecycleEvent event) throws Exception {
         OutboxMessage m = codec.toOutbox(eventId, event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(m.topic(), m.key(), m.payload());
-        m.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record).get();
+        events.send(m.topic(), m.key(), m.payload(), m.headers());
     }
 
     private JsonNode integration(String id) {

@@ -11,7 +11,9 @@ import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.ErrorKind;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.infra.web.ProblemResponses;
 import io.patchbay.kernel.secret.SecretBox;
 import org.assertj.core.api.ThrowableAssert;
 
@@ -92,7 +94,8 @@ final class CatalogFixture {
     }
 
     static void assertProblem(ErrorKind kind, String field, ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ProblemException.class, p -> {
+        assertThatThrownBy(call).satisfies(thrown -> {
+            ProblemException p = thrown instanceof DomainException d ? ProblemResponses.problemOf(d, a -> a) : (ProblemException) thrown;
             org.assertj.core.api.Assertions.assertThat(p.kind()).as(p.detail()).isEqualTo(kind);
             if (field != null) {
                 org.assertj.core.api.Assertions.assertThat(p.errors()).extracting(e -> e.field()).as(p.detail()).contains(field);

@@ -7,7 +7,6 @@ import io.patchbay.catalog.domain.IntegrationStatus;
 import io.patchbay.catalog.domain.Resource;
 import io.patchbay.catalog.domain.ResourceStatus;
 import io.patchbay.catalog.domain.SecretStore;
-import io.patchbay.catalog.domain.WireFields;
 import io.patchbay.catalog.application.port.out.DiscoverySettings;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class DiscoveryUseCasesTest {
     private final CatalogFixture f = new CatalogFixture();
 
     private Integration create(IntegrationSpec spec) {
-        return f.integrations.create(OWNER, null, spec, WireFields.V4);
+        return f.integrations.create(OWNER, null, spec);
     }
 
     private Integration stored(String id) {
@@ -82,7 +81,7 @@ class DiscoveryUseCasesTest {
         Integration created = create(db("Orders"));
         f.discovery().runNext("w1");
         f.integrations.replace(OWNER, null, created.id(), db("Orders", Map.of("hostname", "db.internal"), apono(SecretStore.MASK,
-                SecretStore.MASK), List.of("testdb-table"), null), WireFields.V4);
+                SecretStore.MASK), List.of("testdb-table"), null));
         f.discovery().runNext("w1");
         assertThat(f.db.requests.getLast().resourceTypes()).containsExactly("testdb-table");
         assertThat(resources(created.id())).filteredOn(r -> r.type().equals("testdb-schema")).singleElement()
@@ -174,7 +173,7 @@ class DiscoveryUseCasesTest {
         f.db.answer = r -> {
             // the settings change while the connector runs
             f.integrations.replace(OWNER, null, created.id(), db("Orders", Map.of("hostname", "moved.internal"), apono(SecretStore.MASK,
-                    SecretStore.MASK), null, null), WireFields.V4);
+                    SecretStore.MASK), null, null));
             f.db.answer = r2 -> CatalogFixture.tables(r2.resourceTypes(), "moved");
             return CatalogFixture.tables(r.resourceTypes(), "stale");
         };

@@ -7,7 +7,6 @@ import io.patchbay.catalog.domain.Integration;
 import io.patchbay.catalog.domain.IntegrationSpec;
 import io.patchbay.catalog.domain.IntegrationStatus;
 import io.patchbay.catalog.domain.SecretStore;
-import io.patchbay.catalog.domain.WireFields;
 import io.patchbay.kernel.error.ErrorKind;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class IntegrationUseCasesTest {
     private final CatalogFixture f = new CatalogFixture();
 
     private Integration create(IntegrationSpec spec) {
-        return f.integrations.create(OWNER, null, spec, WireFields.V4);
+        return f.integrations.create(OWNER, null, spec);
     }
 
     @Test
@@ -60,24 +59,24 @@ class IntegrationUseCasesTest {
     @Test
     void theRulesNameTheField() {
         assertProblem(ErrorKind.VALIDATION_FAILED, "name", () -> create(db("no/slash")));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "integration_config.hostname", () -> create(db("x", Map.of(), apono("u", "p"), null, null)));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "integration_config.colour", () -> create(db("x", Map.of("hostname", "h", "colour", "red"),
+        assertProblem(ErrorKind.VALIDATION_FAILED, "config.hostname", () -> create(db("x", Map.of(), apono("u", "p"), null, null)));
+        assertProblem(ErrorKind.VALIDATION_FAILED, "config.colour", () -> create(db("x", Map.of("hostname", "h", "colour", "red"),
                 apono("u", "p"), null, null)));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "integration_config.sslmode", () -> create(db("x", Map.of("hostname", "h", "sslmode", "maybe"),
+        assertProblem(ErrorKind.VALIDATION_FAILED, "config.sslmode", () -> create(db("x", Map.of("hostname", "h", "sslmode", "maybe"),
                 apono("u", "p"), null, null)));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "secret_store_config", () -> create(db("x", Map.of("hostname", "h"), null, null, null)));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "secret_store_config.apono.parameters.token", () -> create(db("x", Map.of("hostname", "h"),
+        assertProblem(ErrorKind.VALIDATION_FAILED, "secret_store", () -> create(db("x", Map.of("hostname", "h"), null, null, null)));
+        assertProblem(ErrorKind.VALIDATION_FAILED, "secret_store.apono.parameters.token", () -> create(db("x", Map.of("hostname", "h"),
                 new SecretStore(SecretStore.Kind.APONO, Map.of("username", "u", "password", "p", "token", "t")), null, null)));
         assertProblem(ErrorKind.VALIDATION_FAILED, "connected_resource_types", () -> create(db("x", Map.of("hostname", "h"), apono("u", "p"),
                 List.of("testq-topic"), null)));
         assertProblem(ErrorKind.VALIDATION_FAILED, "connected_resource_types", () -> create(db("x", Map.of("hostname", "h"), apono("u", "p"),
                 List.of(), null)));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "metadata.hostname", () -> f.integrations.create(OWNER, null,
-                db("x", Map.of(), apono("u", "p"), null, null), WireFields.V2));
+        assertProblem(ErrorKind.VALIDATION_FAILED, "config.hostname", () -> f.integrations.create(OWNER, null,
+                db("x", Map.of(), apono("u", "p"), null, null)));
         IntegrationSpec longDetails = new IntegrationSpec("x", "testdb", null, Map.of("hostname", "h"), apono("u", "p"), null, "d".repeat(401),
                 null, null, false, null);
         assertProblem(ErrorKind.VALIDATION_FAILED, "custom_access_details", () -> create(longDetails));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "connector_id", () -> create(new IntegrationSpec("x", "testdb", "ghost", Map.of("hostname", "h"),
+        assertProblem(ErrorKind.VALIDATION_FAILED, "connector", () -> create(new IntegrationSpec("x", "testdb", "ghost", Map.of("hostname", "h"),
                 apono("u", "p"), null, null, null, null, false, null)));
         assertThat(f.ports.integrations).isEmpty();
     }
@@ -85,14 +84,14 @@ class IntegrationUseCasesTest {
     @Test
     void namesAreUniquePerTeamIgnoringCase() {
         create(db("Orders"));
-        assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.create(MEMBER, null, db("ORDERS"), WireFields.V4));
-        assertThat(f.integrations.create(STRANGER, null, db("Orders"), WireFields.V4).teamId()).isEqualTo("team_other");
+        assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.create(MEMBER, null, db("ORDERS")));
+        assertThat(f.integrations.create(STRANGER, null, db("Orders")).teamId()).isEqualTo("team_other");
     }
 
     @Test
     void rolesAndTenants() {
-        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.integrations.create(VIEWER, null, db("Nope"), WireFields.V4));
-        Integration created = f.integrations.create(DEVELOPER, null, db("Dev made"), WireFields.V4);
+        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.integrations.create(VIEWER, null, db("Nope")));
+        Integration created = f.integrations.create(DEVELOPER, null, db("Dev made"));
         assertThat(f.integrations.get(VIEWER, null, created.id()).name()).isEqualTo("Dev made");
         assertProblem(ErrorKind.NOT_FOUND, null, () -> f.integrations.get(STRANGER, null, created.id()));
         assertProblem(ErrorKind.NOT_FOUND, null, () -> f.integrations.delete(STRANGER, null, created.id()));
@@ -109,23 +108,23 @@ class IntegrationUseCasesTest {
                 f.clock.instant());
         String sealed = created.secretStore().fields().get("password");
         assertProblem(ErrorKind.VALIDATION_FAILED, "type", () -> f.integrations.replace(OWNER, null, created.id(), new IntegrationSpec("Orders",
-                "testq", null, Map.of("servers", "s"), null, null, null, null, null, false, null), WireFields.V4));
+                "testq", null, Map.of("servers", "s"), null, null, null, null, null, false, null)));
 
         Integration renamed = f.integrations.replace(OWNER, null, created.id(), db("Orders renamed", Map.of("hostname", "db.internal"),
-                apono(SecretStore.MASK, SecretStore.MASK), null, null), WireFields.V4);
+                apono(SecretStore.MASK, SecretStore.MASK), null, null));
         assertThat(renamed.secretStore().fields().get("password")).as("the mask keeps the stored value").isEqualTo(sealed);
         assertThat(renamed.revision()).as("a rename needs no discovery").isEqualTo(1);
         assertThat(f.ports.jobsOf(created.id())).noneMatch(j -> j.state.equals("queued"));
 
         Integration moved = f.integrations.replace(OWNER, null, created.id(), db("Orders renamed", Map.of("hostname", "db2.internal"),
-                apono(SecretStore.MASK, SecretStore.MASK), null, null), WireFields.V4);
+                apono(SecretStore.MASK, SecretStore.MASK), null, null));
         assertThat(moved.revision()).isEqualTo(2);
         assertThat(f.ports.jobsOf(created.id())).anyMatch(j -> j.state.equals("queued") && j.revision == 2);
 
         Integration noSecret = create(new IntegrationSpec("Queue", "testq", null, Map.of("servers", "s"), null, null, null, null, null, false, null));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "secret_store_config.apono.parameters.username", () -> f.integrations.replace(OWNER, null,
+        assertProblem(ErrorKind.VALIDATION_FAILED, "secret_store.apono.parameters.username", () -> f.integrations.replace(OWNER, null,
                 noSecret.id(), new IntegrationSpec("Queue", null, null, Map.of("servers", "s"), new SecretStore(SecretStore.Kind.APONO,
-                        Map.of("username", SecretStore.MASK)), null, null, null, null, false, null), WireFields.V4));
+                        Map.of("username", SecretStore.MASK)), null, null, null, null, false, null)));
     }
 
     @Test

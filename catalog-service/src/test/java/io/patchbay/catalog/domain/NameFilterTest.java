@@ -1,9 +1,9 @@
 package io.patchbay.catalog.domain;
 
-import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.DomainException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,8 +47,8 @@ class NameFilterTest {
     }
 
     @Test
-    void anOverlongFilterIsA400NamingTheParameter() {
-        assertThatThrownBy(() -> NameFilter.likePattern("x".repeat(201), "type")).isInstanceOfSatisfying(ProblemException.class,
-                p -> assertThat(p.errors()).extracting(e -> e.field()).containsExactly("type"));
+    void anOverlongFilterIsAnInvalidValueNamingTheParameter() {
+        assertThatThrownBy(() -> NameFilter.likePattern("x".repeat(201), "type")).isInstanceOfSatisfying(DomainException.InvalidValue.class,
+                p -> assertThat(p.violations()).extracting(DomainException.Violation::attribute).containsExactly("type"));
     }
 }

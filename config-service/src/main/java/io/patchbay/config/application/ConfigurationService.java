@@ -26,6 +26,7 @@ import io.patchbay.config.domain.WebhookEvent;
 import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.id.Ids;
@@ -35,9 +36,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -144,7 +145,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
         boolean manages = ConfigurationAccess.canManage(caller, c);
         DisableReason reason = reasonValue == null
                 ? (caller.isAdmin() && !ConfigurationAccess.isOwnerOrTeamManager(caller, c) ? DisableReason.DISABLED_BY_ADMIN : DisableReason.DISABLED_BY_OWNER)
-                : WireEnum.parse(DisableReason.class, reasonValue, "reason");
+                : WireEnum.find(DisableReason.class, reasonValue).orElseThrow(() -> new DomainException.InvalidValue("reason",
+                        "must be one of " + WireEnum.allowed(DisableReason.class) + ", was '" + reasonValue + "'"));
         switch (reason) {
             case DISABLED_BY_ADMIN -> {
                 if (!caller.isAdmin()) {

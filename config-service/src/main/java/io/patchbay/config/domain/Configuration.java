@@ -1,6 +1,6 @@
 package io.patchbay.config.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
@@ -127,7 +127,7 @@ public final class Configuration {
             return Optional.empty();
         }
         if (disabledReason.isMembershipReason()) {
-            throw Problems.conflict("configuration was disabled because " + disabledReason.wire()
+            throw new DomainException.Conflict("configuration was disabled because " + disabledReason.wire()
                     + "; it comes back only by transfer to a user who may act for the team");
         }
         DisableReason previous = disabledReason;
@@ -176,7 +176,7 @@ public final class Configuration {
             return Optional.empty();
         }
         if (!isDeletionRequested()) {
-            throw Problems.conflict("no deletion was requested for this configuration");
+            throw new DomainException.Conflict("no deletion was requested for this configuration");
         }
         return Optional.of(markDeleted(actor, now));
     }
@@ -190,7 +190,7 @@ public final class Configuration {
     /** Manual changes are refused while a deletion is requested (409); the automatic triggers still apply. */
     public void requireNotDeletionRequested() {
         if (isDeletionRequested()) {
-            throw Problems.conflict("deletion of this configuration has been requested");
+            throw new DomainException.Conflict("deletion of this configuration has been requested");
         }
     }
 

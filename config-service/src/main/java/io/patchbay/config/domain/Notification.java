@@ -1,6 +1,6 @@
 package io.patchbay.config.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 
 import java.util.Objects;
 
@@ -9,16 +9,16 @@ public record Notification(NotificationLevel level, String title, String message
     public Notification {
         Objects.requireNonNull(level);
         if (title == null || title.isBlank()) {
-            throw Problems.validation("notification.title", "is required");
+            throw new DomainException.InvalidValue("notification.title", "is required");
         }
         if (title.length() > 200) {
-            throw Problems.validation("notification.title", "must be at most 200 characters");
+            throw new DomainException.InvalidValue("notification.title", "must be at most 200 characters");
         }
         if (message != null && message.length() > 2000) {
-            throw Problems.validation("notification.message", "must be at most 2000 characters");
+            throw new DomainException.InvalidValue("notification.message", "must be at most 2000 characters");
         }
         if (href != null && !href.matches("https?://\\S{1,2000}")) {
-            throw Problems.validation("notification.href", "must be an http(s) URL");
+            throw new DomainException.InvalidValue("notification.href", "must be an http(s) URL");
         }
     }
 }

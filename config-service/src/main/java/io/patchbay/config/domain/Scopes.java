@@ -1,6 +1,6 @@
 package io.patchbay.config.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class Scopes {
         for (int i = 0; i < scopes.size(); i++) {
             String scope = scopes.get(i);
             if (scope == null || !PATTERN.matcher(scope).matches()) {
-                throw Problems.validation(field + "[" + i + "]", "must match (read|read-write):[a-z0-9-]+, was '" + scope + "'");
+                throw new DomainException.InvalidValue(field + "[" + i + "]", "must match (read|read-write):[a-z0-9-]+, was '" + scope + "'");
             }
             unique.add(scope);
         }

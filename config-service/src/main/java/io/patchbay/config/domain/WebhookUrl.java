@@ -1,6 +1,6 @@
 package io.patchbay.config.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,29 +15,29 @@ public record WebhookUrl(URI uri) {
 
     public static WebhookUrl parse(String value, boolean allowPlainHttp, String field) {
         if (value == null || value.isBlank()) {
-            throw Problems.validation(field, "is required");
+            throw new DomainException.InvalidValue(field, "is required");
         }
         if (value.length() > MAX_LENGTH) {
-            throw Problems.validation(field, "must be at most " + MAX_LENGTH + " characters");
+            throw new DomainException.InvalidValue(field, "must be at most " + MAX_LENGTH + " characters");
         }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw Problems.validation(field, "is not a URL");
+            throw new DomainException.InvalidValue(field, "is not a URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && allowPlainHttp)) {
-            throw Problems.validation(field, allowPlainHttp ? "must be an http or https URL" : "must be an https URL");
+            throw new DomainException.InvalidValue(field, allowPlainHttp ? "must be an http or https URL" : "must be an https URL");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw Problems.validation(field, "must name a host");
+            throw new DomainException.InvalidValue(field, "must name a host");
         }
         if (uri.getRawUserInfo() != null) {
-            throw Problems.validation(field, "must not carry user info");
+            throw new DomainException.InvalidValue(field, "must not carry user info");
         }
         if (uri.getRawFragment() != null) {
-            throw Problems.validation(field, "must not have a fragment");
+            throw new DomainException.InvalidValue(field, "must not have a fragment");
         }
         return new WebhookUrl(uri);
     }

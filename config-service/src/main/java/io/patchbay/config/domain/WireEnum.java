@@ -1,11 +1,13 @@
 package io.patchbay.config.domain;
 
-import io.patchbay.kernel.error.Problems;
-
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Enums whose wire value differs from the constant name ({@code disabled-by-owner}); parsing names the field on error. */
+/**
+ * Enums whose value differs from the constant name ({@code disabled-by-owner}). Looking a value up says only whether it
+ * is one: whose fault an unknown value is (the caller's, or the stored data's) is for the adapter that read it to say.
+ */
 public interface WireEnum {
     String wire();
 
@@ -14,15 +16,12 @@ public interface WireEnum {
         return value == null ? null : value.wire();
     }
 
-    static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String value, String field) {
-        for (E e : type.getEnumConstants()) {
-            if (e.wire().equals(value)) {
-                return e;
-            }
-        }
-        throw Problems.validation(field, "must be one of " + allowed(type) + ", was '" + value + "'");
+    /** The constant whose value is {@code value}, if there is one. */
+    static <E extends Enum<E> & WireEnum> Optional<E> find(Class<E> type, String value) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.wire().equals(value)).findFirst();
     }
 
+    /** The accepted values, comma separated, in declaration order. */
     static <E extends Enum<E> & WireEnum> String allowed(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(WireEnum::wire).collect(Collectors.joining(", "));
     }

@@ -16,8 +16,10 @@ import io.patchbay.config.domain.Source;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.infra.web.ProblemResponses;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
@@ -72,7 +74,8 @@ class ConfigurationUseCasesTest {
     }
 
     static void assertProblem(ThrowableAssert.ThrowingCallable call, ErrorKind kind, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ProblemException.class, p -> {
+        assertThatThrownBy(call).satisfies(thrown -> {
+            ProblemException p = thrown instanceof DomainException d ? ProblemResponses.problemOf(d, a -> a) : (ProblemException) thrown;
             assertThat(p.kind()).isEqualTo(kind);
             if (field != null) {
                 assertThat(p.errors()).extracting("field").contains(field);

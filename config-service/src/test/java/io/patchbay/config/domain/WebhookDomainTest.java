@@ -1,6 +1,6 @@
 package io.patchbay.config.domain;
 
-import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.DomainException;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -34,8 +34,8 @@ class WebhookDomainTest {
         assertThat(WebhookUrl.parse("http://localhost:9/x", true, "url").port()).isEqualTo(9);
         for (String bad : List.of("http://h.example.com/", "https:///x", "https://u:p@h.example.com/", "https://h.example.com/#f", "/relative",
                 "javascript:alert(1)", "https://h.example.com/" + "a".repeat(2048))) {
-            assertThatThrownBy(() -> WebhookUrl.parse(bad, false, "url")).as(bad).isInstanceOfSatisfying(ProblemException.class,
-                    p -> assertThat(p.errors()).extracting("field").containsExactly("url"));
+            assertThatThrownBy(() -> WebhookUrl.parse(bad, false, "url")).as(bad).isInstanceOfSatisfying(DomainException.InvalidValue.class,
+                    p -> assertThat(p.violations()).extracting("attribute").containsExactly("url"));
         }
     }
 

@@ -4,7 +4,7 @@ import io.patchbay.environment.application.port.in.UpdateInstallCommand;
 import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCase;
 import io.patchbay.environment.application.port.in.InstallCommand;
 import io.patchbay.environment.application.port.in.InstallView;
-import io.patchbay.environment.application.port.out.ConfigSizePort;
+import io.patchbay.environment.application.port.out.ConfigSizer;
 import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore.InstallFilter;
@@ -41,13 +41,13 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     private final InstallWriter writer;
     private final Views views;
     private final SecretBox secrets;
-    private final ConfigSizePort sizes;
+    private final ConfigSizer sizes;
     private final AuditTrail audit;
     private final Clock clock;
 
     public EnvironmentIntegrationService(EnvironmentIntegrationStore installs, EnvironmentStore environments, IntegrationStore integrations,
                                          ConfigurationLinkPort links, InstallWriter writer,
-                                         Views views, SecretBox secrets, ConfigSizePort sizes, AuditTrail audit, Clock clock) {
+                                         Views views, SecretBox secrets, ConfigSizer sizes, AuditTrail audit, Clock clock) {
         this.audit = audit;
         this.sizes = sizes;
         this.clock = clock;

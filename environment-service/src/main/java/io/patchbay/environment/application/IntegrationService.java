@@ -4,7 +4,7 @@ import io.patchbay.environment.application.port.in.UpdateIntegrationCommand;
 import io.patchbay.environment.application.port.in.CreateIntegrationCommand;
 import io.patchbay.environment.application.port.in.IntegrationView;
 import io.patchbay.environment.application.port.in.IntegrationsUseCase;
-import io.patchbay.environment.application.port.out.ConfigSizePort;
+import io.patchbay.environment.application.port.out.ConfigSizer;
 import io.patchbay.environment.application.port.out.IntegrationStore;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
@@ -33,11 +33,11 @@ public class IntegrationService implements IntegrationsUseCase {
     private final TeamStore teams;
     private final Views views;
     private final SecretBox secrets;
-    private final ConfigSizePort sizes;
+    private final ConfigSizer sizes;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public IntegrationService(IntegrationStore integrations, TeamStore teams, Views views, SecretBox secrets, ConfigSizePort sizes,
+    public IntegrationService(IntegrationStore integrations, TeamStore teams, Views views, SecretBox secrets, ConfigSizer sizes,
                               AuditTrail audit, Clock clock) {
         this.audit = audit;
         this.integrations = integrations;

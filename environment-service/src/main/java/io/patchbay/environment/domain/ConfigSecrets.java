@@ -1,6 +1,6 @@
 package io.patchbay.environment.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.secret.SecretBox;
 
 import java.util.ArrayList;
@@ -45,11 +45,11 @@ public final class ConfigSecrets {
                 String p = path + "." + key;
                 if (SECRET_KEYS.contains(key) && v != null) {
                     if (!(v instanceof String plain)) {
-                        throw Problems.validation(p, "is a secret and must be a string");
+                        throw new DomainException.InvalidValue(p, "is a secret and must be a string");
                     }
                     if (plain.equals(MASK)) {
                         if (!(storedMap.get(key) instanceof String sealed)) {
-                            throw Problems.validation(p, "is masked (\"********\") but no secret is stored at this path; send the value");
+                            throw new DomainException.InvalidValue(p, "is masked (\"********\") but no secret is stored at this path; send the value");
                         }
                         out.put(key, sealed);
                     } else {

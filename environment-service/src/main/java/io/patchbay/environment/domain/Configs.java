@@ -1,7 +1,8 @@
 package io.patchbay.environment.domain;
 
-import io.patchbay.kernel.error.FieldError;
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
+import io.patchbay.kernel.error.DomainException.Violation;
+import io.patchbay.kernel.error.Texts;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,19 +34,19 @@ public final class Configs {
     /** 400 naming {@code field} when a config written as compact JSON takes more than 256 KiB. */
     public static void checkSize(long bytes, String field) {
         if (bytes > MAX_BYTES) {
-            throw Problems.validation(field, "is " + bytes + " bytes as JSON; a config is at most " + MAX_BYTES + " bytes (256 KiB)");
+            throw new DomainException.InvalidValue(field, "is " + bytes + " bytes as JSON; a config is at most " + MAX_BYTES + " bytes (256 KiB)");
         }
     }
 
     /** 400 naming every bad field under {@code field} (e.g. {@code override.base_url}). The size is checked by {@link #checkSize}. */
     public static void validate(Map<String, Object> config, String field, Kind kind) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         for (Map.Entry<String, Object> e : config.entrySet()) {
             String key = e.getKey();
             String path = field + "." + key;
             Object value = e.getValue();
             if (!KNOWN_KEYS.contains(key)) {
-                errors.add(new FieldError(path, "is not a known config key (known: " + String.join(", ", KNOWN_KEYS) + ")"));
+                errors.add(new Violation(path, "is not a known config key (known: " + String.join(", ", KNOWN_KEYS) + ")"));
                 continue;
             }
             if (value == null) {
@@ -66,13 +67,13 @@ public final class Configs {
             }
         }
         if (!errors.isEmpty()) {
-            throw Problems.validation(errors);
+            throw new DomainException.InvalidValue(errors);
         }
     }
 
-    private static void checkUrl(Object value, String path, List<FieldError> errors) {
+    private static void checkUrl(Object value, String path, List<Violation> errors) {
         if (!(value instanceof String s)) {
-            errors.add(new FieldError(path, "must be a string"));
+            errors.add(new Violation(path, "must be a string"));
             return;
         }
         // placeholders such as {{context.subdomain}} are kept verbatim; they stand for one host or path segment
@@ -81,28 +82,28 @@ public final class Configs {
             URI uri = new URI(probe);
             String scheme = uri.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                errors.add(new FieldError(path, "must be an absolute http(s) URL, was '" + Texts.truncate(s) + "'"));
+                errors.add(new Violation(path, "must be an absolute http(s) URL, was '" + Texts.truncate(s) + "'"));
             }
         } catch (URISyntaxException e) {
-            errors.add(new FieldError(path, "must be an absolute http(s) URL, was '" + Texts.truncate(s) + "'"));
+            errors.add(new Violation(path, "must be an absolute http(s) URL, was '" + Texts.truncate(s) + "'"));
         }
     }
 
-    private static void checkString(Object value, String path, List<FieldError> errors) {
+    private static void checkString(Object value, String path, List<Violation> errors) {
         if (!(value instanceof String)) {
-            errors.add(new FieldError(path, "must be a string"));
+            errors.add(new Violation(path, "must be a string"));
         }
     }
 
-    private static boolean checkObject(Object value, String path, List<FieldError> errors) {
+    private static boolean checkObject(Object value, String path, List<Violation> errors) {
         if (!(value instanceof Map)) {
-            errors.add(new FieldError(path, "must be an object"));
+            errors.add(new Violation(path, "must be an object"));
             return false;
         }
         return true;
     }
 
-    private static void checkStringMap(Object value, String path, Kind kind, List<FieldError> errors) {
+    private static void checkStringMap(Object value, String path, Kind kind, List<Violation> errors) {
         if (!checkObject(value, path, errors)) {
             return;
         }
@@ -112,14 +113,14 @@ public final class Configs {
                 continue;
             }
             if (!(v instanceof String)) {
-                errors.add(new FieldError(path + "." + e.getKey(), "must be a string"));
+                errors.add(new Violation(path + "." + e.getKey(), "must be a string"));
             }
         }
     }
 
-    private static void checkEnum(Object value, String path, Set<String> allowed, List<FieldError> errors) {
+    private static void checkEnum(Object value, String path, Set<String> allowed, List<Violation> errors) {
         if (!(value instanceof String s) || !allowed.contains(s)) {
-            errors.add(new FieldError(path, "must be one of " + String.join(", ", allowed.stream().sorted().toList()) + ", was "
+            errors.add(new Violation(path, "must be one of " + String.join(", ", allowed.stream().sorted().toList()) + ", was "
                     + (value instanceof String s ? "'" + Texts.truncate(s) + "'" : describe(value))));
         }
     }
@@ -135,7 +136,7 @@ public final class Configs {
         };
     }
 
-    private static void checkFormatted(Object value, String path, Set<String> formats, List<FieldError> errors) {
+    private static void checkFormatted(Object value, String path, Set<String> formats, List<Violation> errors) {
         if (!checkObject(value, path, errors)) {
             return;
         }
@@ -145,7 +146,7 @@ public final class Configs {
         }
     }
 
-    private static void checkResources(Object value, String path, Kind kind, List<FieldError> errors) {
+    private static void checkResources(Object value, String path, Kind kind, List<Violation> errors) {
         if (!checkObject(value, path, errors)) {
             return;
         }
@@ -173,7 +174,7 @@ public final class Configs {
                 Object p = m.get("path");
                 if (p != null || kind == Kind.CONFIG) {
                     if (!(p instanceof String s) || !s.startsWith("/")) {
-                        errors.add(new FieldError(methodPath + ".path", "must be a string starting with /"));
+                        errors.add(new Violation(methodPath + ".path", "must be a string starting with /"));
                     }
                 }
             }

@@ -1,6 +1,6 @@
 package io.patchbay.environment.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 
 import java.util.UUID;
 
@@ -11,16 +11,16 @@ public record Environment(UUID id, String teamId, String name, long version, lon
 
     public static String checkName(String name, String field) {
         if (name == null || name.isBlank()) {
-            throw Problems.validation(field, "must not be blank");
+            throw new DomainException.InvalidValue(field, "must not be blank");
         }
         if (name.length() > MAX_NAME) {
-            throw Problems.validation(field, "must be at most " + MAX_NAME + " characters");
+            throw new DomainException.InvalidValue(field, "must be at most " + MAX_NAME + " characters");
         }
         if (!name.equals(name.strip())) {
-            throw Problems.validation(field, "must not start or end with whitespace");
+            throw new DomainException.InvalidValue(field, "must not start or end with whitespace");
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
-            throw Problems.validation(field, "must not contain control characters");
+            throw new DomainException.InvalidValue(field, "must not contain control characters");
         }
         return name;
     }

@@ -1,6 +1,6 @@
 package io.patchbay.environment.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 
 import java.util.Map;
 import java.util.UUID;
@@ -50,7 +50,7 @@ public record EnvironmentIntegration(UUID id, UUID integrationId, UUID environme
                 isEnabled = newEnabled;
                 remembered = newEnabled;
             } else if (newEnabled) {
-                throw Problems.conflict(lifecycle() == Lifecycle.DISABLED
+                throw new DomainException.Conflict(lifecycle() == Lifecycle.DISABLED
                         ? "the linked configuration is disabled (" + disabledReason + "); it cannot be enabled until the configuration is enabled again"
                         : "the install is waiting for the integration's team to approve it; it cannot be enabled before that");
             } else {
@@ -88,7 +88,7 @@ public record EnvironmentIntegration(UUID id, UUID integrationId, UUID environme
     /** 409 unless the install waits for the owning team's decision (approve or reject). */
     public void requirePendingApproval() {
         if (approved) {
-            throw Problems.conflict("the install is not waiting for approval");
+            throw new DomainException.Conflict("the install is not waiting for approval");
         }
     }
 }

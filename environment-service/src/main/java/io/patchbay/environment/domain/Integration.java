@@ -1,6 +1,7 @@
 package io.patchbay.environment.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
+import io.patchbay.kernel.error.Texts;
 
 import java.util.Map;
 import java.util.UUID;
@@ -17,14 +18,14 @@ public record Integration(UUID id, String teamId, String name, String category, 
 
     public static String checkName(String name, String field) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw Problems.validation(field, "must match [a-z0-9][a-z0-9_-]{1,63} (e.g. zendesk), was '" + Texts.truncate(name) + "'");
+            throw new DomainException.InvalidValue(field, "must match [a-z0-9][a-z0-9_-]{1,63} (e.g. zendesk), was '" + Texts.truncate(name) + "'");
         }
         return name;
     }
 
     public static String checkCategory(String category, String field) {
         if (category == null || !CATEGORY.matcher(category).matches()) {
-            throw Problems.validation(field, "must match [a-z0-9][a-z0-9_-]{0,63} (e.g. helpdesk, crm), was '" + Texts.truncate(category) + "'");
+            throw new DomainException.InvalidValue(field, "must match [a-z0-9][a-z0-9_-]{0,63} (e.g. helpdesk, crm), was '" + Texts.truncate(category) + "'");
         }
         return category;
     }

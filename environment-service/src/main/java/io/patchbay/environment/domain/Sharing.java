@@ -1,6 +1,6 @@
 package io.patchbay.environment.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -15,6 +15,6 @@ public enum Sharing {
 
     public static Sharing parse(String value, String field) {
         return Arrays.stream(values()).filter(s -> s.wire().equals(value)).findFirst()
-                .orElseThrow(() -> Problems.validation(field, "must be one of allow, ask, deny, was '" + value + "'"));
+                .orElseThrow(() -> new DomainException.InvalidValue(field, "must be one of allow, ask, deny, was '" + value + "'"));
     }
 }

@@ -11,21 +11,15 @@ import io.patchbay.kernel.infra.event.LifecycleEventCodec;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.test.Api;
 import io.patchbay.test.DeadLetterFixture;
-import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,11 +48,11 @@ class DeadLettersIT implements TestPropertyProvider {
     Api api;
     DeadLetterFixture.Client admins;
     ApiFixture fx;
-    KafkaProducer<String, byte[]> producer;
+    DeadLetterFixture.Events events;
 
     @Override
     public Map<String, String> getProperties() {
-        int port = freePort();
+        int port = DeadLetterFixture.freePort();
         Map<String, String> props = db.serviceProperties();
         props.put("micronaut.server.port", Integer.toString(port));
         props.put("micronaut.http.services.config-service.url", "http://127.0.0.1:" + port);
@@ -68,33 +62,22 @@ class DeadLettersIT implements TestPropertyProvider {
         return props;
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @BeforeAll
     void setUp() {
         api = new Api(server.getURI());
         admins = DeadLetterFixture.client(api);
         fx = new ApiFixture(api);
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestInfra.get().kafkaBootstrap(), "acks", "all"),
-                new StringSerializer(), new ByteArraySerializer());
+        events = DeadLetterFixture.events();
     }
 
     @AfterAll
     void close() {
-        producer.close();
+        events.close();
     }
 
     private void publish(UUID eventId, io.patchbay.kernel.event.ConfigurationLifecycleEvent event) throws Exception {
         OutboxMessage m = codec.toOutbox(eventId, event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(m.topic(), m.key(), m.payload());
-        m.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record).get();
+        events.send(m.topic(), m.key(), m.payload(), m.headers());
     }
 
     private JsonNode read(String id) {
@@ -143,13 +126,13 @@ class DeadLettersIT implements TestPropertyProvider {
     void aRecordThatCannotBeDecodedIsKeptAtOnceAndItsReplayFailsAgain() throws Exception {
         String key = LifecycleConsumerIT.configId("undecodable");
         UUID eventId = UUID.randomUUID();
-        ProducerRecord<String, byte[]> poison = new ProducerRecord<>(LifecycleTopic.NAME, key, "{oops".getBytes(StandardCharsets.UTF_8));
-        poison.headers().add(LifecycleTopic.CE_SPECVERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-        poison.headers().add(LifecycleTopic.CE_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
-        poison.headers().add(LifecycleTopic.CE_TYPE, LifecycleEventType.DISABLED.ceType().getBytes(StandardCharsets.UTF_8));
-        poison.headers().add(LifecycleTopic.CE_SUBJECT, key.getBytes(StandardCharsets.UTF_8));
-        poison.headers().add(LifecycleTopic.CE_TIME, "2026-01-01T00:00:00Z".getBytes(StandardCharsets.UTF_8));
-        producer.send(poison).get();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(LifecycleTopic.CE_SPECVERSION, "1.0");
+        headers.put(LifecycleTopic.CE_ID, eventId.toString());
+        headers.put(LifecycleTopic.CE_TYPE, LifecycleEventType.DISABLED.ceType());
+        headers.put(LifecycleTopic.CE_SUBJECT, key);
+        headers.put(LifecycleTopic.CE_TIME, "2026-01-01T00:00:00Z");
+        events.send(LifecycleTopic.NAME, key, "{oops".getBytes(StandardCharsets.UTF_8), headers);
 
         JsonNode dead = await().atMost(WAIT).until(() -> DeadLetterFixture.findOnTopic(admins, admin, key).orElse(null), d -> d != null);
         assertThat(dead.get("event_id").asText()).isEqualTo(eventId.toString());

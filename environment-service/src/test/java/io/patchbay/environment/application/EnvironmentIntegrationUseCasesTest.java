@@ -10,8 +10,10 @@ import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.infra.web.ProblemResponses;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
@@ -62,6 +64,8 @@ class EnvironmentIntegrationUseCasesTest {
             r.run();
         } catch (ProblemException e) {
             return e.kind();
+        } catch (DomainException e) {
+            return ProblemResponses.problemOf(e, a -> a).kind();
         }
         throw new AssertionError("no problem raised");
     }

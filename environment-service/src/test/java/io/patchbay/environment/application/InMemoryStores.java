@@ -4,7 +4,7 @@ import io.patchbay.kernel.id.ConfigurationId;
 import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.patchbay.environment.application.port.out.ConfigSizePort;
+import io.patchbay.environment.application.port.out.ConfigSizer;
 import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
 import io.patchbay.environment.application.port.out.EnvironmentStore;
@@ -219,7 +219,7 @@ final class InMemoryStores {
     }
 
     /** Sizes as Jackson writes the tree (the service writes it with Micronaut's mapper: the same compact JSON). */
-    final ConfigSizePort sizes = config -> {
+    final ConfigSizer sizes = config -> {
         try {
             return new ObjectMapper().writeValueAsBytes(config).length;
         } catch (JsonProcessingException e) {

@@ -1,7 +1,6 @@
 package io.patchbay.environment.domain;
 
-import io.patchbay.kernel.error.FieldError;
-import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.secret.SecretBox;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +33,8 @@ class ConfigsTest {
     private static List<String> fields(Runnable r) {
         try {
             r.run();
-        } catch (ProblemException e) {
-            return e.errors().stream().map(FieldError::field).toList();
+        } catch (DomainException.InvalidValue e) {
+            return e.violations().stream().map(DomainException.Violation::attribute).toList();
         }
         throw new AssertionError("no problem raised");
     }

@@ -1,7 +1,6 @@
 package io.patchbay.environment.domain;
 
-import io.patchbay.kernel.error.ErrorKind;
-import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.DomainException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -37,16 +36,16 @@ class EnvironmentIntegrationTest {
     void enablingWhileDisabledOrPendingIsAConflictButSwitchingOffIsRemembered() {
         EnvironmentIntegration disabled = install(true, true, null).configurationDisabled("disabled-by-owner", 2, "cs");
         assertThatThrownBy(() -> disabled.patch(null, true, null, 3, "u"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
+                .isInstanceOf(DomainException.Conflict.class);
         EnvironmentIntegration switchedOff = disabled.patch(null, false, null, 3, "u");
         assertThat(switchedOff.configurationRestored(4, "cs").enabled()).isFalse();
 
         EnvironmentIntegration pending = install(true, false, null);
         assertThat(pending.lifecycle()).isEqualTo(Lifecycle.PENDING_APPROVAL);
         assertThat(pending.enabled()).isFalse();
-        assertThatThrownBy(() -> pending.patch(null, true, null, 3, "u")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> pending.patch(null, true, null, 3, "u")).isInstanceOf(DomainException.Conflict.class);
         assertThat(pending.approve(3, "owner").enabled()).isTrue();
-        assertThatThrownBy(() -> pending.approve(3, "o").approve(4, "o")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> pending.approve(3, "o").approve(4, "o")).isInstanceOf(DomainException.Conflict.class);
     }
 
     @Test

@@ -11,9 +11,9 @@ import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Need;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
 import io.patchbay.oauth.application.port.out.LoginStateStore;
-import io.patchbay.oauth.application.port.out.ProviderPort;
 import io.patchbay.oauth.application.port.out.SessionStore;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
+import io.patchbay.oauth.application.port.out.TokenEndpoint;
 import io.patchbay.oauth.domain.OAuthIntegration;
 import io.patchbay.oauth.domain.OAuthSession;
 import io.patchbay.oauth.domain.Pkce;
@@ -42,13 +42,13 @@ public class LoginService implements BrowserLoginUseCase {
     private final UseIntegrationUseCase integrations;
     private final LoginStateStore states;
     private final AuditedWrites writes;
-    private final ProviderPort provider;
+    private final TokenEndpoint provider;
     private final ProviderClients clients;
     private final SecretBox box;
     private final OAuthFlowSettings settings;
     private final Clock clock;
 
-    public LoginService(UseIntegrationUseCase integrations, LoginStateStore states, AuditedWrites writes, ProviderPort provider,
+    public LoginService(UseIntegrationUseCase integrations, LoginStateStore states, AuditedWrites writes, TokenEndpoint provider,
                         TemplateCatalog templates, SecretBox box, OAuthFlowSettings settings, Clock clock) {
         this.integrations = integrations;
         this.states = states;
@@ -114,7 +114,7 @@ public class LoginService implements BrowserLoginUseCase {
         }
         Usable usable = integrations.requireUsable(login.integrationId());
         String verifier = login.codeVerifierSealed() == null ? null : box.open(login.codeVerifierSealed());
-        ProviderPort.Issued token = ProviderClients.issued(provider.authorizationCode(clients.client(usable), code, login.redirectUri(), verifier));
+        TokenEndpoint.Issued token = ProviderClients.issued(provider.authorizationCode(clients.client(usable), code, login.redirectUri(), verifier));
         Instant expiresAt = token.expiresIn() == null ? null : now.plusSeconds(token.expiresIn());
         // the provider's redirect carries no token: the session is the system's doing, for the user who started the login
         OAuthSession session = AuditContext.asSystem(AuditCause.trigger("oauth_login"), () -> writes.saveSession(usable.integration().id(),

@@ -4,8 +4,8 @@ import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
-import io.patchbay.oauth.application.port.out.ProviderPort;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
+import io.patchbay.oauth.application.port.out.TokenEndpoint;
 import io.patchbay.oauth.domain.OAuthIntegration;
 import io.patchbay.oauth.domain.Template;
 
@@ -33,13 +33,13 @@ final class ProviderClients {
                 .orElseThrow(() -> Problems.conflict("the integration's config does not give the provider's " + endpoint));
     }
 
-    ProviderPort.Client client(Usable usable) {
+    TokenEndpoint.Client client(Usable usable) {
         OAuthIntegration integration = usable.integration();
         String secret = usable.secrets().get("client_secret");
-        ProviderPort.AuthMethod method = secret == null ? ProviderPort.AuthMethod.NONE
-                : "client_secret_basic".equals(integration.config().get(AUTH_METHOD)) ? ProviderPort.AuthMethod.CLIENT_SECRET_BASIC
-                : ProviderPort.AuthMethod.CLIENT_SECRET_POST;
-        return new ProviderPort.Client(endpoint(integration, Template.TOKEN_ENDPOINT), integration.config().get("client_id"), secret, method);
+        TokenEndpoint.AuthMethod method = secret == null ? TokenEndpoint.AuthMethod.NONE
+                : "client_secret_basic".equals(integration.config().get(AUTH_METHOD)) ? TokenEndpoint.AuthMethod.CLIENT_SECRET_BASIC
+                : TokenEndpoint.AuthMethod.CLIENT_SECRET_POST;
+        return new TokenEndpoint.Client(endpoint(integration, Template.TOKEN_ENDPOINT), integration.config().get("client_id"), secret, method);
     }
 
     static String scopes(OAuthIntegration integration) {
@@ -47,16 +47,16 @@ final class ProviderClients {
     }
 
     /** The token, or the provider's answer as a problem: refused → 422 {@code provider_error}, unreachable → 503 + Retry-After. */
-    static ProviderPort.Issued issued(ProviderPort.Result result) {
+    static TokenEndpoint.Issued issued(TokenEndpoint.Result result) {
         return switch (result) {
-            case ProviderPort.Issued issued -> issued;
-            case ProviderPort.Refused refused -> throw providerRefused(refused);
-            case ProviderPort.Unreachable u -> throw Problems.dependencyUnavailable("the provider's token endpoint did not answer: " + u.reason(),
+            case TokenEndpoint.Issued issued -> issued;
+            case TokenEndpoint.Refused refused -> throw providerRefused(refused);
+            case TokenEndpoint.Unreachable u -> throw Problems.dependencyUnavailable("the provider's token endpoint did not answer: " + u.reason(),
                     RETRY_AFTER_SECONDS);
         };
     }
 
-    static ProblemException providerRefused(ProviderPort.Refused refused) {
+    static ProblemException providerRefused(TokenEndpoint.Refused refused) {
         return new ProblemException(ErrorKind.UNPROCESSABLE, "provider_error", "the provider refused the token request (HTTP " + refused.status()
                 + "): " + refused.error() + (refused.description() == null ? "" : ": " + refused.description()), List.of(), OptionalLong.empty());
     }

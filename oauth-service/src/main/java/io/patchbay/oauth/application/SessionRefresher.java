@@ -5,30 +5,30 @@ import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.ExchangeCredentialsUseCase.Credentials;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
-import io.patchbay.oauth.application.port.out.ProviderPort;
 import io.patchbay.oauth.application.port.out.SessionStore;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
+import io.patchbay.oauth.application.port.out.TokenEndpoint;
 import io.patchbay.oauth.domain.OAuthSession;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.time.Instant;
 
 /** One session's refresh under its row lock: whoever gets the lock second finds the token fresh and uses it. */
 @Singleton
 public class SessionRefresher {
     private final SessionStore sessions;
-    private final ProviderPort provider;
+    private final TokenEndpoint provider;
     private final ProviderClients clients;
     private final SecretBox box;
     private final OAuthFlowSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public SessionRefresher(SessionStore sessions, ProviderPort provider, TemplateCatalog templates, SecretBox box, OAuthFlowSettings settings,
+    public SessionRefresher(SessionStore sessions, TokenEndpoint provider, TemplateCatalog templates, SecretBox box, OAuthFlowSettings settings,
                             AuditTrail audit, Clock clock) {
         this.audit = audit;
         this.sessions = sessions;
@@ -53,12 +53,12 @@ public class SessionRefresher {
             throw Problems.validation("subject_token", "the OAuth session of user " + session.userId() + " with integration " + integration.guid()
                     + " has expired and has no refresh token; the user must sign in again at " + settings.loginUrl(integration.guid()));
         }
-        ProviderPort.Result result = provider.refresh(clients.client(usable), box.open(tokens.refreshToken()), ProviderClients.scopes(integration));
-        if (result instanceof ProviderPort.Refused refused && refused.status() >= 400 && refused.status() < 500) {
+        TokenEndpoint.Result result = provider.refresh(clients.client(usable), box.open(tokens.refreshToken()), ProviderClients.scopes(integration));
+        if (result instanceof TokenEndpoint.Refused refused && refused.status() >= 400 && refused.status() < 500) {
             throw Problems.validation("subject_token", "the OAuth session could not be refreshed (the provider answered " + refused.error()
                     + "); the user must sign in again at " + settings.loginUrl(integration.guid()));
         }
-        ProviderPort.Issued token = ProviderClients.issued(result);
+        TokenEndpoint.Issued token = ProviderClients.issued(result);
         Instant expiresAt = token.expiresIn() == null ? null : now.plusSeconds(token.expiresIn());
         // the row has one key id for both tokens: a refresh token the provider did not rotate moves to the active key too
         String refreshToken = token.refreshToken() == null ? box.reseal(tokens.refreshToken()) : box.seal(token.refreshToken());

@@ -8,9 +8,9 @@ import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Need;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
 import io.patchbay.oauth.application.port.in.VerifyIntegrationUseCase;
-import io.patchbay.oauth.application.port.out.ProviderPort;
 import io.patchbay.oauth.application.port.out.SessionStore;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
+import io.patchbay.oauth.application.port.out.TokenEndpoint;
 import io.patchbay.oauth.domain.OAuthIntegration;
 import io.patchbay.oauth.domain.OAuthSession;
 import jakarta.inject.Singleton;
@@ -31,7 +31,7 @@ public class TokenService implements VerifyIntegrationUseCase, ExchangeCredentia
 
     private final UseIntegrationUseCase integrations;
     private final SessionStore sessions;
-    private final ProviderPort provider;
+    private final TokenEndpoint provider;
     private final ProviderClients clients;
     private final SessionRefresher refresher;
     private final SecretBox box;
@@ -39,7 +39,7 @@ public class TokenService implements VerifyIntegrationUseCase, ExchangeCredentia
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
-    public TokenService(UseIntegrationUseCase integrations, SessionStore sessions, ProviderPort provider, TemplateCatalog templates,
+    public TokenService(UseIntegrationUseCase integrations, SessionStore sessions, TokenEndpoint provider, TemplateCatalog templates,
                         SessionRefresher refresher, SecretBox box, OAuthFlowSettings settings, Clock clock) {
         this.integrations = integrations;
         this.sessions = sessions;
@@ -63,9 +63,9 @@ public class TokenService implements VerifyIntegrationUseCase, ExchangeCredentia
                     + " is a Viewer integration (its users sign in at " + settings.loginUrl(integration.guid()) + ")");
         }
         return switch (provider.clientCredentials(clients.client(usable), ProviderClients.scopes(integration))) {
-            case ProviderPort.Issued t -> new Verification(true, 200, null, null, t.tokenType(), t.expiresIn(), t.scope());
-            case ProviderPort.Refused r -> new Verification(false, r.status(), r.error(), r.description(), null, null, null);
-            case ProviderPort.Unreachable u -> new Verification(false, null, "provider_unreachable", u.reason(), null, null, null);
+            case TokenEndpoint.Issued t -> new Verification(true, 200, null, null, t.tokenType(), t.expiresIn(), t.scope());
+            case TokenEndpoint.Refused r -> new Verification(false, r.status(), r.error(), r.description(), null, null, null);
+            case TokenEndpoint.Unreachable u -> new Verification(false, null, "provider_unreachable", u.reason(), null, null, null);
         };
     }
 
@@ -74,7 +74,7 @@ public class TokenService implements VerifyIntegrationUseCase, ExchangeCredentia
         Usable usable = integrations.requireUsable(caller, teamHeader, integrationGuid, Need.PUBLISHER);
         OAuthIntegration integration = usable.integration();
         if (integration.isServiceAccount()) {
-            ProviderPort.Issued token = ProviderClients.issued(provider.clientCredentials(clients.client(usable), ProviderClients.scopes(integration)));
+            TokenEndpoint.Issued token = ProviderClients.issued(provider.clientCredentials(clients.client(usable), ProviderClients.scopes(integration)));
             return new Credentials(token.accessToken(), token.tokenType(), token.expiresIn());
         }
         OAuthSession session = sessions.find(integration.id(), subjectUserId).orElseThrow(() -> noSession(integration, subjectUserId));

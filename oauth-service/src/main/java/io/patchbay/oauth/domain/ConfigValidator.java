@@ -1,7 +1,7 @@
 package io.patchbay.oauth.domain;
 
-import io.patchbay.kernel.error.FieldError;
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
+import io.patchbay.kernel.error.DomainException.Violation;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +24,7 @@ public final class ConfigValidator {
 
     public static ValidatedConfig validate(Template template, Map<String, String> stored, Set<String> storedSecrets,
                                            Map<String, Object> changes) {
-        Map<String, FieldError> errors = new LinkedHashMap<>();
+        Map<String, Violation> errors = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>(stored);
         Set<String> secrets = new HashSet<>(storedSecrets);
         Map<String, String> newSecrets = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ public final class ConfigValidator {
             }
         }
         if (!errors.isEmpty()) {
-            throw Problems.validation(List.copyOf(errors.values()));
+            throw new DomainException.InvalidValue(List.copyOf(errors.values()));
         }
         Set<String> removed = new HashSet<>(storedSecrets);
         removed.removeAll(secrets);
@@ -117,7 +117,7 @@ public final class ConfigValidator {
         newSecrets.remove(key);
     }
 
-    private static void error(Map<String, FieldError> errors, String key, String message) {
-        errors.putIfAbsent(key, new FieldError("config." + key, message));
+    private static void error(Map<String, Violation> errors, String key, String message) {
+        errors.putIfAbsent(key, new Violation("config." + key, message));
     }
 }

@@ -1,6 +1,6 @@
 package io.patchbay.oauth.domain;
 
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 
 import java.time.Instant;
 import java.util.Map;
@@ -32,7 +32,7 @@ public record OAuthIntegration(Long id, UUID guid, String teamId, String name, S
      */
     public void requireUsable() {
         if (state == IntegrationState.DISABLED) {
-            throw Problems.conflict("OAuth integration " + guid + " is disabled" + (disabledReason == null ? "" : " (" + disabledReason + ")")
+            throw new DomainException.Conflict("OAuth integration " + guid + " is disabled" + (disabledReason == null ? "" : " (" + disabledReason + ")")
                     + " because its configuration " + configurationId + " is disabled; it cannot be used until the configuration is enabled");
         }
     }

@@ -7,7 +7,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
-import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.id.Ids;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Need;
@@ -97,8 +97,7 @@ class ConfigurationLinkIT implements TestPropertyProvider {
         assertThat(created.get("state").asText()).isEqualTo("disabled");
         assertThat(created.get("disabled_reason").asText()).isEqualTo("disabled-by-owner");
         UUID guid = UUID.fromString(created.get("guid").asText());
-        assertThatThrownBy(() -> use.requireUsable(ownerCaller, null, guid, Need.PUBLISHER)).isInstanceOfSatisfying(ProblemException.class,
-                p -> assertThat(p.kind().status()).isEqualTo(409));
+        assertThatThrownBy(() -> use.requireUsable(ownerCaller, null, guid, Need.PUBLISHER)).isInstanceOf(DomainException.Conflict.class);
 
         JsonNode active = link(owner, configurationId("Good"), secret).json();
         UseIntegrationUseCase.Usable usable = use.requireUsable(ownerCaller, null, UUID.fromString(active.get("guid").asText()), Need.PUBLISHER);

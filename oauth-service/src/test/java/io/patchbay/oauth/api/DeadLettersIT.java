@@ -15,19 +15,13 @@ import io.patchbay.oauth.support.TestProperties;
 import io.patchbay.oauth.support.Tokens;
 import io.patchbay.test.Api;
 import io.patchbay.test.DeadLetterFixture;
-import io.patchbay.test.TestInfra;
 import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +50,7 @@ class DeadLettersIT implements TestPropertyProvider {
     RecordingApi api;
     DeadLetterFixture.Client admins;
     String jdbcUrl;
-    KafkaProducer<String, byte[]> producer;
+    DeadLetterFixture.Events events;
 
     @Override
     public Map<String, String> getProperties() {
@@ -74,20 +68,17 @@ class DeadLettersIT implements TestPropertyProvider {
     void setUp() {
         api = new RecordingApi(server.getURI());
         admins = (method, path, token) -> api.send(method, path, token, null);
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", TestInfra.get().kafkaBootstrap(), "acks", "all"),
-                new StringSerializer(), new ByteArraySerializer());
+        events = DeadLetterFixture.events();
     }
 
     @AfterAll
     void tearDown() {
-        producer.close();
+        events.close();
     }
 
     private void publish(UUID eventId, io.patchbay.kernel.event.ConfigurationLifecycleEvent event) throws Exception {
         OutboxMessage m = codec.toOutbox(eventId, event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(m.topic(), m.key(), m.payload());
-        m.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record).get();
+        events.send(m.topic(), m.key(), m.payload(), m.headers());
     }
 
     private JsonNode integration(String guid) {

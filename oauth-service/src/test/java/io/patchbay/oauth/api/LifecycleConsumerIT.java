@@ -7,7 +7,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
-import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
@@ -204,8 +204,7 @@ class LifecycleConsumerIT implements TestPropertyProvider {
         JsonNode off = integration(a);
         assertThat(off.get("disabled_reason").asText()).isEqualTo("disabled-by-admin");
         assertThat(state(unrelated)).isEqualTo("active");
-        assertThatThrownBy(() -> use.requireUsable(ownerCaller, null, UUID.fromString(a), Need.PUBLISHER)).isInstanceOfSatisfying(ProblemException.class,
-                p -> assertThat(p.kind().status()).isEqualTo(409));
+        assertThatThrownBy(() -> use.requireUsable(ownerCaller, null, UUID.fromString(a), Need.PUBLISHER)).isInstanceOf(DomainException.Conflict.class);
         assertThat(api.get(BASE + "/" + a, owner).status()).as("a disabled integration can still be read").isEqualTo(200);
 
         publish(enabled(configuration, 3));

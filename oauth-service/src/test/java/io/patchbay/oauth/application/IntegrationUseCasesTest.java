@@ -3,8 +3,11 @@ package io.patchbay.oauth.application;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.error.FieldError;
 import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.infra.web.ProblemResponses;
+import io.patchbay.kernel.infra.web.ProblemStatus;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
@@ -118,7 +121,9 @@ class IntegrationUseCasesTest {
             r.run();
             return 200;
         } catch (ProblemException e) {
-            return e.kind().status();
+            return ProblemStatus.of(e.kind());
+        } catch (DomainException e) {
+            return ProblemStatus.of(ProblemResponses.problemOf(e, a -> a).kind());
         }
     }
 
@@ -128,6 +133,8 @@ class IntegrationUseCasesTest {
             throw new AssertionError("no problem");
         } catch (ProblemException e) {
             return e.errors().stream().map(FieldError::field).toList();
+        } catch (DomainException.InvalidValue e) {
+            return e.violations().stream().map(DomainException.Violation::attribute).toList();
         }
     }
 
@@ -153,8 +160,8 @@ class IntegrationUseCasesTest {
         List<String> fields = fields(() -> create(OWNER, bad, null));
         assertThat(fields).containsExactlyInAnyOrder("config.nope", "config.auth_mode", "config.authorization_uri", "config.token_uri",
                 "config.client_id", "config.client_secret");
-        assertThatThrownBy(() -> create(OWNER, bad, null)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.getMessage() + e.errors()).doesNotContain("has spaces here"));
+        assertThatThrownBy(() -> create(OWNER, bad, null)).isInstanceOfSatisfying(DomainException.InvalidValue.class,
+                e -> assertThat(e.getMessage() + e.violations()).doesNotContain("has spaces here"));
         Map<String, Object> hidden = viewerConfig("x");
         hidden.put("auth_type", "Service Account");
         assertThat(fields(() -> create(OWNER, hidden, null))).containsExactly("config.authorization_uri");

@@ -1,12 +1,13 @@
 package io.patchbay.oauth.application;
 
-import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.FieldError;
+import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
-import io.patchbay.oauth.application.port.out.ProviderPort;
 import io.patchbay.oauth.application.port.out.SessionStore;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
+import io.patchbay.oauth.application.port.out.TokenEndpoint;
 import io.patchbay.oauth.domain.AuthType;
 import io.patchbay.oauth.domain.IntegrationState;
 import io.patchbay.oauth.domain.OAuthIntegration;
@@ -51,7 +52,7 @@ class SessionRefresherTest {
         }
     };
     final List<String> refreshTokensSent = new ArrayList<>();
-    final ProviderPort provider = new ProviderPort() {
+    final TokenEndpoint provider = new TokenEndpoint() {
         @Override
         public Result clientCredentials(Client client, String scope) {
             throw new UnsupportedOperationException();
@@ -138,7 +139,7 @@ class SessionRefresherTest {
     void anExpiredSessionWithoutARefreshTokenIs400NamingTheLoginUrl() {
         OneSession session = new OneSession(new SessionStore.SealedTokens(k1.seal("old-access"), null));
         assertThatThrownBy(() -> refresher(session, k1).refreshIfExpired(7, usable)).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.kind().status()).isEqualTo(400);
+            assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION_FAILED);
             assertThat(e.errors()).extracting(FieldError::field).containsExactly("subject_token");
             assertThat(e.errors().getFirst().message()).contains("/__oauth__/integrations/" + integration.guid() + "/login");
         });

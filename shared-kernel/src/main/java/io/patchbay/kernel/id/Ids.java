@@ -8,6 +8,10 @@ import java.util.regex.Pattern;
 public final class Ids {
     private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A team id as the platform's tokens carry it ({@code team_…}). */
+    public static final Pattern TEAM_ID = Pattern.compile("team_[0-9A-Za-z_-]{1,64}");
+    /** A UUID in its text form, either case. */
+    public static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private Ids() {
     }

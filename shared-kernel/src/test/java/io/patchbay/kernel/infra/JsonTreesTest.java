@@ -2,6 +2,7 @@ package io.patchbay.kernel.infra;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
+import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.infra.json.JsonTrees;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class JsonTreesTest {
     void aNumberBeyondDoubleRangeIsRefusedNotTurnedIntoText() throws IOException {
         JsonNode huge = MAPPER.readValue("{\"max\":1e400}", JsonNode.class);
         assertThatThrownBy(() -> JsonTrees.tree(huge)).isInstanceOf(ProblemException.class)
-                .satisfies(e -> assertThat(((ProblemException) e).kind().status()).isEqualTo(400));
+                .satisfies(e -> assertThat(((ProblemException) e).kind()).isEqualTo(ErrorKind.VALIDATION_FAILED));
     }
 
     @Test

@@ -3,12 +3,14 @@ package io.patchbay.kernel.infra.web;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.FieldError;
 import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.Problems;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Builds problem+json responses: the one place that turns an error into what the caller sees. */
 public final class ProblemResponses {
@@ -24,16 +26,29 @@ public final class ProblemResponses {
     }
 
     public static MutableHttpResponse<ProblemBody> build(ErrorKind kind, String code, String detail, List<FieldError> errors) {
-        ProblemBody body = new ProblemBody(TYPE_BASE + code.replace('_', '-'), kind.title(), kind.status(), detail, code,
+        ProblemBody body = new ProblemBody(TYPE_BASE + code.replace('_', '-'), kind.title(), ProblemStatus.of(kind), detail, code,
                 errors.stream().map(e -> new ProblemBody.FieldErrorBody(e.field(), e.message())).toList());
-        return HttpResponse.<ProblemBody>status(HttpStatus.valueOf(kind.status()))
+        return HttpResponse.<ProblemBody>status(HttpStatus.valueOf(ProblemStatus.of(kind)))
                 .contentType(ProblemBody.MEDIA_TYPE)
                 .body(body);
     }
 
     /** The error kind for an HTTP status the framework chose (404 route, 405, 415 …). */
     public static ErrorKind kindFor(int status) {
-        return Arrays.stream(ErrorKind.values()).filter(k -> k.status() == status).findFirst()
-                .orElse(status >= 500 ? ErrorKind.INTERNAL : ErrorKind.VALIDATION_FAILED);
+        return ProblemStatus.kindFor(status);
+    }
+
+    /**
+     * The problem a broken domain rule is answered with: not found → 404, a conflicting fact → 409, not permitted → 403,
+     * invalid values → 400 naming each value by the wire field {@code fieldOf} gives for its domain attribute.
+     */
+    public static ProblemException problemOf(DomainException error, UnaryOperator<String> fieldOf) {
+        return switch (error) {
+            case DomainException.NotFound n -> Problems.notFound(n.what());
+            case DomainException.Conflict c -> Problems.conflict(c.fact());
+            case DomainException.NotPermitted p -> Problems.forbidden(p.reason());
+            case DomainException.InvalidValue v -> Problems.validation(v.violations().stream()
+                    .map(x -> new FieldError(fieldOf.apply(x.attribute()), x.reason())).toList());
+        };
     }
 }

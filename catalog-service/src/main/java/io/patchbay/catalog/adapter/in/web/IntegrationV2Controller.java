@@ -16,7 +16,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.catalog.application.port.in.IntegrationsUseCase;
 import io.patchbay.catalog.application.port.in.OffsetPage;
 import io.patchbay.catalog.domain.Integration;
-import io.patchbay.catalog.domain.WireFields;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +48,7 @@ public class IntegrationV2Controller {
     @Post
     @Operation(summary = "create integration", operationId = "createIntegrationV2")
     public JsonNode create(@Parameter(hidden = true) Caller caller, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
-        return wire.v2(integrations.create(caller, IdKinds.team(team), IntegrationBodies.v2(body, true), WireFields.V2));
+        return wire.v2(WireFields.V2.naming(() -> integrations.create(caller, IdKinds.team(team), IntegrationBodies.v2(body, true))));
     }
 
     @Get("/{id}")
@@ -62,7 +61,7 @@ public class IntegrationV2Controller {
     @Operation(summary = "update integration", operationId = "updateIntegrationV2")
     public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
         String checked = IdKinds.INTEGRATION.check(id, "id");
-        return wire.v2(integrations.replace(caller, IdKinds.team(team), checked, IntegrationBodies.v2(body, false), WireFields.V2));
+        return wire.v2(WireFields.V2.naming(() -> integrations.replace(caller, IdKinds.team(team), checked, IntegrationBodies.v2(body, false))));
     }
 
     @Delete("/{id}")

@@ -20,7 +20,6 @@ import io.patchbay.catalog.application.port.in.IntegrationsUseCase;
 import io.patchbay.catalog.application.port.in.PageAfter;
 import io.patchbay.catalog.domain.IntegrationStatus;
 import io.patchbay.catalog.domain.NameFilter;
-import io.patchbay.catalog.domain.WireFields;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.patchbay.kernel.error.Problems;
@@ -106,7 +105,7 @@ public class IntegrationV4Controller {
     @Post
     @Operation(summary = "Create Integration (200 IntegrationV4; a discovery is queued)", operationId = "createIntegrationV4")
     public JsonNode create(@Parameter(hidden = true) Caller caller, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
-        return wire.v4(integrations.create(caller, IdKinds.team(team), IntegrationBodies.v4(body, true), WireFields.V4));
+        return wire.v4(WireFields.V4.naming(() -> integrations.create(caller, IdKinds.team(team), IntegrationBodies.v4(body, true))));
     }
 
     @Get("/{id}")
@@ -119,7 +118,7 @@ public class IntegrationV4Controller {
     @Operation(summary = "Update Integration (full replace; type is immutable)", operationId = "updateIntegrationV4")
     public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
         String checked = IdKinds.INTEGRATION.check(id, "id");
-        return wire.v4(integrations.replace(caller, IdKinds.team(team), checked, IntegrationBodies.v4(body, false), WireFields.V4));
+        return wire.v4(WireFields.V4.naming(() -> integrations.replace(caller, IdKinds.team(team), checked, IntegrationBodies.v4(body, false))));
     }
 
     @Delete("/{id}")

@@ -1,6 +1,5 @@
 package io.patchbay.config.adapter.in.web;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,10 +15,10 @@ import io.patchbay.config.application.port.in.AppCommand;
 import io.patchbay.config.application.port.in.AppsUseCase;
 import io.patchbay.config.application.port.in.CreatedApp;
 import io.patchbay.config.domain.Plan;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -75,7 +74,7 @@ public class AppController {
         return new AppCommand(caller, body.string("slug").orElse(null), body.string("name").orElse(null), body.string("icon").orElse(null),
                 body.strings("scopes").orElse(null), body.bool("marketplace").orElse(null),
                 body.string("partnerTeamId").map(t -> IdKinds.TEAM.check(t, "partnerTeamId")).orElse(null), body.has("partnerTeamId"),
-                body.parsed("requiredPlan", (v, f) -> WireEnum.parse(Plan.class, v, f)).orElse(null), body.bool("available").orElse(null),
+                body.parsed("requiredPlan", (v, f) -> WireEnums.parse(Plan.class, v, f)).orElse(null), body.bool("available").orElse(null),
                 body.bool("isLegacy").orElse(null), body.string("webhookUrl").orElse(null), body.has("webhookUrl"));
     }
 }

@@ -1,6 +1,5 @@
 package io.patchbay.config.adapter.in.web;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,7 +27,6 @@ import io.patchbay.config.application.port.out.PageKey;
 import io.patchbay.config.domain.InstallationType;
 import io.patchbay.config.domain.ProjectSelection;
 import io.patchbay.config.domain.Source;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
@@ -36,6 +34,7 @@ import io.patchbay.kernel.infra.web.request.Limit;
 import io.patchbay.kernel.infra.web.request.PageCursors;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -78,7 +77,7 @@ public class ConfigurationController {
         boolean projectView = view.equals("project");
         boolean provisioning = PROVISIONING.equals(installationType);
         InstallationType type = installationType == null || provisioning ? null
-                : WireEnum.parse(InstallationType.class, installationType, "installationType");
+                : WireEnums.parse(InstallationType.class, installationType, "installationType");
         String appFilter = integrationIdOrSlug == null ? null : IdKinds.APP_ID_OR_SLUG.check(integrationIdOrSlug, "integrationIdOrSlug");
         PageKey after = PageCursors.decode(cursors, until, "until", 2, parts -> new PageKey(Long.parseLong(parts.get(0)), parts.get(1)));
         ConfigurationListing listing = configurations.list(new ListConfigurationsQuery(caller, team.selector(),
@@ -99,9 +98,9 @@ public class ConfigurationController {
         InstallCommand command = new InstallCommand(caller, team.selector(),
                 IdKinds.APP_ID_OR_SLUG.check(body.requiredString("integrationIdOrSlug"), "integrationIdOrSlug"),
                 body.strings("scopes").orElse(null),
-                body.parsed("projectSelection", (v, f) -> WireEnum.parse(ProjectSelection.class, v, f)).orElse(null),
+                body.parsed("projectSelection", (v, f) -> WireEnums.parse(ProjectSelection.class, v, f)).orElse(null),
                 body.strings("projects").orElse(null),
-                body.parsed("source", (v, f) -> WireEnum.parse(Source.class, v, f)).orElse(null));
+                body.parsed("source", (v, f) -> WireEnums.parse(Source.class, v, f)).orElse(null));
         return WireMapper.configuration(configurations.install(command), null);
     }
 
@@ -111,7 +110,7 @@ public class ConfigurationController {
         JsonBody body = JsonBody.of(json).allowOnly("scopes", "projectSelection", "projects");
         ChangeAccessCommand command = new ChangeAccessCommand(caller, team.selector(), IdKinds.CONFIGURATION.check(id, "id"),
                 body.strings("scopes").orElse(null),
-                body.parsed("projectSelection", (v, f) -> WireEnum.parse(ProjectSelection.class, v, f)).orElse(null),
+                body.parsed("projectSelection", (v, f) -> WireEnums.parse(ProjectSelection.class, v, f)).orElse(null),
                 body.strings("projects").orElse(null), body.has("projects"));
         return WireMapper.configuration(configurations.changeAccess(command), null);
     }

@@ -1,6 +1,5 @@
 package io.patchbay.config.adapter.in.web;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,11 +15,11 @@ import io.patchbay.config.application.port.in.PartnerUpdateCommand;
 import io.patchbay.config.domain.InstallStatus;
 import io.patchbay.config.domain.Notification;
 import io.patchbay.config.domain.NotificationLevel;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Optional;
@@ -41,14 +40,14 @@ public class InstallationController {
     @Operation(summary = "Update an installation's status, external id or notification (null clears the notification)")
     public void update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("status", "externalId", "notification");
-        InstallStatus status = body.parsed("status", (v, f) -> WireEnum.parse(InstallStatus.class, v, f)).orElse(null);
+        InstallStatus status = body.parsed("status", (v, f) -> WireEnums.parse(InstallStatus.class, v, f)).orElse(null);
         String externalId = body.string("externalId").orElse(null);
         if (externalId != null && (externalId.isBlank() || externalId.length() > 256)) {
             throw Problems.validation("externalId", "must be 1 to 256 characters");
         }
         Optional<Notification> notification = body.object("notification").map(n -> {
             n.allowOnly("level", "title", "message", "href");
-            NotificationLevel level = n.parsed("level", (v, f) -> WireEnum.parse(NotificationLevel.class, v, f))
+            NotificationLevel level = n.parsed("level", (v, f) -> WireEnums.parse(NotificationLevel.class, v, f))
                     .orElseThrow(() -> Problems.validation("notification.level", "is required"));
             return new Notification(level, n.requiredString("title"), n.string("message").orElse(null), n.string("href").orElse(null));
         });

@@ -1,6 +1,5 @@
 package io.patchbay.config.adapter.in.web;
 
-import io.swagger.v3.oas.annotations.Parameter;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -13,12 +12,12 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.config.application.port.in.MembershipUseCase;
 import io.patchbay.config.domain.Plan;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.Arrays;
@@ -39,7 +38,7 @@ public class TeamController {
     public TeamResponses.TeamResponse putTeam(@Parameter(hidden = true) Caller caller, @PathVariable String teamId, @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("slug", "plan");
         return WireMapper.team(memberships.putTeam(caller, IdKinds.TEAM.check(teamId, "teamId"), body.string("slug").orElse(null),
-                body.parsed("plan", (v, f) -> WireEnum.parse(Plan.class, v, f)).orElse(null)));
+                body.parsed("plan", (v, f) -> WireEnums.parse(Plan.class, v, f)).orElse(null)));
     }
 
     @Put("/{teamId}/members/{userId}")

@@ -21,7 +21,6 @@ import io.patchbay.config.application.port.in.CreatedWebhook;
 import io.patchbay.config.application.port.in.DeliveryLog;
 import io.patchbay.config.application.port.in.WebhooksUseCase;
 import io.patchbay.config.domain.WebhookEvent;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
@@ -59,7 +58,7 @@ public class WebhookController {
         List<String> names = body.strings("events").orElseThrow(() -> Problems.validation("events", "is required"));
         List<WebhookEvent> events = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
-            events.add(WireEnum.parse(WebhookEvent.class, names.get(i), "events[" + i + "]"));
+            events.add(WireEnums.parse(WebhookEvent.class, names.get(i), "events[" + i + "]"));
         }
         CreatedWebhook created = webhooks.create(new CreateWebhookCommand(caller, team.selector(), url, events,
                 body.strings("projectIds").orElse(null)));

@@ -1,13 +1,12 @@
 package io.patchbay.config.adapter.out.persistence;
 
-import io.patchbay.kernel.infra.jdbc.FirstVersionIsOne;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.config.application.port.out.AppStore;
 import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.Plan;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
+import io.patchbay.kernel.infra.jdbc.FirstVersionIsOne;
 import io.patchbay.kernel.secret.SecretBox;
 import jakarta.inject.Singleton;
 
@@ -99,7 +98,7 @@ class AppPersistenceAdapter implements AppStore {
 
     private static App toDomain(AppRow r) {
         return new App(r.id(), r.slug(), r.name(), r.icon(), r.scopes(), r.marketplace(), r.partnerTeamId(),
-                WireEnum.parse(Plan.class, r.requiredPlan(), "requiredPlan"), r.available(), r.legacy(), r.createdAt().toEpochMilli(),
+                StoredEnums.parse(Plan.class, r.requiredPlan(), "app.required_plan"), r.available(), r.legacy(), r.createdAt().toEpochMilli(),
                 r.updatedAt().toEpochMilli(), r.webhookUrl());
     }
 }

@@ -1,6 +1,5 @@
 package io.patchbay.config.adapter.out.persistence;
 
-import io.patchbay.kernel.infra.jdbc.FirstVersionIsOne;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.config.application.port.out.BulkSelection;
 import io.patchbay.config.application.port.out.ConfigurationListQuery;
@@ -18,6 +17,7 @@ import io.patchbay.config.domain.Source;
 import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
+import io.patchbay.kernel.infra.jdbc.FirstVersionIsOne;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -128,15 +128,15 @@ class ConfigurationPersistenceAdapter implements ConfigurationStore {
 
     private static Configuration toDomain(ConfigurationRow r) {
         Notification notification = r.notificationLevel() == null ? null
-                : new Notification(WireEnum.parse(NotificationLevel.class, r.notificationLevel(), "notification.level"), r.notificationTitle(),
+                : new Notification(StoredEnums.parse(NotificationLevel.class, r.notificationLevel(), "configuration.notification_level"), r.notificationTitle(),
                 r.notificationMessage(), r.notificationHref());
         return new Configuration(r.id(), r.integrationId(), r.slug(), r.ownerId(), r.teamId(), r.userId(), r.scopes(),
-                WireEnum.parse(ProjectSelection.class, r.projectSelection(), "projectSelection"), r.projects(),
-                WireEnum.parse(Source.class, r.source(), "source"),
-                WireEnum.parse(InstallationType.class, r.installationType(), "installationType"),
-                r.status() == null ? null : WireEnum.parse(InstallStatus.class, r.status(), "status"), r.externalId(), notification,
+                StoredEnums.parse(ProjectSelection.class, r.projectSelection(), "configuration.project_selection"), r.projects(),
+                StoredEnums.parse(Source.class, r.source(), "configuration.source"),
+                StoredEnums.parse(InstallationType.class, r.installationType(), "configuration.installation_type"),
+                r.status() == null ? null : StoredEnums.parse(InstallStatus.class, r.status(), "configuration.status"), r.externalId(), notification,
                 r.createdAt().toEpochMilli(), r.updatedAt().toEpochMilli(), millis(r.completedAt()), millis(r.disabledAt()),
-                r.disabledReason() == null ? null : WireEnum.parse(DisableReason.class, r.disabledReason(), "disabledReason"),
+                r.disabledReason() == null ? null : StoredEnums.parse(DisableReason.class, r.disabledReason(), "configuration.disabled_reason"),
                 millis(r.deleteRequestedAt()), millis(r.customerDeleteRequestedAt()), millis(r.deletedAt()), r.version(), r.createdBy(),
                 r.updatedBy());
     }

@@ -4,7 +4,6 @@ import io.patchbay.config.application.port.out.MembershipStore;
 import io.patchbay.config.domain.Member;
 import io.patchbay.config.domain.Plan;
 import io.patchbay.config.domain.Team;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
@@ -66,7 +65,7 @@ class MembershipPersistenceAdapter implements MembershipStore {
     }
 
     private static Team toTeam(TeamRow r) {
-        return new Team(r.id(), r.slug(), WireEnum.parse(Plan.class, r.plan(), "plan"));
+        return new Team(r.id(), r.slug(), StoredEnums.parse(Plan.class, r.plan(), "team.plan"));
     }
 
     private static Member toMember(TeamMemberRow r) {

@@ -10,7 +10,6 @@ import io.patchbay.config.domain.DeliveryState;
 import io.patchbay.config.domain.DeliveryTarget;
 import io.patchbay.config.domain.Webhook;
 import io.patchbay.config.domain.WebhookEvent;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.secret.SecretBox;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -74,7 +73,7 @@ class WebhookPersistenceAdapter implements WebhookStore, DeliveryStore {
 
     private static Webhook toDomain(WebhookRow r) {
         return new Webhook(r.id(), r.ownerId(), r.teamId(), r.url(),
-                r.events().stream().map(e -> WireEnum.parse(WebhookEvent.class, e, "events")).collect(Collectors.toSet()), r.projectIds(),
+                r.events().stream().map(e -> StoredEnums.parse(WebhookEvent.class, e, "webhook.events")).collect(Collectors.toSet()), r.projectIds(),
                 r.createdAt().toEpochMilli(), r.updatedAt().toEpochMilli());
     }
 
@@ -170,9 +169,9 @@ class WebhookPersistenceAdapter implements WebhookStore, DeliveryStore {
     }
 
     private static Delivery toDomain(DeliveryRow r) {
-        return new Delivery(r.seq(), r.deliveryId(), r.eventId(), WireEnum.parse(DeliveryTarget.class, r.targetKind(), "targetKind"), r.targetId(),
-                r.configurationId(), WireEnum.parse(WebhookEvent.class, r.eventType(), "type"), r.body(),
-                WireEnum.parse(DeliveryState.class, r.state(), "state"), r.attempts(), r.lastStatus(), r.lastDurationMs(), r.lastError(),
+        return new Delivery(r.seq(), r.deliveryId(), r.eventId(), StoredEnums.parse(DeliveryTarget.class, r.targetKind(), "delivery.target_kind"), r.targetId(),
+                r.configurationId(), StoredEnums.parse(WebhookEvent.class, r.eventType(), "delivery.event_type"), r.body(),
+                StoredEnums.parse(DeliveryState.class, r.state(), "delivery.state"), r.attempts(), r.lastStatus(), r.lastDurationMs(), r.lastError(),
                 r.nextAttemptAt().toEpochMilli(), r.retryUntil().toEpochMilli(), millis(r.leaseUntil()), r.createdAt().toEpochMilli(),
                 millis(r.deliveredAt()), r.version());
     }

@@ -1,9 +1,9 @@
 package io.patchbay.environment.adapter.out.persistence;
 
-import io.micronaut.json.JsonMapper;
-import io.patchbay.environment.application.port.out.ConfigSizePort;
-import io.patchbay.kernel.infra.json.JsonTrees;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.json.JsonMapper;
+import io.patchbay.environment.application.port.out.ConfigSizer;
+import io.patchbay.kernel.infra.json.JsonTrees;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** JSON columns: config trees to text and back (key order and nulls kept); the stored size of a config. */
 @Singleton
-class JsonColumns implements ConfigSizePort {
+class JsonColumns implements ConfigSizer {
     private final JsonMapper mapper;
 
     JsonColumns(JsonMapper mapper) {

@@ -4,7 +4,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.patchbay.kernel.secret.SecretScrubber;
-import io.patchbay.oauth.application.port.out.ProviderPort;
+import io.patchbay.oauth.application.port.out.TokenEndpoint;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * is logged.
  */
 @Singleton
-class ProviderHttpClient implements ProviderPort {
+class ProviderHttpClient implements TokenEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderHttpClient.class);
     static final int MAX_BODY = 64 * 1024;
     static final int MAX_ERROR_TEXT = 500;

@@ -1,6 +1,6 @@
 package io.patchbay.oauth.adapter.out.http;
 
-import io.patchbay.oauth.application.port.out.ProviderPort;
+import io.patchbay.oauth.application.port.out.TokenEndpoint;
 import io.patchbay.oauth.domain.Pkce;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class ProviderHttpClientTest {
     void secretsAreStrippedInEveryFormTheyMayBeEchoed() {
         String secret = "s3cr+t/with=chars";
         String echoed = "bad secret " + secret + " (encoded: " + URLEncoder.encode(secret, StandardCharsets.UTF_8) + ")";
-        ProviderPort.Refused refused = ProviderHttpClient.refused(401, "invalid_client " + secret, echoed, List.of(secret));
+        TokenEndpoint.Refused refused = ProviderHttpClient.refused(401, "invalid_client " + secret, echoed, List.of(secret));
         assertThat(refused.error()).isEqualTo("invalid_client [redacted]");
         assertThat(refused.description()).doesNotContain(secret).doesNotContain(URLEncoder.encode(secret, StandardCharsets.UTF_8))
                 .contains("[redacted]");
@@ -30,16 +30,16 @@ class ProviderHttpClientTest {
         String secret = "Sk-Live\"Quote\\9";
         String echoed = "client SK-LIVE\"QUOTE\\9 unknown; raw {\"secret\":\"Sk-Live\\\"Quote\\\\9\"}; basic "
                 + java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
-        ProviderPort.Refused refused = ProviderHttpClient.refused(400, "invalid_client", echoed, List.of(secret));
+        TokenEndpoint.Refused refused = ProviderHttpClient.refused(400, "invalid_client", echoed, List.of(secret));
         assertThat(refused.description()).isEqualTo("client [redacted] unknown; raw {\"secret\":\"[redacted]\"}; basic [redacted]");
     }
 
     @Test
     void aTokenEndpointNoUriParserAcceptsIsARefusalNotAnException() {
         ProviderHttpClient client = new ProviderHttpClient(null, Duration.ofSeconds(1), Duration.ofSeconds(1));
-        ProviderPort.Result result = client.clientCredentials(new ProviderPort.Client("https://idp.example.com/token|v2", "id", "s",
-                ProviderPort.AuthMethod.CLIENT_SECRET_POST), null);
-        assertThat(result).isInstanceOfSatisfying(ProviderPort.Refused.class, r -> assertThat(r.error()).isEqualTo("invalid_token_endpoint"));
+        TokenEndpoint.Result result = client.clientCredentials(new TokenEndpoint.Client("https://idp.example.com/token|v2", "id", "s",
+                TokenEndpoint.AuthMethod.CLIENT_SECRET_POST), null);
+        assertThat(result).isInstanceOfSatisfying(TokenEndpoint.Refused.class, r -> assertThat(r.error()).isEqualTo("invalid_token_endpoint"));
     }
 
     @Test

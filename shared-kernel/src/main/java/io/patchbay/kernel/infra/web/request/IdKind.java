@@ -1,5 +1,6 @@
 package io.patchbay.kernel.infra.web.request;
 
+import io.patchbay.kernel.error.Texts;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.id.Ids;
@@ -13,13 +14,11 @@ import java.util.regex.Pattern;
  */
 public record IdKind(Pattern pattern, String description) {
     /** A team id as config-, oauth- and catalog-service issue them. */
-    public static final IdKind TEAM = of("team_[0-9A-Za-z_-]{1,64}", "a team id (team_…)");
+    public static final IdKind TEAM = new IdKind(Ids.TEAM_ID, "a team id (team_…)");
     /** A user id, or a team id where teams are not prefixed (environment-service). */
     public static final IdKind NAME = of("[0-9A-Za-z_-]{1,64}", "1 to 64 letters, digits, _ or -");
     /** A configuration id ({@code icfg_} and 24 letters or digits), as config-service issues them. */
     public static final IdKind CONFIGURATION = prefixed(ConfigurationId.PREFIX, ConfigurationId.LENGTH, "a configuration id");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public static IdKind of(String regex, String description) {
         return new IdKind(Pattern.compile(regex), description);
@@ -38,7 +37,7 @@ public record IdKind(Pattern pattern, String description) {
     /** {@code value} when it is one of these ids; else 400 naming {@code field}. */
     public String check(String value, String field) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw Problems.validation(field, "must be " + description + ", was '" + Shown.value(value) + "'");
+            throw Problems.validation(field, "must be " + description + ", was '" + Texts.truncate(value) + "'");
         }
         return value;
     }
@@ -50,8 +49,8 @@ public record IdKind(Pattern pattern, String description) {
 
     /** A UUID in its canonical text form; else 400 naming {@code field} ("must be {@code what}"). */
     public static UUID uuid(String value, String field, String what) {
-        if (value == null || !UUID_TEXT.matcher(value).matches()) {
-            throw Problems.validation(field, "must be " + what + ", was '" + Shown.value(value) + "'");
+        if (value == null || !Ids.UUID_TEXT.matcher(value).matches()) {
+            throw Problems.validation(field, "must be " + what + ", was '" + Texts.truncate(value) + "'");
         }
         return UUID.fromString(value);
     }

@@ -1,5 +1,6 @@
 package io.patchbay.kernel.infra.web.request;
 
+import io.patchbay.kernel.error.Texts;
 import io.micronaut.http.HttpParameters;
 import io.patchbay.kernel.error.Problems;
 
@@ -22,7 +23,7 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw Problems.validation(name, "must be an integer from " + min + " to " + max + ", was '" + Shown.value(value) + "'");
+        throw Problems.validation(name, "must be an integer from " + min + " to " + max + ", was '" + Texts.truncate(value) + "'");
     }
 
     /** {@code offset}: 0 when absent. */
@@ -38,7 +39,7 @@ public final class QueryParams {
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Problems.validation(name, "must be true or false, was '" + Shown.value(value) + "'");
+            default -> throw Problems.validation(name, "must be true or false, was '" + Texts.truncate(value) + "'");
         };
     }
 

@@ -4,7 +4,7 @@ package io.patchbay.oauth.application.port.out;
  * Token requests to an identity provider's token endpoint. Every answer is a {@link Result}: a token, the provider's refusal
  * (its error with every value we sent stripped out), or no answer (timeout, connection refused). Redirects are never followed.
  */
-public interface ProviderPort {
+public interface TokenEndpoint {
     enum AuthMethod {
         /** client_id and client_secret in the form body. */
         CLIENT_SECRET_POST,
