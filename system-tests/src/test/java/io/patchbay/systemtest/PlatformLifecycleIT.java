@@ -168,12 +168,12 @@ class PlatformLifecycleIT {
         System.out.printf("BENCHMARK burst-disabled-everywhere millis=%d afterKillMillis=%d%n", (System.nanoTime() - started) / 1_000_000,
                 afterKill);
         second.add(replacement.get(180, TimeUnit.SECONDS));
-        // A dead member is noticed after the 10 s session timeout (Kafka's default 45 s gave 45-49 s here), then the
-        // survivor takes its partitions at its next poll (at most LifecycleConsumer.MAX_POLL_RECORDS records away) and
-        // applies the rest of the burst. Issue 11's target is 15 s; measured 15.4-17.2 s on this 2-core machine (the
-        // heartbeat a third of the session adds up to 3.3 s before the survivor hears of the rebalance), so the bound
-        // is one that a 45 s session fails, and the figure is reported, not hidden.
-        assertThat(afterKill).as("converged after the kill, ms").isLessThanOrEqualTo(30_000);
+        // A dead member is noticed after the 10 s session timeout (Kafka's default 45 s gave 45-49 s here): 6.7-10 s after
+        // the kill, as expiry counts from its last heartbeat; the survivor hears of the rebalance at its next heartbeat (a
+        // third of the session), rejoins after the batch in hand (LifecycleConsumer.MAX_POLL_RECORDS records, one inbox
+        // transaction) and gets the orphaned partitions without giving up its own (cooperative assignment); the rest of
+        // the burst is applied a poll at a time. Issue 11's bound.
+        assertThat(afterKill).as("converged after the kill, ms").isLessThanOrEqualTo(15_000);
         JsonNode all = oauth.get("/__api__/v1/oauth/integrations", owner).json();
         for (JsonNode integration : all) {
             assertThat(integration.get("disabled_reason").asText()).isEqualTo("account-plan-downgrade");
