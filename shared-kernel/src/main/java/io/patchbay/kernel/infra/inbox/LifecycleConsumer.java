@@ -109,6 +109,8 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
     private final String groupId;
     /** Per partition: the offset of the record being tried and how often the inbox failed on it so far. */
     private final Map<TopicPartition, long[]> failures = new ConcurrentHashMap<>();
+    /** The first offset of each partition of the batch being applied (consumer thread only); empty between batches. */
+    private volatile Map<TopicPartition, Long> inHand = Map.of();
     /** Undecodable records already dead-lettered while their batch is retried: not kept twice. */
     private final Map<TopicPartition, Set<Long>> undecodableKept = new ConcurrentHashMap<>();
     private final Map<InboxOutcome, AtomicLong> outcomes = new EnumMap<>(InboxOutcome.class);
@@ -152,6 +154,11 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
 
     @Topic(LifecycleTopic.NAME)
     void receive(ConsumerRecords<String, byte[]> records, Consumer<?, ?> consumer) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            first.put(partition, records.records(partition).getFirst().offset());
+        }
+        inHand = Map.copyOf(first);
         List<ConsumerRecord<String, byte[]>> decodedRecords = new ArrayList<>(records.count());
         List<LifecycleEnvelope> envelopes = new ArrayList<>(records.count());
         for (TopicPartition partition : records.partitions()) {
@@ -189,6 +196,7 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
             failures.remove(partition);
             undecodableKept.remove(partition);
         }
+        inHand = Map.of();
     }
 
     /**
@@ -247,9 +255,16 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
             for (TopicPartition partition : batch.get().partitions()) {
                 consumer.seek(partition, batch.get().records(partition).getFirst().offset());
             }
+        } else if (batch.isEmpty() && !inHand.isEmpty()) {
+            // micronaut-kafka 5.9 could not resolve its error strategy for the batch (it knows the positions to retry
+            // from only for partitions assigned before the poll; a batch that fails on a partition assigned in that poll
+            // ends in a NullPointerException, and the consumer would go on after the batch): read it again from its start
+            LOG.warn("lifecycle consumer: {}; reading the batch again", secrets.scrub(Retries.rootMessage(cause)));
+            inHand.forEach((partition, offset) -> consumer.seek(partition, offset));
         } else {
             LOG.warn("lifecycle consumer: {}", secrets.scrub(Retries.rootMessage(cause)));
         }
+        inHand = Map.of();
     }
 
     /** Dead-letters a record whose retries are spent and moves its partition past it; reads it again when it was not kept. */
