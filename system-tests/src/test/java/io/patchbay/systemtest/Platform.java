@@ -213,7 +213,8 @@ final class Platform implements AutoCloseable {
     public void close() throws Exception {
         extras.forEach(Process::destroyForcibly);
         launcher.interrupt();
-        launcher.awaitExit(90);
+        // the first stop after a build writes the services' start-up caches (AotCache): up to minutes when loaded
+        launcher.awaitExit(300);
         launcher.close();
     }
 

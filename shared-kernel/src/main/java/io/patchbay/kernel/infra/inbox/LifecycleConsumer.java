@@ -77,24 +77,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * A SIGTERM closes the consumer, which leaves the group at once; a killed instance is noticed after the session
  * timeout ({@code PATCHBAY_KAFKA_SESSION_TIMEOUT}, 10 s). A poll returns at most {@value #MAX_POLL_RECORDS} records: a
  * member rejoins a rebalance only from {@code poll()}, so the partitions of a dead member wait for the survivors to
- * finish the batch in hand. Partitions are assigned cooperatively ({@value #ASSIGNOR}): when an instance joins or
- * leaves, the others keep working on the partitions they keep instead of all stopping for the rebalance (Kafka's
- * default list starts with the eager range assignor; an instance of an older Patchbay shares the cooperative one).
+ * finish the batch in hand. Partitions are assigned by Kafka's default (eager) protocol, not the cooperative one: with
+ * cooperative rebalancing a member keeps its partitions through a rebalance, and a commit refused during one is never
+ * tried again by micronaut-kafka (it commits only after a non-empty batch), so the group's offsets can stay behind
+ * records already applied until new ones arrive (PlatformLifecycleIT saw a lag of 550 that never went); an eager
+ * rebalance hands the partitions out again from the committed offsets, and the inbox skips what was applied.
  */
 @KafkaListener(batch = true, groupId = "${patchbay.consumer.group-id:}", offsetReset = OffsetReset.EARLIEST, offsetStrategy = OffsetStrategy.SYNC,
         isolation = IsolationLevel.READ_COMMITTED,
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
                 retryDelay = "${patchbay.consumer.initial-backoff:200ms}", retryCountValue = "${patchbay.consumer.retries:4}"),
-        properties = {@Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "" + LifecycleConsumer.MAX_POLL_RECORDS),
-                @Property(name = ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, value = LifecycleConsumer.ASSIGNOR)})
+        properties = @Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "" + LifecycleConsumer.MAX_POLL_RECORDS))
 @Requires(beans = LifecycleEventHandler.class)
 @Requires(property = "kafka.bootstrap.servers")
 @Requires(property = "patchbay.consumer.enabled", notEquals = "false")
 public class LifecycleConsumer implements KafkaListenerExceptionHandler {
     /** Records per poll: bounds how long a rebalance waits for this member (see the class comment). */
     public static final int MAX_POLL_RECORDS = 50;
-    /** Incremental rebalancing (KIP-429): see the class comment. */
-    public static final String ASSIGNOR = "org.apache.kafka.clients.consumer.CooperativeStickyAssignor";
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleConsumer.class);
 
     private final LifecycleInbox inbox;

@@ -33,9 +33,7 @@ public class KafkaEnvironmentConfigurer implements ApplicationContextConfigurer 
     static Map<String, Object> defaults(Map<String, String> env) {
         Map<String, Object> defaults = prefixed("kafka.consumers.default.", KafkaEnvironment.consumerProperties(env));
         defaults.put("kafka.health-timeout", "3s");
-        // live members keep their partitions while a dead one is replaced
-        defaults.put("kafka.consumers.default.partition.assignment.strategy",
-                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+        // partition assignment stays Kafka's default (eager first): see LifecycleConsumer on why not the cooperative one
         // the kernel's producers: idempotent, every replica acknowledges; the relay waits at most 5 s per batch
         for (String producer : new String[] {"outbox-relay", "lifecycle-dead-letters"}) {
             String prefix = "kafka.producers." + producer + ".";
