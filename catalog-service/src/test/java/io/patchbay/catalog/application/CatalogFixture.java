@@ -95,7 +95,7 @@ final class CatalogFixture {
 
     static void assertProblem(ErrorKind kind, String field, ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).satisfies(thrown -> {
-            ProblemException p = thrown instanceof DomainException d ? ProblemResponses.problemOf(d, a -> a) : (ProblemException) thrown;
+            ProblemException p = thrown instanceof DomainException d ? ProblemResponses.problemOf(d) : (ProblemException) thrown;
             org.assertj.core.api.Assertions.assertThat(p.kind()).as(p.detail()).isEqualTo(kind);
             if (field != null) {
                 org.assertj.core.api.Assertions.assertThat(p.errors()).extracting(e -> e.field()).as(p.detail()).contains(field);

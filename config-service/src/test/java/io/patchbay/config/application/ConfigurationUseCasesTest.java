@@ -75,7 +75,7 @@ class ConfigurationUseCasesTest {
 
     static void assertProblem(ThrowableAssert.ThrowingCallable call, ErrorKind kind, String field) {
         assertThatThrownBy(call).satisfies(thrown -> {
-            ProblemException p = thrown instanceof DomainException d ? ProblemResponses.problemOf(d, a -> a) : (ProblemException) thrown;
+            ProblemException p = thrown instanceof DomainException d ? ProblemResponses.problemOf(d) : (ProblemException) thrown;
             assertThat(p.kind()).isEqualTo(kind);
             if (field != null) {
                 assertThat(p.errors()).extracting("field").contains(field);

@@ -65,7 +65,7 @@ class EnvironmentIntegrationUseCasesTest {
         } catch (ProblemException e) {
             return e.kind();
         } catch (DomainException e) {
-            return ProblemResponses.problemOf(e, a -> a).kind();
+            return ProblemResponses.problemOf(e).kind();
         }
         throw new AssertionError("no problem raised");
     }

@@ -123,7 +123,7 @@ class IntegrationUseCasesTest {
         } catch (ProblemException e) {
             return ProblemStatus.of(e.kind());
         } catch (DomainException e) {
-            return ProblemStatus.of(ProblemResponses.problemOf(e, a -> a).kind());
+            return ProblemStatus.of(ProblemResponses.problemOf(e).kind());
         }
     }
 

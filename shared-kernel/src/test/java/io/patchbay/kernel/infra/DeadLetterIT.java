@@ -14,8 +14,6 @@ import io.patchbay.kernel.infra.auth.TokenMinter;
 import io.patchbay.kernel.infra.deadletter.DeadLetter;
 import io.patchbay.kernel.infra.deadletter.DeadLetterStore;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
-import io.patchbay.kernel.infra.inbox.LifecycleInbox;
-import io.patchbay.kernel.infra.inbox.ProjectedConfiguration;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.kernel.secret.SecretScrubber;
 import io.patchbay.test.Api;
@@ -257,8 +255,8 @@ class DeadLetterIT {
         assertThat(replayed.json().get("dead_letter").get("last_replay").get("outcome").asText()).isEqualTo("applied");
         assertThat(count("SELECT count(*) FROM applied_event WHERE configuration_id = ?", poisoned)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM inbox_event WHERE event_id = ? AND outcome = 'applied'", eventId)).isEqualTo(1);
-        assertThat(server.getApplicationContext().getBean(LifecycleInbox.class).projection(poisoned))
-                .hasValueSatisfying(p -> assertThat(p.state()).isEqualTo(ProjectedConfiguration.State.DISABLED));
+        assertThat(count("SELECT count(*) FROM configuration_projection WHERE configuration_id = ? AND state = 'DISABLED'", poisoned))
+                .isEqualTo(1);
 
         Api.Response twice = api.post("/admin/dead-letters/" + id + "/replay", admin, null);
         assertThat(twice.status()).as(twice.toString()).isEqualTo(200);
@@ -306,8 +304,7 @@ class DeadLetterIT {
         assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
         assertThat(replayed.json().get("outcome").asText()).isEqualTo("stale");
         assertThat(count("SELECT count(*) FROM applied_event WHERE configuration_id = ? AND version = 1", config)).isZero();
-        assertThat(server.getApplicationContext().getBean(LifecycleInbox.class).projection(config))
-                .hasValueSatisfying(p -> assertThat(p.version()).isEqualTo(2));
+        assertThat(count("SELECT count(*) FROM configuration_projection WHERE configuration_id = ? AND version = 2", config)).isEqualTo(1);
     }
 
     /**

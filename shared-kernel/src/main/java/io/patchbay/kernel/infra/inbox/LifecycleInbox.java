@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -131,14 +130,6 @@ public class LifecycleInbox {
             state = stateAfter(event);
             reason = event instanceof ConfigurationDisabled d ? d.reason() : null;
         }
-    }
-
-    /** What this service knows of a configuration, for records linked to it after its events arrived. */
-    public Optional<ProjectedConfiguration> projection(String configurationId) {
-        return sql.one("SELECT configuration_id, state, reason, version FROM configuration_projection "
-                        + "WHERE configuration_id = ? AND state <> 'NONE'",
-                r -> new ProjectedConfiguration(r.getString(1), ProjectedConfiguration.State.valueOf(r.getString(2)), r.getString(3),
-                        r.getLong(4)), configurationId);
     }
 
     private static ProjectedConfiguration.State stateAfter(ConfigurationLifecycleEvent event) {

@@ -1,6 +1,5 @@
 package io.patchbay.kernel.infra.web;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -10,19 +9,14 @@ import jakarta.inject.Singleton;
 
 /**
  * Renders every {@link DomainException} a use case lets through as problem+json: the status and code for the broken
- * rule ({@link ProblemResponses#problemOf}), the field names through the service's {@link WireFieldNames} if it has one.
+ * rule ({@link ProblemResponses#problemOf}). Where a service's wire field names differ from the domain's attribute names,
+ * its web adapter renames them before the exception gets here (catalog-service's {@code WireFields}).
  */
 @Singleton
 @Produces(ProblemBody.MEDIA_TYPE)
 public class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<?>> {
-    private final WireFieldNames names;
-
-    public DomainExceptionHandler(@Nullable WireFieldNames names) {
-        this.names = names == null ? attribute -> attribute : names;
-    }
-
     @Override
     public HttpResponse<?> handle(HttpRequest request, DomainException exception) {
-        return ProblemResponses.of(ProblemResponses.problemOf(exception, names::fieldOf));
+        return ProblemResponses.of(ProblemResponses.problemOf(exception));
     }
 }

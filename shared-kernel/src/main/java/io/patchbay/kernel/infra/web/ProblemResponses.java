@@ -10,7 +10,6 @@ import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.error.Problems;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /** Builds problem+json responses: the one place that turns an error into what the caller sees. */
 public final class ProblemResponses {
@@ -42,13 +41,13 @@ public final class ProblemResponses {
      * The problem a broken domain rule is answered with: not found → 404, a conflicting fact → 409, not permitted → 403,
      * invalid values → 400 naming each value by the wire field {@code fieldOf} gives for its domain attribute.
      */
-    public static ProblemException problemOf(DomainException error, UnaryOperator<String> fieldOf) {
+    public static ProblemException problemOf(DomainException error) {
         return switch (error) {
             case DomainException.NotFound n -> Problems.notFound(n.what());
             case DomainException.Conflict c -> Problems.conflict(c.fact());
             case DomainException.NotPermitted p -> Problems.forbidden(p.reason());
             case DomainException.InvalidValue v -> Problems.validation(v.violations().stream()
-                    .map(x -> new FieldError(fieldOf.apply(x.attribute()), x.reason())).toList());
+                    .map(x -> new FieldError(x.attribute(), x.reason())).toList());
         };
     }
 }

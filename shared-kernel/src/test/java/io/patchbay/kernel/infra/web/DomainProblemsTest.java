@@ -20,16 +20,15 @@ class DomainProblemsTest {
     }
 
     @Test
-    void invalidValuesAreNamedByTheirWireFields() {
-        ProblemException one = ProblemResponses.problemOf(new DomainException.InvalidValue("config.port", "must be a number"),
-                a -> a.replace("config", "integration_config"));
+    void invalidValuesNameTheirFields() {
+        ProblemException one = ProblemResponses.problemOf(new DomainException.InvalidValue("config.port", "must be a number"));
         assertThat(ProblemStatus.of(one.kind())).isEqualTo(400);
         assertThat(one.code()).isEqualTo("validation_failed");
-        assertThat(one.detail()).isEqualTo("integration_config.port: must be a number");
-        assertThat(one.errors()).containsExactly(new FieldError("integration_config.port", "must be a number"));
+        assertThat(one.detail()).isEqualTo("config.port: must be a number");
+        assertThat(one.errors()).containsExactly(new FieldError("config.port", "must be a number"));
 
         ProblemException two = ProblemResponses.problemOf(new DomainException.InvalidValue(List.of(
-                new DomainException.Violation("name", "is required"), new DomainException.Violation("type", "is unknown"))), a -> a);
+                new DomainException.Violation("name", "is required"), new DomainException.Violation("type", "is unknown"))));
         assertThat(two.detail()).isEqualTo("2 fields are invalid");
         assertThat(two.errors()).extracting(FieldError::field).containsExactly("name", "type");
     }
@@ -43,7 +42,7 @@ class DomainProblemsTest {
     }
 
     private static void assertProblem(DomainException error, int status, String code, String detail) {
-        ProblemException problem = ProblemResponses.problemOf(error, a -> a);
+        ProblemException problem = ProblemResponses.problemOf(error);
         assertThat(ProblemStatus.of(problem.kind())).isEqualTo(status);
         assertThat(problem.code()).isEqualTo(code);
         assertThat(problem.detail()).isEqualTo(detail);
