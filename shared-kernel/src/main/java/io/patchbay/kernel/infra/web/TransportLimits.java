@@ -128,9 +128,14 @@ public class TransportLimits implements BeanCreatedEventListener<NettyServerCust
         }
     }
 
-    /** Marks the connection when a request could not be decoded; the answer to it closes the connection. */
+    /**
+     * Marks the connection when a request could not be decoded; the answer to it closes the connection, gracefully. Netty
+     * hands such a request on as HTTP/1.0, so Micronaut closes the channel as soon as the answer is written, with the rest
+     * of the request still arriving: that close is held back here and done as {@link #closeAfter} does.
+     */
     static final class CloseAfterUndecodableRequest extends ChannelDuplexHandler {
         private boolean undecodable;
+        private boolean lingering;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -150,9 +155,21 @@ public class TransportLimits implements BeanCreatedEventListener<NettyServerCust
                 response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }
             if (msg instanceof LastHttpContent) {
-                closeAfter(ctx.write(msg, promise.unvoid()));
+                ctx.write(msg, promise.unvoid()).addListener(written -> close(ctx, ctx.newPromise()));
             } else {
                 ctx.write(msg, promise);
+            }
+        }
+
+        @Override
+        public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+            if (!undecodable) {
+                ctx.close(promise);
+            } else if (lingering) {
+                ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
+            } else {
+                lingering = true;
+                linger(ctx.channel(), () -> ctx.close(promise));
             }
         }
     }
@@ -165,16 +182,21 @@ public class TransportLimits implements BeanCreatedEventListener<NettyServerCust
      */
     static void closeAfter(ChannelFuture written) {
         written.addListener(done -> {
-            Channel channel = written.channel();
-            if (done.isSuccess() && channel.isActive() && channel instanceof DuplexChannel duplex) {
-                channel.config().setAutoRead(true);
-                duplex.shutdownOutput().addListener(shut -> channel.eventLoop().schedule(() -> {
-                    channel.close();
-                }, LINGER_SECONDS, TimeUnit.SECONDS));
+            if (done.isSuccess()) {
+                linger(written.channel(), written.channel()::close);
             } else {
-                channel.close();
+                written.channel().close();
             }
         });
+    }
+
+    private static void linger(Channel channel, Runnable close) {
+        if (channel.isActive() && channel instanceof DuplexChannel duplex && !duplex.isOutputShutdown()) {
+            channel.config().setAutoRead(true);
+            duplex.shutdownOutput().addListener(shut -> channel.eventLoop().schedule(close, LINGER_SECONDS, TimeUnit.SECONDS));
+        } else {
+            close.run();
+        }
     }
 
     private FullHttpResponse tooLarge(boolean close) {

@@ -239,4 +239,25 @@ class WebSurfaceIT {
                 .header("Authorization", "Bearer " + token("long1", false)).build());
         assertThat(next.statusCode()).as("a new connection is served").isEqualTo(200);
     }
+
+    @Test
+    void afterAnsweringAnUndecodableRequestTheServerReadsOnInsteadOfResettingTheConnection() throws Exception {
+        // Netty answers an over-long request line as an HTTP/1.0 request, which Micronaut closes as soon as the answer is
+        // written. Closing with the client's bytes unread resets the connection, and a reset can destroy the answer before
+        // the client read it (BadInputFuzzIT lost one that way under load). The server must half-close and read on.
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /things/" + "a".repeat(8_000)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).containsPattern("^HTTP/1\\.[01] 4").containsIgnoringCase("content-type: application/problem+json")
+                    .containsIgnoringCase("connection: close");
+            byte[] more = "b".repeat(4_096).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 256; i++) {
+                out.write(more); // the rest of a request the client was still sending: a reset fails these writes
+                out.flush();
+            }
+        }
+    }
 }
