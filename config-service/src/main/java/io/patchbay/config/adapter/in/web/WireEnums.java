@@ -12,4 +12,9 @@ final class WireEnums {
         return WireEnum.find(type, value).orElseThrow(() -> Problems.validation(field, "must be one of " + WireEnum.allowed(type)
                 + ", was '" + value + "'"));
     }
+
+    /** Null stays null (the field was not given); anything else is {@link #parse}d. */
+    static <E extends Enum<E> & WireEnum> E parseOrNull(Class<E> type, String value, String field) {
+        return value == null ? null : parse(type, value, field);
+    }
 }
