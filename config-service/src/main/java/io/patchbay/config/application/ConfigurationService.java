@@ -104,7 +104,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
         Optional<String> team = teams.acting(caller, command.team());
         if (team.isPresent()) {
             if (!caller.managesTeam(team.get()) && !caller.isAdmin()) {
-                throw Problems.forbidden("only team owners, members and developers may install for team " + team.get());
+                throw new DomainException.NotPermitted("only team owners, members and developers may install for team " + team.get());
             }
             requirePlan(team.get(), app, "teamId");
         }
@@ -123,7 +123,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
     @Transactional
     public Configuration changeAccess(ChangeAccessCommand command) {
         Configuration c = manageable(command.caller(), command.team(), command.id());
-        App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> Problems.notFound("app " + c.integrationId()));
+        App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> new DomainException.NotFound("app " + c.integrationId()));
         List<String> scopes = command.scopes() == null ? c.scopes() : allowedScopes(app, command.scopes());
         ProjectSelection selection = command.selection() == null ? c.projectSelection() : command.selection();
         List<String> requested = command.projectsGiven() ? command.projects()
@@ -150,15 +150,15 @@ public class ConfigurationService implements ConfigurationsUseCase {
         switch (reason) {
             case DISABLED_BY_ADMIN -> {
                 if (!caller.isAdmin()) {
-                    throw Problems.forbidden("only platform admins may disable with disabled-by-admin");
+                    throw new DomainException.NotPermitted("only platform admins may disable with disabled-by-admin");
                 }
             }
             case DISABLED_BY_OWNER -> {
                 if (!manages) {
-                    throw Problems.forbidden("only the owner or a team manager may disable this configuration");
+                    throw new DomainException.NotPermitted("only the owner or a team manager may disable this configuration");
                 }
             }
-            default -> throw Problems.validation("reason", "'" + reason.wire() + "' is set only by automatic triggers; use "
+            default -> throw new DomainException.InvalidValue("reason", "'" + reason.wire() + "' is set only by automatic triggers; use "
                     + DisableReason.DISABLED_BY_OWNER.wire() + " or " + DisableReason.DISABLED_BY_ADMIN.wire());
         }
         c.requireNotDeletionRequested();
@@ -172,12 +172,12 @@ public class ConfigurationService implements ConfigurationsUseCase {
     public Configuration enable(Caller caller, TeamSelector team, String id) {
         Configuration c = visible(caller, team, id);
         if (!ConfigurationAccess.canManage(caller, c)) {
-            throw Problems.forbidden("only the owner or a team manager may enable this configuration");
+            throw new DomainException.NotPermitted("only the owner or a team manager may enable this configuration");
         }
         c.requireNotDeletionRequested();
         if (c.isDisabled() && !c.disabledReason().isMembershipReason()
                 && c.disabledReason() != DisableReason.DISABLED_BY_OWNER && !caller.isAdmin()) {
-            throw Problems.forbidden("a configuration disabled for " + c.disabledReason().wire() + " may be enabled only by a platform admin");
+            throw new DomainException.NotPermitted("a configuration disabled for " + c.disabledReason().wire() + " may be enabled only by a platform admin");
         }
         Map<String, Object> before = ConfigurationAudit.fields(c);
         c.enable(caller.userId(), clock.millis()).ifPresent(e -> save(c, e, "enabled", before));
@@ -191,11 +191,11 @@ public class ConfigurationService implements ConfigurationsUseCase {
         Configuration c = visible(caller, command.team(), command.id());
         boolean allowed = caller.isAdmin() || (c.isTeamInstall() && caller.managesTeam(c.teamId()));
         if (!allowed) {
-            throw Problems.forbidden("only a manager of the owning team or a platform admin may transfer a configuration");
+            throw new DomainException.NotPermitted("only a manager of the owning team or a platform admin may transfer a configuration");
         }
         String targetTeam = command.toTeamId() != null ? command.toTeamId() : c.teamId();
         if (command.toTeamId() != null && !caller.isAdmin() && !caller.managesTeam(command.toTeamId())) {
-            throw Problems.forbidden("you must manage team " + command.toTeamId() + " to move a configuration into it");
+            throw new DomainException.NotPermitted("you must manage team " + command.toTeamId() + " to move a configuration into it");
         }
         if (targetTeam != null) {
             boolean managerMember = memberships.findMember(targetTeam, command.toUserId())
@@ -205,7 +205,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
                         + targetTeam);
             }
             if (!targetTeam.equals(c.teamId())) {
-                App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> Problems.notFound("app " + c.integrationId()));
+                App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> new DomainException.NotFound("app " + c.integrationId()));
                 requirePlan(targetTeam, app, "teamId");
             }
         }
@@ -217,9 +217,9 @@ public class ConfigurationService implements ConfigurationsUseCase {
     @Override
     @Transactional
     public void delete(Caller caller, TeamSelector team, String id) {
-        Configuration c = reachable(caller, team, id).orElseThrow(() -> Problems.notFound("configuration " + id));
+        Configuration c = reachable(caller, team, id).orElseThrow(() -> new DomainException.NotFound("configuration " + id));
         if (!ConfigurationAccess.canManage(caller, c)) {
-            throw Problems.forbidden("only the owner or a team manager may delete this configuration");
+            throw new DomainException.NotPermitted("only the owner or a team manager may delete this configuration");
         }
         long version = c.version();
         Map<String, Object> before = ConfigurationAudit.fields(c);
@@ -235,7 +235,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private Configuration visible(Caller caller, TeamSelector team, String id) {
-        return reachable(caller, team, id).filter(c -> !c.isDeleted()).orElseThrow(() -> Problems.notFound("configuration " + id));
+        return reachable(caller, team, id).filter(c -> !c.isDeleted()).orElseThrow(() -> new DomainException.NotFound("configuration " + id));
     }
 
     /**
@@ -252,7 +252,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private Configuration manageable(Caller caller, TeamSelector team, String id) {
         Configuration c = visible(caller, team, id);
         if (!ConfigurationAccess.canManage(caller, c)) {
-            throw Problems.forbidden("only the owner or a team manager may change this configuration");
+            throw new DomainException.NotPermitted("only the owner or a team manager may change this configuration");
         }
         return c;
     }
@@ -294,7 +294,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
         List<String> scopes = Scopes.validFormat(requested, "scopes");
         for (int i = 0; i < scopes.size(); i++) {
             if (!app.scopes().contains(scopes.get(i))) {
-                throw Problems.validation("scopes[" + i + "]", "'" + scopes.get(i) + "' is not one of app '" + app.slug()
+                throw new DomainException.InvalidValue("scopes[" + i + "]", "'" + scopes.get(i) + "' is not one of app '" + app.slug()
                         + "' scopes " + app.scopes());
             }
         }
@@ -304,20 +304,20 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private static List<String> projects(ProjectSelection selection, List<String> projects) {
         if (selection == ProjectSelection.ALL) {
             if (projects != null && !projects.isEmpty()) {
-                throw Problems.validation("projects", "may be given only when projectSelection is selected");
+                throw new DomainException.InvalidValue("projects", "may be given only when projectSelection is selected");
             }
             return null;
         }
         if (projects == null || projects.isEmpty()) {
-            throw Problems.validation("projects", "is required and must not be empty when projectSelection is selected");
+            throw new DomainException.InvalidValue("projects", "is required and must not be empty when projectSelection is selected");
         }
         if (projects.size() > MAX_PROJECTS) {
-            throw Problems.validation("projects", "at most " + MAX_PROJECTS + " projects");
+            throw new DomainException.InvalidValue("projects", "at most " + MAX_PROJECTS + " projects");
         }
         for (int i = 0; i < projects.size(); i++) {
             String p = projects.get(i);
             if (p == null || !PROJECT_ID.matcher(p).matches()) {
-                throw Problems.validation("projects[" + i + "]", "must be a project id (prj_…), was '" + p + "'");
+                throw new DomainException.InvalidValue("projects[" + i + "]", "must be a project id (prj_…), was '" + p + "'");
             }
         }
         return projects.stream().distinct().toList();
