@@ -23,7 +23,6 @@ import io.patchbay.config.domain.Scopes;
 import io.patchbay.config.domain.Source;
 import io.patchbay.config.domain.Team;
 import io.patchbay.config.domain.WebhookEvent;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.DomainException;
@@ -145,8 +144,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
         boolean manages = ConfigurationAccess.canManage(caller, c);
         DisableReason reason = reasonValue == null
                 ? (caller.isAdmin() && !ConfigurationAccess.isOwnerOrTeamManager(caller, c) ? DisableReason.DISABLED_BY_ADMIN : DisableReason.DISABLED_BY_OWNER)
-                : WireEnum.find(DisableReason.class, reasonValue).orElseThrow(() -> new DomainException.InvalidValue("reason",
-                        "must be one of " + WireEnum.allowed(DisableReason.class) + ", was '" + reasonValue + "'"));
+                : PublishedNames.find(DisableReason.class, reasonValue).orElseThrow(() -> new DomainException.InvalidValue("reason",
+                        "must be one of " + PublishedNames.allowed(DisableReason.class) + ", was '" + reasonValue + "'"));
         switch (reason) {
             case DISABLED_BY_ADMIN -> {
                 if (!caller.isAdmin()) {
@@ -158,8 +157,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
                     throw new DomainException.NotPermitted("only the owner or a team manager may disable this configuration");
                 }
             }
-            default -> throw new DomainException.InvalidValue("reason", "'" + reason.wire() + "' is set only by automatic triggers; use "
-                    + DisableReason.DISABLED_BY_OWNER.wire() + " or " + DisableReason.DISABLED_BY_ADMIN.wire());
+            default -> throw new DomainException.InvalidValue("reason", "'" + PublishedNames.name(reason) + "' is set only by automatic triggers; use "
+                    + PublishedNames.name(DisableReason.DISABLED_BY_OWNER) + " or " + PublishedNames.name(DisableReason.DISABLED_BY_ADMIN));
         }
         c.requireNotDeletionRequested();
         Map<String, Object> before = ConfigurationAudit.fields(c);
@@ -177,7 +176,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
         c.requireNotDeletionRequested();
         if (c.isDisabled() && !c.disabledReason().isMembershipReason()
                 && c.disabledReason() != DisableReason.DISABLED_BY_OWNER && !caller.isAdmin()) {
-            throw new DomainException.NotPermitted("a configuration disabled for " + c.disabledReason().wire() + " may be enabled only by a platform admin");
+            throw new DomainException.NotPermitted("a configuration disabled for " + PublishedNames.name(c.disabledReason()) + " may be enabled only by a platform admin");
         }
         Map<String, Object> before = ConfigurationAudit.fields(c);
         c.enable(caller.userId(), clock.millis()).ifPresent(e -> save(c, e, "enabled", before));
@@ -285,8 +284,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private void requirePlan(String teamId, App app, String field) {
         Plan plan = memberships.findTeam(teamId).map(Team::plan).orElse(Plan.HOBBY);
         if (plan.isBelow(app.requiredPlan())) {
-            throw Problems.unprocessable(field, "team " + teamId + " is on plan " + plan.wire() + " but app '" + app.slug()
-                    + "' requires " + app.requiredPlan().wire());
+            throw Problems.unprocessable(field, "team " + teamId + " is on plan " + PublishedNames.name(plan) + " but app '" + app.slug()
+                    + "' requires " + PublishedNames.name(app.requiredPlan()));
         }
     }
 
