@@ -139,13 +139,11 @@ public class ConfigurationService implements ConfigurationsUseCase {
 
     @Override
     @Transactional
-    public Configuration disable(Caller caller, TeamSelector team, String id, String reasonValue) {
+    public Configuration disable(Caller caller, TeamSelector team, String id, DisableReason named) {
         Configuration c = visible(caller, team, id);
         boolean manages = ConfigurationAccess.canManage(caller, c);
-        DisableReason reason = reasonValue == null
-                ? (caller.isAdmin() && !ConfigurationAccess.isOwnerOrTeamManager(caller, c) ? DisableReason.DISABLED_BY_ADMIN : DisableReason.DISABLED_BY_OWNER)
-                : PublishedNames.find(DisableReason.class, reasonValue).orElseThrow(() -> new DomainException.InvalidValue("reason",
-                        "must be one of " + PublishedNames.allowed(DisableReason.class) + ", was '" + reasonValue + "'"));
+        DisableReason reason = named != null ? named
+                : caller.isAdmin() && !ConfigurationAccess.isOwnerOrTeamManager(caller, c) ? DisableReason.DISABLED_BY_ADMIN : DisableReason.DISABLED_BY_OWNER;
         switch (reason) {
             case DISABLED_BY_ADMIN -> {
                 if (!caller.isAdmin()) {

@@ -10,15 +10,11 @@ import io.patchbay.config.domain.ProjectSelection;
 import io.patchbay.config.domain.Source;
 import io.patchbay.config.domain.WebhookEvent;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
 /**
  * The names the application itself writes for the domain's enums: in audit entries (which must read the same for as
- * long as the trail is kept), in the text of the rules it reports, and for the disable reason a caller names. The HTTP
- * API, the database and webhook bodies spell them in their adapters. A disable reason is named as the lifecycle events name
- * it ({@link DisableReason#eventName}), so the trail and the events agree.
+ * long as the trail is kept) and in the text of the rules it reports. The HTTP API, the database and webhook bodies
+ * spell them in their adapters. A disable reason is named as the lifecycle events name it
+ * ({@link DisableReason#eventName}), so the trail and the events agree.
  */
 final class PublishedNames {
     private PublishedNames() {
@@ -80,15 +76,5 @@ final class PublishedNames {
             };
             default -> throw new IllegalArgumentException("no name for " + value.getDeclaringClass().getName());
         };
-    }
-
-    /** The constant of {@code type} named {@code value}, if there is one. */
-    static <E extends Enum<E>> Optional<E> find(Class<E> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e != null && name(e).equals(value)).findFirst();
-    }
-
-    /** The names of {@code type}'s constants, comma separated, in declaration order. */
-    static <E extends Enum<E>> String allowed(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(PublishedNames::name).collect(Collectors.joining(", "));
     }
 }

@@ -24,6 +24,7 @@ import io.patchbay.config.application.port.in.InstallCommand;
 import io.patchbay.config.application.port.in.ListConfigurationsQuery;
 import io.patchbay.config.application.port.in.TransferCommand;
 import io.patchbay.config.application.port.out.PageKey;
+import io.patchbay.config.domain.DisableReason;
 import io.patchbay.config.domain.InstallationType;
 import io.patchbay.config.domain.ProjectSelection;
 import io.patchbay.config.domain.Source;
@@ -127,7 +128,7 @@ public class ConfigurationController {
     @Operation(summary = "Disable a configuration (disabled-by-owner or, for admins, disabled-by-admin)")
     public ConfigurationResponse disable(@Parameter(hidden = true) Caller caller, @PathVariable String id,
                                          @Nullable @Valid @Body DisableConfigurationRequest body, @RequestBean TeamParams team) {
-        String reason = body == null ? null : body.reason();
+        DisableReason reason = body == null ? null : WireEnums.parseOrNull(DisableReason.class, body.reason(), "reason");
         return WireMapper.configuration(configurations.disable(caller, team.selector(), IdKinds.CONFIGURATION.check(id, "id"),
                 reason), null);
     }
