@@ -143,7 +143,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
         Configuration c = visible(caller, team, id);
         boolean manages = ConfigurationAccess.canManage(caller, c);
         DisableReason reason = named != null ? named
-                : caller.isAdmin() && !ConfigurationAccess.isOwnerOrTeamManager(caller, c) ? DisableReason.DISABLED_BY_ADMIN : DisableReason.DISABLED_BY_OWNER;
+                : caller.isAdmin() && !ConfigurationAccess.isOwnerOrTeamManager(caller, c) ? DisableReason.DISABLED_BY_ADMIN
+                : DisableReason.DISABLED_BY_OWNER;
         switch (reason) {
             case DISABLED_BY_ADMIN -> {
                 if (!caller.isAdmin()) {
@@ -174,7 +175,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
         c.requireNotDeletionRequested();
         if (c.isDisabled() && !c.disabledReason().isMembershipReason()
                 && c.disabledReason() != DisableReason.DISABLED_BY_OWNER && !caller.isAdmin()) {
-            throw new DomainException.NotPermitted("a configuration disabled for " + PublishedNames.name(c.disabledReason()) + " may be enabled only by a platform admin");
+            throw new DomainException.NotPermitted("a configuration disabled for " + PublishedNames.name(c.disabledReason())
+                    + " may be enabled only by a platform admin");
         }
         Map<String, Object> before = ConfigurationAudit.fields(c);
         c.enable(caller.userId(), clock.millis()).ifPresent(e -> save(c, e, "enabled", before));

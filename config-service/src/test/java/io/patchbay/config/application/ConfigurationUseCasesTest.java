@@ -147,7 +147,8 @@ class ConfigurationUseCasesTest {
         Configuration c = install(dev, "slack");
         assertProblem(() -> configurations.disable(viewer, TeamSelector.NONE, c.id(), null), ErrorKind.FORBIDDEN, null);
         assertProblem(() -> configurations.disable(dev, TeamSelector.NONE, c.id(), DisableReason.DISABLED_BY_ADMIN), ErrorKind.FORBIDDEN, null);
-        assertProblem(() -> configurations.disable(dev, TeamSelector.NONE, c.id(), DisableReason.ACCOUNT_PLAN_DOWNGRADE), ErrorKind.VALIDATION_FAILED, "reason");
+        assertProblem(() -> configurations.disable(dev, TeamSelector.NONE, c.id(), DisableReason.ACCOUNT_PLAN_DOWNGRADE),
+                ErrorKind.VALIDATION_FAILED, "reason");
 
         Configuration disabled = configurations.disable(dev, TeamSelector.NONE, c.id(), null);
         assertThat(disabled.disabledReason()).isEqualTo(DisableReason.DISABLED_BY_OWNER);

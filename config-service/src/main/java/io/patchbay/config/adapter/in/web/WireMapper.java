@@ -46,7 +46,8 @@ final class WireMapper {
     }
 
     static DeliveryResponse delivery(Delivery d) {
-        return new DeliveryResponse(d.id(), d.targetId(), d.eventId(), WireEnums.wire(d.type()), d.configurationId(), WireEnums.wire(d.state()), d.attempts(),
+        return new DeliveryResponse(d.id(), d.targetId(), d.eventId(), WireEnums.wire(d.type()), d.configurationId(),
+                WireEnums.wire(d.state()), d.attempts(),
                 d.lastStatus(), d.lastDurationMs(), d.lastError(), d.state() == DeliveryState.PENDING ? d.nextAttemptAt() : null, d.createdAt(),
                 d.deliveredAt());
     }

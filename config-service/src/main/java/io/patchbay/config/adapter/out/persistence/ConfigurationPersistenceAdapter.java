@@ -118,7 +118,8 @@ class ConfigurationPersistenceAdapter implements ConfigurationStore {
     private static ConfigurationRow toRow(Configuration c, long version) {
         Notification n = c.notification();
         return new ConfigurationRow(c.id(), c.integrationId(), c.slug(), c.ownerId(), c.teamId(), c.userId(), c.scopes(),
-                StoredEnums.stored(c.projectSelection()), c.projects(), StoredEnums.stored(c.source()), StoredEnums.stored(c.installationType()), StoredEnums.stored(c.status()),
+                StoredEnums.stored(c.projectSelection()), c.projects(), StoredEnums.stored(c.source()),
+                StoredEnums.stored(c.installationType()), StoredEnums.stored(c.status()),
                 c.externalId(), n == null ? null : StoredEnums.stored(n.level()), n == null ? null : n.title(), n == null ? null : n.message(),
                 n == null ? null : n.href(), instant(c.createdAt()), instant(c.updatedAt()), instant(c.completedAt()),
                 instant(c.disabledAt()), StoredEnums.stored(c.disabledReason()), instant(c.deleteRequestedAt()),

@@ -162,7 +162,8 @@ class WebhookPersistenceAdapter implements WebhookStore, DeliveryStore {
     }
 
     private static DeliveryRow toRow(Delivery d, long version) {
-        return new DeliveryRow(d.seq(), d.id(), d.eventId(), StoredEnums.stored(d.targetKind()), d.targetId(), d.configurationId(), StoredEnums.stored(d.type()), d.body(),
+        return new DeliveryRow(d.seq(), d.id(), d.eventId(), StoredEnums.stored(d.targetKind()), d.targetId(), d.configurationId(),
+                StoredEnums.stored(d.type()), d.body(),
                 StoredEnums.stored(d.state()), d.attempts(), d.lastStatus(), d.lastDurationMs(), d.lastError(), Instant.ofEpochMilli(d.nextAttemptAt()),
                 Instant.ofEpochMilli(d.retryUntil()), instant(d.leaseUntil()), Instant.ofEpochMilli(d.createdAt()), instant(d.deliveredAt()),
                 version);

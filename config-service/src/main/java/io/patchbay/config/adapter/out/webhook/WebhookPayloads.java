@@ -31,7 +31,8 @@ class WebhookPayloads implements DeliveryBodies {
     public String render(String eventId, WebhookEvent type, long createdAt, Configuration c) {
         Notification n = c.notification();
         ConfigurationBody configuration = new ConfigurationBody(c.createdAt(), c.id(), c.integrationId(), c.ownerId(), c.slug(), c.teamId(), TYPE,
-                c.updatedAt(), c.userId(), c.scopes(), c.completedAt(), c.projects(), PayloadEnums.payload(c.projectSelection()), PayloadEnums.payload(c.source()),
+                c.updatedAt(), c.userId(), c.scopes(), c.completedAt(), c.projects(), PayloadEnums.payload(c.projectSelection()),
+                PayloadEnums.payload(c.source()),
                 PayloadEnums.payload(c.installationType()), PayloadEnums.payload(c.status()), c.externalId(),
                 n == null ? null : new NotificationBody(PayloadEnums.payload(n.level()), n.title(), n.message(), n.href()), c.disabledAt(),
                 PayloadEnums.payload(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt());
