@@ -1,6 +1,7 @@
 package io.patchbay.config.application;
 
 import io.patchbay.config.domain.DeliveryState;
+import io.patchbay.config.domain.DeliveryTarget;
 import io.patchbay.config.domain.DisableReason;
 import io.patchbay.config.domain.InstallStatus;
 import io.patchbay.config.domain.InstallationType;
@@ -10,24 +11,34 @@ import io.patchbay.config.domain.ProjectSelection;
 import io.patchbay.config.domain.Source;
 import io.patchbay.config.domain.WebhookEvent;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /**
- * The names the application itself writes for the domain's enums: in audit entries (which must read the same for as
- * long as the trail is kept) and in the text of the rules it reports. The HTTP API, the database and webhook bodies
- * spell them in their adapters. A disable reason is named as the lifecycle events name it
- * ({@link DisableReason#eventName}), so the trail and the events agree.
+ * The one table of names for the domain's enums (Vercel's values: {@code disabled-by-owner},
+ * {@code integration-configuration.removed} …). The domain's constants carry no spelling; whatever leaves or enters the
+ * service spells them here: the HTTP API ({@code adapter/in/web/WireEnums}, which adds the caller's 400), webhook bodies,
+ * audit entries and rule texts, and the database's columns ({@code adapter/out/persistence/StoredEnums}, where an unknown
+ * value is bad data; {@code StoredEnumsTest} pins every stored value, so a renamed name cannot orphan existing rows). A
+ * disable reason is named as the lifecycle events name it ({@link DisableReason#eventName}).
  */
-final class PublishedNames {
+public final class PublishedNames {
     private PublishedNames() {
     }
 
     /** The value's published name; null for null. */
-    static String name(Enum<?> value) {
+    public static String name(Enum<?> value) {
         return switch (value) {
             case null -> null;
             case DeliveryState d -> switch (d) {
                 case PENDING -> "pending";
                 case DELIVERED -> "delivered";
                 case FAILED -> "failed";
+            };
+            case DeliveryTarget d -> switch (d) {
+                case WEBHOOK -> "webhook";
+                case APP -> "app";
             };
             case DisableReason d -> d.eventName();
             case InstallStatus i -> switch (i) {
@@ -76,5 +87,16 @@ final class PublishedNames {
             };
             default -> throw new IllegalArgumentException("no name for " + value.getDeclaringClass().getName());
         };
+    }
+
+
+    /** The constant of {@code type} named {@code value}, if there is one. */
+    public static <E extends Enum<E>> Optional<E> find(Class<E> type, String value) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e != null && name(e).equals(value)).findFirst();
+    }
+
+    /** The names of {@code type}'s constants, comma separated, in declaration order. */
+    public static <E extends Enum<E>> String allowed(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(PublishedNames::name).collect(Collectors.joining(", "));
     }
 }

@@ -3,6 +3,7 @@ package io.patchbay.config.adapter.out.webhook;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
+import io.patchbay.config.application.PublishedNames;
 import io.patchbay.config.application.port.out.DeliveryBodies;
 import io.patchbay.config.domain.Configuration;
 import io.patchbay.config.domain.Notification;
@@ -31,12 +32,12 @@ class WebhookPayloads implements DeliveryBodies {
     public String render(String eventId, WebhookEvent type, long createdAt, Configuration c) {
         Notification n = c.notification();
         ConfigurationBody configuration = new ConfigurationBody(c.createdAt(), c.id(), c.integrationId(), c.ownerId(), c.slug(), c.teamId(), TYPE,
-                c.updatedAt(), c.userId(), c.scopes(), c.completedAt(), c.projects(), PayloadEnums.payload(c.projectSelection()),
-                PayloadEnums.payload(c.source()),
-                PayloadEnums.payload(c.installationType()), PayloadEnums.payload(c.status()), c.externalId(),
-                n == null ? null : new NotificationBody(PayloadEnums.payload(n.level()), n.title(), n.message(), n.href()), c.disabledAt(),
-                PayloadEnums.payload(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt());
-        Envelope envelope = new Envelope(eventId, PayloadEnums.payload(type), createdAt, null,
+                c.updatedAt(), c.userId(), c.scopes(), c.completedAt(), c.projects(), PublishedNames.name(c.projectSelection()),
+                PublishedNames.name(c.source()),
+                PublishedNames.name(c.installationType()), PublishedNames.name(c.status()), c.externalId(),
+                n == null ? null : new NotificationBody(PublishedNames.name(n.level()), n.title(), n.message(), n.href()), c.disabledAt(),
+                PublishedNames.name(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt());
+        Envelope envelope = new Envelope(eventId, PublishedNames.name(type), createdAt, null,
                 new Payload(configuration, c.teamId() == null ? null : new Id(c.teamId()), new Id(c.userId())));
         try {
             return json.writeValueAsString(envelope);
