@@ -30,6 +30,7 @@ import java.util.List;
 @Consumes({MediaType.APPLICATION_JSON, RequestRecordReader.MERGE_PATCH})
 public class RequestRecordReader<T> implements MessageBodyReader<T> {
     static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final Argument<JsonNode> TREE = Argument.of(JsonNode.class);
     private final JsonMapper json;
 
     public RequestRecordReader(JsonMapper json) {
@@ -43,24 +44,24 @@ public class RequestRecordReader<T> implements MessageBodyReader<T> {
 
     @Override
     public T read(Argument<T> type, MediaType mediaType, Headers headers, ByteBuffer<?> body) throws CodecException {
-        JsonNode tree;
-        try {
-            tree = json.readValue(body, Argument.of(JsonNode.class));
-        } catch (IOException e) {
-            throw malformed(type, e);
-        }
-        return bind(tree, type);
+        return bind(parse(type, () -> json.readValue(body, TREE)), type);
     }
 
     @Override
     public T read(Argument<T> type, MediaType mediaType, Headers headers, InputStream body) throws CodecException {
-        JsonNode tree;
+        return bind(parse(type, () -> json.readValue(body, TREE)), type);
+    }
+
+    private interface TreeSource {
+        JsonNode read() throws IOException;
+    }
+
+    private static JsonNode parse(Argument<?> type, TreeSource source) {
         try {
-            tree = json.readValue(body, Argument.of(JsonNode.class));
+            return source.read();
         } catch (IOException e) {
             throw malformed(type, e);
         }
-        return bind(tree, type);
     }
 
     /** The record for {@code tree}, or a 400 listing every field whose JSON does not fit the record. */
