@@ -40,7 +40,7 @@ final class CatalogAudit {
         new java.util.TreeMap<>(i.config()).forEach((k, v) -> f.put("params." + k, v));
         SecretStore store = i.secretStore();
         if (store != null) {
-            f.put("secret_store.kind", store.kind().wire());
+            f.put("secret_store.kind", store.kind().label());
             new java.util.TreeMap<>(store.fields()).forEach((k, v) -> f.put((store.isApono() ? "secret_store.parameters." : "secret_store.") + k, v));
         }
         f.put("connected_resource_types", i.connectedResourceTypes());

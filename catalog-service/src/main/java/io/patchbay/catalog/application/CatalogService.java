@@ -4,7 +4,7 @@ import io.patchbay.catalog.application.port.in.CatalogUseCase;
 import io.patchbay.catalog.application.port.out.CatalogSource;
 import io.patchbay.catalog.application.port.out.ResourceDiscoverer;
 import io.patchbay.catalog.domain.CatalogType;
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 import jakarta.inject.Singleton;
 
 import java.util.Comparator;
@@ -33,7 +33,7 @@ public class CatalogService implements CatalogUseCase {
 
     @Override
     public CatalogType get(String type) {
-        return find(type).orElseThrow(() -> Problems.notFound("integration type " + type));
+        return find(type).orElseThrow(() -> new DomainException.NotFound("integration type " + type));
     }
 
     public Optional<CatalogType> find(String type) {

@@ -8,7 +8,8 @@ import io.patchbay.catalog.domain.Connector;
 import io.patchbay.catalog.domain.IntegrationRules;
 import io.patchbay.catalog.domain.Tenant;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.auth.NamedTeam;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.audit.AuditTrail;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -39,8 +40,8 @@ public class ConnectorService implements ConnectorsUseCase {
     }
 
     @Override
-    public List<Connector> list(Caller caller, String teamHeader) {
-        Tenant tenant = Tenants.resolve(caller, teamHeader);
+    public List<Connector> list(Caller caller, NamedTeam team) {
+        Tenant tenant = Tenants.resolve(caller, team);
         List<Connector> out = new ArrayList<>();
         out.add(builtIn(tenant));
         for (var r : store.list(tenant.teamId())) {
@@ -52,17 +53,17 @@ public class ConnectorService implements ConnectorsUseCase {
     }
 
     @Override
-    public Connector get(Caller caller, String teamHeader, String id) {
-        Tenant tenant = Tenants.resolve(caller, teamHeader);
-        return find(tenant, id).orElseThrow(() -> Problems.notFound("connector " + id));
+    public Connector get(Caller caller, NamedTeam team, String id) {
+        Tenant tenant = Tenants.resolve(caller, team);
+        return find(tenant, id).orElseThrow(() -> new DomainException.NotFound("connector " + id));
     }
 
     @Override
     @Transactional
-    public Connector upsert(Caller caller, String teamHeader, String id, String name) {
-        Tenant tenant = Tenants.manager(caller, teamHeader);
+    public Connector upsert(Caller caller, NamedTeam team, String id, String name) {
+        Tenant tenant = Tenants.manager(caller, team);
         if (!IntegrationRules.NAME.matcher(name).matches()) {
-            throw Problems.validation("name", "must be 1 to 100 letters, digits, spaces, '-', '_' or '.'");
+            throw new DomainException.InvalidValue("name", "must be 1 to 100 letters, digits, spaces, '-', '_' or '.'");
         }
         Optional<ConnectorStore.ConnectorRecord> before = store.find(tenant.teamId(), id);
         store.upsert(tenant.teamId(), id, name, tenant.userId(), clock.instant());
@@ -73,14 +74,14 @@ public class ConnectorService implements ConnectorsUseCase {
 
     @Override
     @Transactional
-    public void delete(Caller caller, String teamHeader, String id) {
-        Tenant tenant = Tenants.manager(caller, teamHeader);
+    public void delete(Caller caller, NamedTeam team, String id) {
+        Tenant tenant = Tenants.manager(caller, team);
         if (id.equals(builtIn.id())) {
-            throw Problems.conflict("the built-in connector " + id + " cannot be deleted");
+            throw new DomainException.Conflict("the built-in connector " + id + " cannot be deleted");
         }
-        ConnectorStore.ConnectorRecord existing = store.find(tenant.teamId(), id).orElseThrow(() -> Problems.notFound("connector " + id));
+        ConnectorStore.ConnectorRecord existing = store.find(tenant.teamId(), id).orElseThrow(() -> new DomainException.NotFound("connector " + id));
         if (integrations.anyUsesConnector(tenant.teamId(), id)) {
-            throw Problems.conflict("connector " + id + " is used by integrations; move or delete them first");
+            throw new DomainException.Conflict("connector " + id + " is used by integrations; move or delete them first");
         }
         store.delete(tenant.teamId(), id);
         audit.record(CatalogAudit.connector("deleted", tenant.teamId(), id, existing.name(), null));

@@ -21,9 +21,8 @@ import io.patchbay.catalog.domain.SecretStore;
 import io.patchbay.catalog.domain.Tenant;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.error.DomainException;
-import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.id.Ids;
 import io.patchbay.kernel.secret.SecretBox;
 import jakarta.inject.Singleton;
@@ -68,9 +67,9 @@ public class IntegrationService implements IntegrationsUseCase {
 
     @Override
     @Transactional
-    public Integration create(Caller caller, String teamHeader, IntegrationSpec spec) {
-        Tenant tenant = Tenants.manager(caller, teamHeader);
-        CatalogType type = catalog.find(spec.type()).orElseThrow(() -> Problems.validation("type", "'" + spec.type()
+    public Integration create(Caller caller, NamedTeam team, IntegrationSpec spec) {
+        Tenant tenant = Tenants.manager(caller, team);
+        CatalogType type = catalog.find(spec.type()).orElseThrow(() -> new DomainException.InvalidValue("type", "'" + spec.type()
                 + "' is not in the catalog (known: " + String.join(", ", catalog.list().stream().map(CatalogType::type).toList()) + ")"));
         Map<String, String> config = IntegrationRules.check(spec, type);
         String connectorId = connector(tenant, spec.connectorId());
@@ -90,24 +89,24 @@ public class IntegrationService implements IntegrationsUseCase {
         };
         // a linked integration is written under the configuration's lock, in the state the link check and the events give
         return spec.configurationIdGiven() && spec.configurationId() != null
-                ? links.link(ConfigurationId.parse(spec.configurationId(), CONFIGURATION_ID), CONFIGURATION_ID, insert)
+                ? links.link(spec.configurationId(), CONFIGURATION_ID, insert)
                 : insert.apply(Optional.empty());
     }
 
     @Override
-    public Integration get(Caller caller, String teamHeader, String id) {
-        return visible(Tenants.resolve(caller, teamHeader), store.find(id), id);
+    public Integration get(Caller caller, NamedTeam team, String id) {
+        return visible(Tenants.resolve(caller, team), store.find(id), id);
     }
 
     @Override
     @Transactional
-    public Integration replace(Caller caller, String teamHeader, String id, IntegrationSpec spec) {
-        Tenant tenant = Tenants.manager(caller, teamHeader);
+    public Integration replace(Caller caller, NamedTeam team, String id, IntegrationSpec spec) {
+        Tenant tenant = Tenants.manager(caller, team);
         Integration integration = visible(tenant, store.findForUpdate(id), id);
         if (spec.type() != null && !spec.type().equals(integration.type())) {
-            throw Problems.validation("type", "cannot be changed (is " + integration.type() + "); create another integration instead");
+            throw new DomainException.InvalidValue("type", "cannot be changed (is " + integration.type() + "); create another integration instead");
         }
-        CatalogType type = catalog.find(integration.type()).orElseThrow(() -> Problems.conflict("integration type "
+        CatalogType type = catalog.find(integration.type()).orElseThrow(() -> new DomainException.Conflict("integration type "
                 + integration.type() + " is no longer in the catalog"));
         Map<String, String> config = IntegrationRules.check(spec, type);
         String connectorId = connector(tenant, spec.connectorId());
@@ -115,7 +114,7 @@ public class IntegrationService implements IntegrationsUseCase {
         Map<String, Object> before = CatalogAudit.fields(integration);
         // a changed link decides the lifecycle state: linked to a disabled configuration → Disabled; unlinked, or linked to
         // an active one → the status before (an integration disabled through its old link is not stuck)
-        boolean linkChanged = spec.configurationIdGiven() && !Objects.equals(spec.configurationId(), integration.configurationId());
+        boolean linkChanged = spec.configurationIdGiven() && !Objects.equals(spec.configurationIdValue(), integration.configurationId());
         Function<Optional<String>, Integration> update = disabledReason -> {
             Instant now = clock.instant();
             boolean rediscover = integration.replace(withOwners(tenant, spec), config, sealed, connectorId, now, tenant.userId());
@@ -132,14 +131,14 @@ public class IntegrationService implements IntegrationsUseCase {
             return integration;
         };
         return linkChanged && spec.configurationId() != null
-                ? links.link(ConfigurationId.parse(spec.configurationId(), CONFIGURATION_ID), CONFIGURATION_ID, update)
+                ? links.link(spec.configurationId(), CONFIGURATION_ID, update)
                 : update.apply(Optional.empty());
     }
 
     @Override
     @Transactional
-    public void delete(Caller caller, String teamHeader, String id) {
-        Tenant tenant = Tenants.manager(caller, teamHeader);
+    public void delete(Caller caller, NamedTeam team, String id) {
+        Tenant tenant = Tenants.manager(caller, team);
         Integration integration = visible(tenant, store.findForUpdate(id), id);
         store.delete(id);
         audit.record(CatalogAudit.integrationDeleted(integration));
@@ -147,8 +146,8 @@ public class IntegrationService implements IntegrationsUseCase {
 
     @Override
     @Transactional
-    public void refresh(Caller caller, String teamHeader, String id) {
-        Tenant tenant = Tenants.manager(caller, teamHeader);
+    public void refresh(Caller caller, NamedTeam team, String id) {
+        Tenant tenant = Tenants.manager(caller, team);
         Integration integration = visible(tenant, store.findForUpdate(id), id);
         Instant now = clock.instant();
         Map<String, Object> before = CatalogAudit.fields(integration);
@@ -159,8 +158,8 @@ public class IntegrationService implements IntegrationsUseCase {
     }
 
     @Override
-    public IntegrationPage list(Caller caller, String teamHeader, IntegrationFilter filter, int limit, PageAfter after) {
-        Tenant tenant = Tenants.resolve(caller, teamHeader);
+    public IntegrationPage list(Caller caller, NamedTeam team, IntegrationFilter filter, int limit, PageAfter after) {
+        Tenant tenant = Tenants.resolve(caller, team);
         List<Integration> rows = store.list(tenant.teamId(), filter, limit, after);
         if (rows.size() <= limit) {
             return new IntegrationPage(rows, null);
@@ -171,13 +170,13 @@ public class IntegrationService implements IntegrationsUseCase {
     }
 
     @Override
-    public OffsetPage<Integration> listByOffset(Caller caller, String teamHeader, int limit, int offset) {
-        Tenant tenant = Tenants.resolve(caller, teamHeader);
+    public OffsetPage<Integration> listByOffset(Caller caller, NamedTeam team, int limit, int offset) {
+        Tenant tenant = Tenants.resolve(caller, team);
         return new OffsetPage<>(store.listByOffset(tenant.teamId(), limit, offset), store.count(tenant.teamId()), limit, offset);
     }
 
     private static Integration visible(Tenant tenant, Optional<Integration> found, String id) {
-        return found.filter(i -> i.teamId().equals(tenant.teamId())).orElseThrow(() -> Problems.notFound("integration " + id));
+        return found.filter(i -> i.teamId().equals(tenant.teamId())).orElseThrow(() -> new DomainException.NotFound("integration " + id));
     }
 
     private String connector(Tenant tenant, String requested) {

@@ -4,7 +4,8 @@ import io.patchbay.catalog.domain.AponoRole;
 import io.patchbay.catalog.domain.Tenant;
 import io.patchbay.kernel.auth.ActingTeam;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.auth.NamedTeam;
+import io.patchbay.kernel.error.DomainException;
 
 /** The acting team (X-Team-Id or the caller's only team) and the caller's Apono role in it; platform admins are Admin. */
 final class Tenants {
@@ -13,16 +14,16 @@ final class Tenants {
     private Tenants() {
     }
 
-    static Tenant resolve(Caller caller, String teamHeader) {
-        String team = ActingTeam.require(caller, null, teamHeader, TEAM_HEADER);
+    static Tenant resolve(Caller caller, NamedTeam named) {
+        String team = ActingTeam.require(caller, named, TEAM_HEADER);
         AponoRole role = caller.isAdmin() ? AponoRole.ADMIN : AponoRole.of(caller.roleIn(team).orElseThrow());
         return new Tenant(team, caller.userId(), role);
     }
 
-    static Tenant manager(Caller caller, String teamHeader) {
-        Tenant tenant = resolve(caller, teamHeader);
+    static Tenant manager(Caller caller, NamedTeam named) {
+        Tenant tenant = resolve(caller, named);
         if (!tenant.role().mayManageIntegrations()) {
-            throw Problems.forbidden("the Viewer role (team role BILLING or VIEWER) may only read integrations");
+            throw new DomainException.NotPermitted("the Viewer role (team role BILLING or VIEWER) may only read integrations");
         }
         return tenant;
     }

@@ -73,7 +73,7 @@ public final class Integration {
         return new Integration(id, teamId, spec.name(), type.type(), type.category(), connectorId,
                 disabled ? IntegrationStatus.Disabled : IntegrationStatus.Initializing, disabled ? IntegrationStatus.Initializing : null,
                 null, null, config, sealedStore, spec.connectedResourceTypes(), spec.customAccessDetails(), spec.owner(),
-                spec.ownersMapping(), spec.configurationIdGiven() ? spec.configurationId() : null, 1, now, now, by, by);
+                spec.ownersMapping(), spec.configurationIdGiven() ? spec.configurationIdValue() : null, 1, now, now, by, by);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Integration {
         owner = spec.owner();
         ownersMapping = spec.ownersMapping();
         if (spec.configurationIdGiven()) {
-            configurationId = spec.configurationId();
+            configurationId = spec.configurationIdValue();
         }
         touch(now, by);
         if (rediscover) {

@@ -77,8 +77,8 @@ public final class IntegrationRules {
                         + String.join(", ", type.supportedSecretTypes()) + ")"));
             }
         } else {
-            if (!type.supportedSecretTypes().contains(store.kind().legacyType())) {
-                errors.add(new Violation("secret_store", store.kind().wire() + " is not supported for " + type.type()));
+            if (!type.supportedSecretTypes().contains(store.kind().name())) {
+                errors.add(new Violation("secret_store", store.kind().label() + " is not supported for " + type.type()));
             }
             if (store.isApono()) {
                 for (var entry : store.fields().entrySet()) {

@@ -2,8 +2,8 @@ package io.patchbay.catalog.domain;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Where a connector finds the credentials: exactly one store. {@code apono} holds the parameters themselves (their
@@ -12,51 +12,28 @@ import java.util.Optional;
 public record SecretStore(Kind kind, Map<String, String> fields) {
     public static final String MASK = "********";
 
+    /** The kinds of store, each with the fields of its reference (apono: its parameters). */
     public enum Kind {
-        AWS("aws", List.of("region", "secret_id")),
-        GCP("gcp", List.of("project", "secret_id")),
-        KUBERNETES("kubernetes", List.of("namespace", "name")),
-        AZURE("azure", List.of("vault_url", "name")),
-        HASHICORP_VAULT("hashicorp_vault", List.of("secret_engine", "path")),
-        APONO("apono", List.of("parameters"));
+        AWS(List.of("region", "secret_id")),
+        GCP(List.of("project", "secret_id")),
+        KUBERNETES(List.of("namespace", "name")),
+        AZURE(List.of("vault_url", "name")),
+        HASHICORP_VAULT(List.of("secret_engine", "path")),
+        APONO(List.of("parameters"));
 
-        private final String wire;
         private final List<String> fields;
 
-        Kind(String wire, List<String> fields) {
-            this.wire = wire;
+        Kind(List<String> fields) {
             this.fields = fields;
         }
 
-        public String wire() {
-            return wire;
-        }
-
-        /** The v2 legacy {@code secret_config.type}. */
-        public String legacyType() {
-            return name();
+        /** How messages and the audit trail name the store: {@code aws}, {@code hashicorp_vault}, … */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public List<String> fields() {
             return fields;
-        }
-
-        public static Optional<Kind> ofWire(String wire) {
-            for (Kind k : values()) {
-                if (k.wire.equals(wire)) {
-                    return Optional.of(k);
-                }
-            }
-            return Optional.empty();
-        }
-
-        public static Optional<Kind> ofLegacy(String type) {
-            for (Kind k : values()) {
-                if (k.name().equalsIgnoreCase(type)) {
-                    return Optional.of(k);
-                }
-            }
-            return Optional.empty();
         }
     }
 
@@ -83,7 +60,7 @@ public record SecretStore(Kind kind, Map<String, String> fields) {
         if (isApono()) {
             return "apono";
         }
-        StringBuilder s = new StringBuilder(kind.wire()).append(" (");
+        StringBuilder s = new StringBuilder(kind.label()).append(" (");
         boolean first = true;
         for (String f : kind.fields()) {
             s.append(first ? "" : ", ").append(f).append('=').append(fields.get(f));

@@ -13,6 +13,7 @@ import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.infra.web.ProblemResponses;
 import io.patchbay.kernel.secret.SecretBox;
 import org.assertj.core.api.ThrowableAssert;
@@ -90,7 +91,8 @@ final class CatalogFixture {
     }
 
     static IntegrationSpec db(String name, Map<String, String> config, SecretStore store, List<String> connected, String configurationId) {
-        return new IntegrationSpec(name, "testdb", null, config, store, connected, null, null, null, configurationId != null, configurationId);
+        return new IntegrationSpec(name, "testdb", null, config, store, connected, null, null, null, configurationId != null,
+                configurationId == null ? null : new ConfigurationId(configurationId));
     }
 
     static void assertProblem(ErrorKind kind, String field, ThrowableAssert.ThrowingCallable call) {

@@ -8,6 +8,7 @@ import io.patchbay.catalog.domain.Resource;
 import io.patchbay.catalog.domain.ResourceStatus;
 import io.patchbay.catalog.domain.SecretStore;
 import io.patchbay.catalog.application.port.out.DiscoverySettings;
+import io.patchbay.kernel.auth.NamedTeam;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,7 +28,7 @@ class DiscoveryUseCasesTest {
     private final CatalogFixture f = new CatalogFixture();
 
     private Integration create(IntegrationSpec spec) {
-        return f.integrations.create(OWNER, null, spec);
+        return f.integrations.create(OWNER, NamedTeam.NONE, spec);
     }
 
     private Integration stored(String id) {
@@ -35,7 +36,7 @@ class DiscoveryUseCasesTest {
     }
 
     private List<Resource> resources(String id) {
-        return f.inventory.resources(VIEWER, null, id, null, 1000, 0).items();
+        return f.inventory.resources(VIEWER, NamedTeam.NONE, id, null, 1000, 0).items();
     }
 
     @Test
@@ -64,13 +65,13 @@ class DiscoveryUseCasesTest {
         f.discovery().runNext("w1");
         String bId = resources(created.id()).stream().filter(r -> r.name().equals("public.b")).findFirst().orElseThrow().id();
         f.db.answer = r -> CatalogFixture.tables(r.resourceTypes(), "a");
-        f.integrations.refresh(OWNER, null, created.id());
+        f.integrations.refresh(OWNER, NamedTeam.NONE, created.id());
         assertThat(stored(created.id()).status()).isEqualTo(IntegrationStatus.Refreshing);
         f.discovery().runNext("w1");
         Resource b = resources(created.id()).stream().filter(r -> r.id().equals(bId)).findFirst().orElseThrow();
         assertThat(b.status()).isEqualTo(ResourceStatus.Deleted);
         f.db.answer = r -> CatalogFixture.tables(r.resourceTypes(), "a", "b");
-        f.integrations.refresh(OWNER, null, created.id());
+        f.integrations.refresh(OWNER, NamedTeam.NONE, created.id());
         f.discovery().runNext("w1");
         assertThat(resources(created.id())).filteredOn(r -> r.id().equals(bId)).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(ResourceStatus.Active));
@@ -80,7 +81,7 @@ class DiscoveryUseCasesTest {
     void onlyConnectedResourceTypesAreReadAndTheOthersAreSwept() {
         Integration created = create(db("Orders"));
         f.discovery().runNext("w1");
-        f.integrations.replace(OWNER, null, created.id(), db("Orders", Map.of("hostname", "db.internal"), apono(SecretStore.MASK,
+        f.integrations.replace(OWNER, NamedTeam.NONE, created.id(), db("Orders", Map.of("hostname", "db.internal"), apono(SecretStore.MASK,
                 SecretStore.MASK), List.of("testdb-table"), null));
         f.discovery().runNext("w1");
         assertThat(f.db.requests.getLast().resourceTypes()).containsExactly("testdb-table");
@@ -93,7 +94,7 @@ class DiscoveryUseCasesTest {
         Integration created = create(db("Orders"));
         f.discovery().runNext("w1");
         f.db.answer = r -> new DiscoveryResult(List.of(), List.of(), Set.of("testdb-schema"), List.of("could not read testdb-table: denied"), null);
-        f.integrations.refresh(OWNER, null, created.id());
+        f.integrations.refresh(OWNER, NamedTeam.NONE, created.id());
         f.discovery().runNext("w1");
         Integration warned = stored(created.id());
         assertThat(warned.status()).isEqualTo(IntegrationStatus.Warning);
@@ -111,7 +112,7 @@ class DiscoveryUseCasesTest {
         var syncedAt = stored(created.id()).lastSyncTime();
         f.clock.advance(Duration.ofMinutes(5));
         f.db.answer = r -> DiscoveryResult.failed("could not connect: password authentication failed for user \"reader\"");
-        f.integrations.refresh(OWNER, null, created.id());
+        f.integrations.refresh(OWNER, NamedTeam.NONE, created.id());
         f.discovery().runNext("w1");
         Integration failed = stored(created.id());
         assertThat(failed.status()).isEqualTo(IntegrationStatus.Error);
@@ -128,7 +129,7 @@ class DiscoveryUseCasesTest {
         f.discovery().runNext("w1");
         assertThat(stored(aws.id()).status()).isEqualTo(IntegrationStatus.Error);
         assertThat(stored(aws.id()).details()).contains("aws (region=eu-west-1, secret_id=prod/db)").contains("cannot reach");
-        f.connectors.upsert(OWNER, null, "edge", "Edge");
+        f.connectors.upsert(OWNER, NamedTeam.NONE, "edge", "Edge");
         Integration edge = create(new IntegrationSpec("On edge", "testdb", "edge", Map.of("hostname", "h"), apono("u", "p"), null, null, null,
                 null, false, null));
         f.discovery().runNext("w1");
@@ -172,7 +173,7 @@ class DiscoveryUseCasesTest {
         Integration created = create(db("Orders"));
         f.db.answer = r -> {
             // the settings change while the connector runs
-            f.integrations.replace(OWNER, null, created.id(), db("Orders", Map.of("hostname", "moved.internal"), apono(SecretStore.MASK,
+            f.integrations.replace(OWNER, NamedTeam.NONE, created.id(), db("Orders", Map.of("hostname", "moved.internal"), apono(SecretStore.MASK,
                     SecretStore.MASK), null, null));
             f.db.answer = r2 -> CatalogFixture.tables(r2.resourceTypes(), "moved");
             return CatalogFixture.tables(r.resourceTypes(), "stale");

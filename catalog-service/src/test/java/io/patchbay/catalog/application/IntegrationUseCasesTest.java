@@ -1,12 +1,14 @@
 package io.patchbay.catalog.application;
 
 import io.patchbay.catalog.application.port.in.IntegrationFilter;
+import io.patchbay.catalog.application.port.in.InventoryUseCase;
 import io.patchbay.catalog.application.port.in.IntegrationPage;
 import io.patchbay.catalog.application.InMemoryPorts.LinkState;
 import io.patchbay.catalog.domain.Integration;
 import io.patchbay.catalog.domain.IntegrationSpec;
 import io.patchbay.catalog.domain.IntegrationStatus;
 import io.patchbay.catalog.domain.SecretStore;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.error.ErrorKind;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,7 @@ class IntegrationUseCasesTest {
     private final CatalogFixture f = new CatalogFixture();
 
     private Integration create(IntegrationSpec spec) {
-        return f.integrations.create(OWNER, null, spec);
+        return f.integrations.create(OWNER, NamedTeam.NONE, spec);
     }
 
     @Test
@@ -71,7 +73,7 @@ class IntegrationUseCasesTest {
                 List.of("testq-topic"), null)));
         assertProblem(ErrorKind.VALIDATION_FAILED, "connected_resource_types", () -> create(db("x", Map.of("hostname", "h"), apono("u", "p"),
                 List.of(), null)));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "config.hostname", () -> f.integrations.create(OWNER, null,
+        assertProblem(ErrorKind.VALIDATION_FAILED, "config.hostname", () -> f.integrations.create(OWNER, NamedTeam.NONE,
                 db("x", Map.of(), apono("u", "p"), null, null)));
         IntegrationSpec longDetails = new IntegrationSpec("x", "testdb", null, Map.of("hostname", "h"), apono("u", "p"), null, "d".repeat(401),
                 null, null, false, null);
@@ -84,21 +86,21 @@ class IntegrationUseCasesTest {
     @Test
     void namesAreUniquePerTeamIgnoringCase() {
         create(db("Orders"));
-        assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.create(MEMBER, null, db("ORDERS")));
-        assertThat(f.integrations.create(STRANGER, null, db("Orders")).teamId()).isEqualTo("team_other");
+        assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.create(MEMBER, NamedTeam.NONE, db("ORDERS")));
+        assertThat(f.integrations.create(STRANGER, NamedTeam.NONE, db("Orders")).teamId()).isEqualTo("team_other");
     }
 
     @Test
     void rolesAndTenants() {
-        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.integrations.create(VIEWER, null, db("Nope")));
-        Integration created = f.integrations.create(DEVELOPER, null, db("Dev made"));
-        assertThat(f.integrations.get(VIEWER, null, created.id()).name()).isEqualTo("Dev made");
-        assertProblem(ErrorKind.NOT_FOUND, null, () -> f.integrations.get(STRANGER, null, created.id()));
-        assertProblem(ErrorKind.NOT_FOUND, null, () -> f.integrations.delete(STRANGER, null, created.id()));
-        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.integrations.refresh(VIEWER, null, created.id()));
-        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.integrations.get(OWNER, "team_other", created.id()));
-        f.integrations.delete(MEMBER, null, created.id());
-        assertProblem(ErrorKind.NOT_FOUND, null, () -> f.integrations.get(OWNER, null, created.id()));
+        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.integrations.create(VIEWER, NamedTeam.NONE, db("Nope")));
+        Integration created = f.integrations.create(DEVELOPER, NamedTeam.NONE, db("Dev made"));
+        assertThat(f.integrations.get(VIEWER, NamedTeam.NONE, created.id()).name()).isEqualTo("Dev made");
+        assertProblem(ErrorKind.NOT_FOUND, null, () -> f.integrations.get(STRANGER, NamedTeam.NONE, created.id()));
+        assertProblem(ErrorKind.NOT_FOUND, null, () -> f.integrations.delete(STRANGER, NamedTeam.NONE, created.id()));
+        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.integrations.refresh(VIEWER, NamedTeam.NONE, created.id()));
+        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.integrations.get(OWNER, NamedTeam.header("team_other"), created.id()));
+        f.integrations.delete(MEMBER, NamedTeam.NONE, created.id());
+        assertProblem(ErrorKind.NOT_FOUND, null, () -> f.integrations.get(OWNER, NamedTeam.NONE, created.id()));
     }
 
     @Test
@@ -107,22 +109,22 @@ class IntegrationUseCasesTest {
         f.steps.finish(f.steps.claim("w", f.clock.instant(), f.clock.instant().plusSeconds(60)).orElseThrow(), "w", "done", "Active",
                 f.clock.instant());
         String sealed = created.secretStore().fields().get("password");
-        assertProblem(ErrorKind.VALIDATION_FAILED, "type", () -> f.integrations.replace(OWNER, null, created.id(), new IntegrationSpec("Orders",
+        assertProblem(ErrorKind.VALIDATION_FAILED, "type", () -> f.integrations.replace(OWNER, NamedTeam.NONE, created.id(), new IntegrationSpec("Orders",
                 "testq", null, Map.of("servers", "s"), null, null, null, null, null, false, null)));
 
-        Integration renamed = f.integrations.replace(OWNER, null, created.id(), db("Orders renamed", Map.of("hostname", "db.internal"),
+        Integration renamed = f.integrations.replace(OWNER, NamedTeam.NONE, created.id(), db("Orders renamed", Map.of("hostname", "db.internal"),
                 apono(SecretStore.MASK, SecretStore.MASK), null, null));
         assertThat(renamed.secretStore().fields().get("password")).as("the mask keeps the stored value").isEqualTo(sealed);
         assertThat(renamed.revision()).as("a rename needs no discovery").isEqualTo(1);
         assertThat(f.ports.jobsOf(created.id())).noneMatch(j -> j.state.equals("queued"));
 
-        Integration moved = f.integrations.replace(OWNER, null, created.id(), db("Orders renamed", Map.of("hostname", "db2.internal"),
+        Integration moved = f.integrations.replace(OWNER, NamedTeam.NONE, created.id(), db("Orders renamed", Map.of("hostname", "db2.internal"),
                 apono(SecretStore.MASK, SecretStore.MASK), null, null));
         assertThat(moved.revision()).isEqualTo(2);
         assertThat(f.ports.jobsOf(created.id())).anyMatch(j -> j.state.equals("queued") && j.revision == 2);
 
         Integration noSecret = create(new IntegrationSpec("Queue", "testq", null, Map.of("servers", "s"), null, null, null, null, null, false, null));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "secret_store.apono.parameters.username", () -> f.integrations.replace(OWNER, null,
+        assertProblem(ErrorKind.VALIDATION_FAILED, "secret_store.apono.parameters.username", () -> f.integrations.replace(OWNER, NamedTeam.NONE,
                 noSecret.id(), new IntegrationSpec("Queue", null, null, Map.of("servers", "s"), new SecretStore(SecretStore.Kind.APONO,
                         Map.of("username", SecretStore.MASK)), null, null, null, null, false, null)));
     }
@@ -130,12 +132,12 @@ class IntegrationUseCasesTest {
     @Test
     void refreshIsRefusedWhileASyncIsPendingOrTheIntegrationIsDisabled() {
         Integration created = create(db("Orders"));
-        assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, null, created.id()));
+        assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, NamedTeam.NONE, created.id()));
         f.ports.links.put("icfg_off000000000000000000000", LinkState.DISABLED);
         Integration off = create(db("Off", Map.of("hostname", "h"), apono("u", "p"), null, "icfg_off000000000000000000000"));
         assertThat(off.status()).isEqualTo(IntegrationStatus.Disabled);
         assertThat(f.ports.jobsOf(off.id())).as("no discovery for a disabled integration").isEmpty();
-        assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, null, off.id()));
+        assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, NamedTeam.NONE, off.id()));
         assertProblem(ErrorKind.UNPROCESSABLE, "configuration_id", () -> create(db("Ghost", Map.of("hostname", "h"), apono("u", "p"), null,
                 "icfg_ghost0000000000000000000")));
     }
@@ -148,62 +150,62 @@ class IntegrationUseCasesTest {
         create(new IntegrationSpec("Queue prod", "testq", null, Map.of("servers", "s"), null, null, null, null, null, false, null));
         List<String> seen = new ArrayList<>();
         IntegrationFilter filter = new IntegrationFilter("*prod*", List.of("test*"), List.of("resources"), List.of(), List.of("Initializing"));
-        IntegrationPage page = f.integrations.list(VIEWER, null, filter, 2, null);
+        IntegrationPage page = f.integrations.list(VIEWER, NamedTeam.NONE, filter, 2, null);
         int pages = 1;
         page.items().forEach(i -> seen.add(i.name()));
         while (page.next() != null) {
-            page = f.integrations.list(VIEWER, null, filter, 2, page.next());
+            page = f.integrations.list(VIEWER, NamedTeam.NONE, filter, 2, page.next());
             page.items().forEach(i -> seen.add(i.name()));
             pages++;
         }
         assertThat(seen).containsExactly("Analytics Prod", "prod", "Prod_DB", "ProdXDB", "Queue prod");
         assertThat(pages).isEqualTo(3);
-        assertThat(f.integrations.list(VIEWER, null, new IntegrationFilter("prod_db", List.of(), List.of(), List.of(), List.of()), 10, null)
+        assertThat(f.integrations.list(VIEWER, NamedTeam.NONE, new IntegrationFilter("prod_db", List.of(), List.of(), List.of(), List.of()), 10, null)
                 .items()).extracting(Integration::name).containsExactly("Prod_DB");
-        assertThat(f.integrations.list(VIEWER, null, new IntegrationFilter(null, List.of("*q"), List.of(), List.of(), List.of()), 10, null)
+        assertThat(f.integrations.list(VIEWER, NamedTeam.NONE, new IntegrationFilter(null, List.of("*q"), List.of(), List.of(), List.of()), 10, null)
                 .items()).extracting(Integration::name).containsExactly("Queue prod");
-        var byOffset = f.integrations.listByOffset(VIEWER, null, 2, 4);
+        var byOffset = f.integrations.listByOffset(VIEWER, NamedTeam.NONE, 2, 4);
         assertThat(byOffset.total()).isEqualTo(6);
         assertThat(byOffset.items()).extracting(Integration::name).containsExactly("Queue prod", "staging");
-        assertThat(f.integrations.list(STRANGER, null, IntegrationFilter.none(), 10, null).items()).isEmpty();
+        assertThat(f.integrations.list(STRANGER, NamedTeam.NONE, IntegrationFilter.none(), 10, null).items()).isEmpty();
     }
 
     @Test
     void userTagsAreLimitedAndOnlyAdminsAndPowerUsersEditThem() {
         Integration created = create(db("Tagged"));
         f.discovery().runNext("w1");
-        String resourceId = f.inventory.resources(VIEWER, null, created.id(), "testdb-table", 10, 0).items().getFirst().id();
-        f.inventory.replaceTags(MEMBER, null, resourceId, Map.of("owner", "data"));
-        assertThat(f.inventory.tags(VIEWER, null, resourceId)).containsExactly(Map.entry("owner", "data"));
-        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.inventory.replaceTags(DEVELOPER, null, resourceId, Map.of("a", "b")));
-        assertProblem(ErrorKind.NOT_FOUND, null, () -> f.inventory.tags(STRANGER, null, resourceId));
+        String resourceId = f.inventory.resources(VIEWER, NamedTeam.NONE, created.id(), "testdb-table", 10, 0).items().getFirst().id();
+        f.inventory.replaceTags(MEMBER, NamedTeam.NONE, resourceId, Map.of("owner", "data"));
+        assertThat(f.inventory.tags(VIEWER, NamedTeam.NONE, resourceId)).containsExactly(Map.entry("owner", "data"));
+        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.inventory.replaceTags(DEVELOPER, NamedTeam.NONE, resourceId, Map.of("a", "b")));
+        assertProblem(ErrorKind.NOT_FOUND, null, () -> f.inventory.tags(STRANGER, NamedTeam.NONE, resourceId));
         Map<String, String> many = new java.util.HashMap<>();
         for (int i = 0; i < 51; i++) {
             many.put("k" + i, "v");
         }
-        assertProblem(ErrorKind.VALIDATION_FAILED, "tags", () -> f.inventory.replaceTags(OWNER, null, resourceId, many));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "tags", () -> f.inventory.replaceTags(OWNER, null, resourceId, Map.of("k".repeat(129), "v")));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "tags.k", () -> f.inventory.replaceTags(OWNER, null, resourceId, Map.of("k", "v".repeat(257))));
-        assertProblem(ErrorKind.VALIDATION_FAILED, "resource-type", () -> f.inventory.resources(VIEWER, null, created.id(), "testq-topic", 10, 0));
-        assertThat(f.inventory.tags(VIEWER, null, resourceId)).as("refused changes changed nothing").containsOnlyKeys("owner");
+        assertProblem(ErrorKind.VALIDATION_FAILED, "tags", () -> f.inventory.replaceTags(OWNER, NamedTeam.NONE, resourceId, many));
+        assertProblem(ErrorKind.VALIDATION_FAILED, "tags", () -> f.inventory.replaceTags(OWNER, NamedTeam.NONE, resourceId, Map.of("k".repeat(129), "v")));
+        assertProblem(ErrorKind.VALIDATION_FAILED, "tags.k", () -> f.inventory.replaceTags(OWNER, NamedTeam.NONE, resourceId, Map.of("k", "v".repeat(257))));
+        assertProblem(ErrorKind.VALIDATION_FAILED, InventoryUseCase.RESOURCE_TYPE, () -> f.inventory.resources(VIEWER, NamedTeam.NONE, created.id(), "testq-topic", 10, 0));
+        assertThat(f.inventory.tags(VIEWER, NamedTeam.NONE, resourceId)).as("refused changes changed nothing").containsOnlyKeys("owner");
     }
 
     @Test
     void connectors() {
-        assertThat(f.connectors.list(VIEWER, null)).singleElement().satisfies(c -> {
+        assertThat(f.connectors.list(VIEWER, NamedTeam.NONE)).singleElement().satisfies(c -> {
             assertThat(c.id()).isEqualTo(CatalogFixture.BUILT_IN);
             assertThat(c.connected()).isTrue();
             assertThat(c.version()).isEqualTo("1.2.3");
         });
-        assertProblem(ErrorKind.CONFLICT, null, () -> f.connectors.delete(OWNER, null, CatalogFixture.BUILT_IN));
-        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.connectors.upsert(VIEWER, null, "edge", "Edge"));
-        assertThat(f.connectors.upsert(OWNER, null, "edge", "Edge").connected()).isFalse();
+        assertProblem(ErrorKind.CONFLICT, null, () -> f.connectors.delete(OWNER, NamedTeam.NONE, CatalogFixture.BUILT_IN));
+        assertProblem(ErrorKind.FORBIDDEN, null, () -> f.connectors.upsert(VIEWER, NamedTeam.NONE, "edge", "Edge"));
+        assertThat(f.connectors.upsert(OWNER, NamedTeam.NONE, "edge", "Edge").connected()).isFalse();
         Integration onEdge = create(new IntegrationSpec("On edge", "testq", "edge", Map.of("servers", "s"), null, null, null, null, null, false,
                 null));
-        assertProblem(ErrorKind.CONFLICT, null, () -> f.connectors.delete(OWNER, null, "edge"));
-        f.integrations.delete(OWNER, null, onEdge.id());
-        f.connectors.delete(OWNER, null, "edge");
-        assertProblem(ErrorKind.NOT_FOUND, null, () -> f.connectors.get(OWNER, null, "edge"));
-        assertThat(f.connectors.upsert(OWNER, null, CatalogFixture.BUILT_IN, "Ours").name()).isEqualTo("Ours");
+        assertProblem(ErrorKind.CONFLICT, null, () -> f.connectors.delete(OWNER, NamedTeam.NONE, "edge"));
+        f.integrations.delete(OWNER, NamedTeam.NONE, onEdge.id());
+        f.connectors.delete(OWNER, NamedTeam.NONE, "edge");
+        assertProblem(ErrorKind.NOT_FOUND, null, () -> f.connectors.get(OWNER, NamedTeam.NONE, "edge"));
+        assertThat(f.connectors.upsert(OWNER, NamedTeam.NONE, CatalogFixture.BUILT_IN, "Ours").name()).isEqualTo("Ours");
     }
 }

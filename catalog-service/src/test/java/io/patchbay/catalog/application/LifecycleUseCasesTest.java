@@ -6,6 +6,7 @@ import io.patchbay.catalog.domain.Integration;
 import io.patchbay.catalog.domain.IntegrationSpec;
 import io.patchbay.catalog.domain.IntegrationStatus;
 import io.patchbay.catalog.domain.SecretStore;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
@@ -32,7 +33,7 @@ class LifecycleUseCasesTest {
 
     private Integration linked(String name) {
         f.ports.links.put(CFG, LinkState.ACTIVE);
-        return f.integrations.create(OWNER, null, db(name, Map.of("hostname", "h"), apono("u", "p"), null, CFG));
+        return f.integrations.create(OWNER, NamedTeam.NONE, db(name, Map.of("hostname", "h"), apono("u", "p"), null, CFG));
     }
 
     private IntegrationStatus status(String id) {
@@ -54,7 +55,7 @@ class LifecycleUseCasesTest {
         var syncedAt = f.ports.integrations.get(a.id()).lastSyncTime();
         apply(disabled(2));
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
-        assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, null, a.id()));
+        assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, NamedTeam.NONE, a.id()));
         apply(disabled(3));
         assertThat(status(a.id())).as("disabling twice keeps the status to restore").isEqualTo(IntegrationStatus.Disabled);
         apply(enabled(4));
@@ -68,7 +69,7 @@ class LifecycleUseCasesTest {
         Integration a = linked("A");
         f.discovery().runNext("w");
         f.db.answer = r -> DiscoveryResult.failed("down");
-        f.integrations.refresh(OWNER, null, a.id());
+        f.integrations.refresh(OWNER, NamedTeam.NONE, a.id());
         f.discovery().runNext("w");
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Error);
         apply(disabled(2));
@@ -76,7 +77,7 @@ class LifecycleUseCasesTest {
         assertThat(status(a.id())).as("it had synced before: the Error is back").isEqualTo(IntegrationStatus.Error);
 
         f.ports.links.put("icfg_never0000000000000000000", LinkState.ACTIVE);
-        Integration never = f.integrations.create(OWNER, null, db("Never", Map.of("hostname", "h"), apono("u", "p"), null, "icfg_never0000000000000000000"));
+        Integration never = f.integrations.create(OWNER, NamedTeam.NONE, db("Never", Map.of("hostname", "h"), apono("u", "p"), null, "icfg_never0000000000000000000"));
         f.discovery().runNext("w");
         assertThat(status(never.id())).isEqualTo(IntegrationStatus.Error);
         apply(new ConfigurationDisabled("icfg_never0000000000000000000", "oac_1", "app", "u1", "team_unit", "u1", 2, 1L, 1L, "disabled-by-owner"));
@@ -113,7 +114,7 @@ class LifecycleUseCasesTest {
     void deletedTakesEveryLinkedIntegrationAndNothingElse() {
         Integration a = linked("A");
         Integration b = linked("B");
-        Integration free = f.integrations.create(OWNER, null, db("Free"));
+        Integration free = f.integrations.create(OWNER, NamedTeam.NONE, db("Free"));
         f.discovery().runNext("w");
         f.discovery().runNext("w");
         f.discovery().runNext("w");
@@ -126,10 +127,10 @@ class LifecycleUseCasesTest {
 
     @Test
     void aPutThatLinksADisabledConfigurationDisablesTheIntegration() {
-        Integration free = f.integrations.create(OWNER, null, db("Free"));
+        Integration free = f.integrations.create(OWNER, NamedTeam.NONE, db("Free"));
         f.discovery().runNext("w");
         f.ports.links.put("icfg_off000000000000000000000", LinkState.DISABLED);
-        Integration relinked = f.integrations.replace(OWNER, null, free.id(), db("Free", Map.of("hostname", "db.internal"), apono("reader", "pw-1"),
+        Integration relinked = f.integrations.replace(OWNER, NamedTeam.NONE, free.id(), db("Free", Map.of("hostname", "db.internal"), apono("reader", "pw-1"),
                 null, "icfg_off000000000000000000000"));
         assertThat(relinked.status()).isEqualTo(IntegrationStatus.Disabled);
         assertThat(relinked.configurationId()).isEqualTo("icfg_off000000000000000000000");
@@ -141,21 +142,21 @@ class LifecycleUseCasesTest {
         f.discovery().runNext("w");
         apply(disabled(2));
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
-        Integration kept = f.integrations.replace(OWNER, null, a.id(), new IntegrationSpec("Stuck", null, null,
+        Integration kept = f.integrations.replace(OWNER, NamedTeam.NONE, a.id(), new IntegrationSpec("Stuck", null, null,
                 Map.of("hostname", "h"), apono(SecretStore.MASK, SecretStore.MASK), null,
                 null, null, null, false, null));
         assertThat(kept.status()).as("configuration_id left out keeps the link").isEqualTo(IntegrationStatus.Disabled);
-        Integration unlinked = f.integrations.replace(OWNER, null, a.id(), new IntegrationSpec("Stuck", null, null,
+        Integration unlinked = f.integrations.replace(OWNER, NamedTeam.NONE, a.id(), new IntegrationSpec("Stuck", null, null,
                 Map.of("hostname", "h"), apono(SecretStore.MASK, SecretStore.MASK), null,
                 null, null, null, true, null));
         assertThat(unlinked.configurationId()).isNull();
         assertThat(unlinked.status()).isEqualTo(IntegrationStatus.Active);
         f.ports.links.put("icfg_on0000000000000000000000", LinkState.ACTIVE);
         f.ports.links.put("icfg_off200000000000000000000", LinkState.DISABLED);
-        f.integrations.replace(OWNER, null, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
+        f.integrations.replace(OWNER, NamedTeam.NONE, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
                 SecretStore.MASK), null, "icfg_off200000000000000000000"));
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
-        f.integrations.replace(OWNER, null, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
+        f.integrations.replace(OWNER, NamedTeam.NONE, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
                 SecretStore.MASK), null, "icfg_on0000000000000000000000"));
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
     }

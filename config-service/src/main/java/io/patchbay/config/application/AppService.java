@@ -1,5 +1,6 @@
 package io.patchbay.config.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.config.application.port.in.AppCommand;
 import io.patchbay.config.application.port.in.AppsUseCase;
 import io.patchbay.config.application.port.in.CreatedApp;
@@ -11,7 +12,6 @@ import io.patchbay.config.domain.Plan;
 import io.patchbay.config.domain.Scopes;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -40,10 +40,10 @@ public class AppService implements AppsUseCase {
     public CreatedApp create(AppCommand c) {
         requireAdmin(c.caller());
         if (c.slug() == null) {
-            throw Problems.validation("slug", "is required");
+            throw new DomainException.InvalidValue("slug", "is required");
         }
         if (c.name() == null) {
-            throw Problems.validation("name", "is required");
+            throw new DomainException.InvalidValue("name", "is required");
         }
         long now = clock.millis();
         App app = new App(Ids.prefixed(App.ID_PREFIX, 24), slug(c.slug()), name(c.name()), icon(c.icon()),
@@ -66,14 +66,14 @@ public class AppService implements AppsUseCase {
     @Override
     @Transactional
     public App get(String idOrSlug) {
-        return apps.findByIdOrSlug(idOrSlug).orElseThrow(() -> Problems.notFound("app " + idOrSlug));
+        return apps.findByIdOrSlug(idOrSlug).orElseThrow(() -> new DomainException.NotFound("app " + idOrSlug));
     }
 
     @Override
     @Transactional
     public App update(String idOrSlug, AppCommand c) {
         requireAdmin(c.caller());
-        App old = apps.findByIdOrSlug(idOrSlug).orElseThrow(() -> Problems.notFound("app " + idOrSlug));
+        App old = apps.findByIdOrSlug(idOrSlug).orElseThrow(() -> new DomainException.NotFound("app " + idOrSlug));
         App updated = new App(old.id(),
                 c.slug() == null ? old.slug() : slug(c.slug()),
                 c.name() == null ? old.name() : name(c.name()),
@@ -100,10 +100,10 @@ public class AppService implements AppsUseCase {
     @Override
     @Transactional
     public CreatedApp rotateSecret(Caller caller, String idOrSlug) {
-        App app = apps.findByIdOrSlug(idOrSlug).orElseThrow(() -> Problems.notFound("app " + idOrSlug));
+        App app = apps.findByIdOrSlug(idOrSlug).orElseThrow(() -> new DomainException.NotFound("app " + idOrSlug));
         boolean partner = app.partnerTeamId() != null && caller.managesTeam(app.partnerTeamId());
         if (!caller.isAdmin() && !partner) {
-            throw Problems.forbidden("only platform admins and managers of the app's partner team may rotate its client secret");
+            throw new DomainException.NotPermitted("only platform admins and managers of the app's partner team may rotate its client secret");
         }
         String secret = Ids.prefixed("", App.CLIENT_SECRET_LENGTH);
         apps.saveClientSecret(app.id(), secret);
@@ -117,27 +117,27 @@ public class AppService implements AppsUseCase {
 
     private static void requireAdmin(Caller caller) {
         if (!caller.isAdmin()) {
-            throw Problems.forbidden("only platform admins may change the app registry");
+            throw new DomainException.NotPermitted("only platform admins may change the app registry");
         }
     }
 
     private static String slug(String slug) {
         if (!App.SLUG.matcher(slug).matches()) {
-            throw Problems.validation("slug", "must match [a-z0-9][a-z0-9-]{1,63}, was '" + slug + "'");
+            throw new DomainException.InvalidValue("slug", "must match [a-z0-9][a-z0-9-]{1,63}, was '" + slug + "'");
         }
         return slug;
     }
 
     private static String name(String name) {
         if (name.isBlank() || name.length() > 100) {
-            throw Problems.validation("name", "must be 1 to 100 characters");
+            throw new DomainException.InvalidValue("name", "must be 1 to 100 characters");
         }
         return name;
     }
 
     private static String icon(String icon) {
         if (icon != null && icon.length() > 2048) {
-            throw Problems.validation("icon", "must be at most 2048 characters");
+            throw new DomainException.InvalidValue("icon", "must be at most 2048 characters");
         }
         return icon;
     }

@@ -9,7 +9,6 @@ import io.patchbay.config.domain.Notification;
 import io.patchbay.config.domain.Team;
 import io.patchbay.config.domain.Webhook;
 import io.patchbay.config.domain.WebhookEvent;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.audit.AuditChange;
 import io.patchbay.kernel.audit.AuditChanges;
 import io.patchbay.kernel.audit.AuditRecord;
@@ -52,16 +51,16 @@ final class ConfigurationAudit {
         f.put("team_id", c.teamId());
         f.put("user_id", c.userId());
         f.put("scopes", c.scopes());
-        f.put("project_selection", WireEnum.wireOrNull(c.projectSelection()));
+        f.put("project_selection", PublishedNames.name(c.projectSelection()));
         f.put("projects", c.projects());
-        f.put("source", WireEnum.wireOrNull(c.source()));
-        f.put("installation_type", WireEnum.wireOrNull(c.installationType()));
-        f.put("status", WireEnum.wireOrNull(c.status()));
+        f.put("source", PublishedNames.name(c.source()));
+        f.put("installation_type", PublishedNames.name(c.installationType()));
+        f.put("status", PublishedNames.name(c.status()));
         f.put("external_id", c.externalId());
         Notification n = c.notification();
         f.put("notification", n == null ? null : notification(n));
         f.put("disabled_at", time(c.disabledAt()));
-        f.put("disabled_reason", WireEnum.wireOrNull(c.disabledReason()));
+        f.put("disabled_reason", PublishedNames.name(c.disabledReason()));
         f.put("delete_requested_at", time(c.deleteRequestedAt()));
         f.put("deleted_at", time(c.deletedAt()));
         return f;
@@ -93,7 +92,7 @@ final class ConfigurationAudit {
     static AuditRecord webhook(String verb, Webhook w) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("url", w.url());
-        f.put("events", w.events().stream().map(WebhookEvent::wire).sorted().toList());
+        f.put("events", w.events().stream().map(PublishedNames::name).sorted().toList());
         f.put("project_ids", w.projectIds());
         f.put("owner_id", w.ownerId());
         Map<String, AuditChange> changes = new LinkedHashMap<>(verb.equals("created") ? AuditChanges.created(f, Set.of())
@@ -106,7 +105,7 @@ final class ConfigurationAudit {
     /** In wire values, as the delivery log shows them: a delivered or failed one (or a pending one sent again) is pending now. */
     static AuditRecord redelivered(Webhook w, Delivery d, DeliveryState stateBefore) {
         return AuditRecord.of(WEBHOOK_DELIVERY + ".redelivered", WEBHOOK_DELIVERY, d.id(), w.teamId(),
-                AuditChanges.of("state", stateBefore.wire(), d.state().wire()));
+                AuditChanges.of("state", PublishedNames.name(stateBefore), PublishedNames.name(d.state())));
     }
 
     static AuditRecord team(Team before, Team after) {
@@ -127,7 +126,7 @@ final class ConfigurationAudit {
         f.put("scopes", a.scopes());
         f.put("marketplace", a.marketplace());
         f.put("partner_team_id", a.partnerTeamId());
-        f.put("required_plan", WireEnum.wireOrNull(a.requiredPlan()));
+        f.put("required_plan", PublishedNames.name(a.requiredPlan()));
         f.put("available", a.available());
         f.put("legacy", a.legacy());
         return f;
@@ -136,7 +135,7 @@ final class ConfigurationAudit {
     private static Map<String, Object> fields(Team t) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("slug", t.slug());
-        f.put("plan", WireEnum.wireOrNull(t.plan()));
+        f.put("plan", PublishedNames.name(t.plan()));
         return f;
     }
 
@@ -148,7 +147,7 @@ final class ConfigurationAudit {
 
     private static Map<String, Object> notification(Notification n) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("level", WireEnum.wireOrNull(n.level()));
+        f.put("level", PublishedNames.name(n.level()));
         f.put("title", n.title());
         f.put("message", n.message());
         f.put("href", n.href());

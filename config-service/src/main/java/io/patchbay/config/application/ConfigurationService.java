@@ -23,7 +23,6 @@ import io.patchbay.config.domain.Scopes;
 import io.patchbay.config.domain.Source;
 import io.patchbay.config.domain.Team;
 import io.patchbay.config.domain.WebhookEvent;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.DomainException;
@@ -104,7 +103,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
         Optional<String> team = teams.acting(caller, command.team());
         if (team.isPresent()) {
             if (!caller.managesTeam(team.get()) && !caller.isAdmin()) {
-                throw Problems.forbidden("only team owners, members and developers may install for team " + team.get());
+                throw new DomainException.NotPermitted("only team owners, members and developers may install for team " + team.get());
             }
             requirePlan(team.get(), app, "teamId");
         }
@@ -123,7 +122,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
     @Transactional
     public Configuration changeAccess(ChangeAccessCommand command) {
         Configuration c = manageable(command.caller(), command.team(), command.id());
-        App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> Problems.notFound("app " + c.integrationId()));
+        App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> new DomainException.NotFound("app " + c.integrationId()));
         List<String> scopes = command.scopes() == null ? c.scopes() : allowedScopes(app, command.scopes());
         ProjectSelection selection = command.selection() == null ? c.projectSelection() : command.selection();
         List<String> requested = command.projectsGiven() ? command.projects()
@@ -140,26 +139,25 @@ public class ConfigurationService implements ConfigurationsUseCase {
 
     @Override
     @Transactional
-    public Configuration disable(Caller caller, TeamSelector team, String id, String reasonValue) {
+    public Configuration disable(Caller caller, TeamSelector team, String id, DisableReason named) {
         Configuration c = visible(caller, team, id);
         boolean manages = ConfigurationAccess.canManage(caller, c);
-        DisableReason reason = reasonValue == null
-                ? (caller.isAdmin() && !ConfigurationAccess.isOwnerOrTeamManager(caller, c) ? DisableReason.DISABLED_BY_ADMIN : DisableReason.DISABLED_BY_OWNER)
-                : WireEnum.find(DisableReason.class, reasonValue).orElseThrow(() -> new DomainException.InvalidValue("reason",
-                        "must be one of " + WireEnum.allowed(DisableReason.class) + ", was '" + reasonValue + "'"));
+        DisableReason reason = named != null ? named
+                : caller.isAdmin() && !ConfigurationAccess.isOwnerOrTeamManager(caller, c) ? DisableReason.DISABLED_BY_ADMIN
+                : DisableReason.DISABLED_BY_OWNER;
         switch (reason) {
             case DISABLED_BY_ADMIN -> {
                 if (!caller.isAdmin()) {
-                    throw Problems.forbidden("only platform admins may disable with disabled-by-admin");
+                    throw new DomainException.NotPermitted("only platform admins may disable with disabled-by-admin");
                 }
             }
             case DISABLED_BY_OWNER -> {
                 if (!manages) {
-                    throw Problems.forbidden("only the owner or a team manager may disable this configuration");
+                    throw new DomainException.NotPermitted("only the owner or a team manager may disable this configuration");
                 }
             }
-            default -> throw Problems.validation("reason", "'" + reason.wire() + "' is set only by automatic triggers; use "
-                    + DisableReason.DISABLED_BY_OWNER.wire() + " or " + DisableReason.DISABLED_BY_ADMIN.wire());
+            default -> throw new DomainException.InvalidValue("reason", "'" + PublishedNames.name(reason) + "' is set only by automatic triggers; use "
+                    + PublishedNames.name(DisableReason.DISABLED_BY_OWNER) + " or " + PublishedNames.name(DisableReason.DISABLED_BY_ADMIN));
         }
         c.requireNotDeletionRequested();
         Map<String, Object> before = ConfigurationAudit.fields(c);
@@ -172,12 +170,13 @@ public class ConfigurationService implements ConfigurationsUseCase {
     public Configuration enable(Caller caller, TeamSelector team, String id) {
         Configuration c = visible(caller, team, id);
         if (!ConfigurationAccess.canManage(caller, c)) {
-            throw Problems.forbidden("only the owner or a team manager may enable this configuration");
+            throw new DomainException.NotPermitted("only the owner or a team manager may enable this configuration");
         }
         c.requireNotDeletionRequested();
         if (c.isDisabled() && !c.disabledReason().isMembershipReason()
                 && c.disabledReason() != DisableReason.DISABLED_BY_OWNER && !caller.isAdmin()) {
-            throw Problems.forbidden("a configuration disabled for " + c.disabledReason().wire() + " may be enabled only by a platform admin");
+            throw new DomainException.NotPermitted("a configuration disabled for " + PublishedNames.name(c.disabledReason())
+                    + " may be enabled only by a platform admin");
         }
         Map<String, Object> before = ConfigurationAudit.fields(c);
         c.enable(caller.userId(), clock.millis()).ifPresent(e -> save(c, e, "enabled", before));
@@ -191,11 +190,11 @@ public class ConfigurationService implements ConfigurationsUseCase {
         Configuration c = visible(caller, command.team(), command.id());
         boolean allowed = caller.isAdmin() || (c.isTeamInstall() && caller.managesTeam(c.teamId()));
         if (!allowed) {
-            throw Problems.forbidden("only a manager of the owning team or a platform admin may transfer a configuration");
+            throw new DomainException.NotPermitted("only a manager of the owning team or a platform admin may transfer a configuration");
         }
         String targetTeam = command.toTeamId() != null ? command.toTeamId() : c.teamId();
         if (command.toTeamId() != null && !caller.isAdmin() && !caller.managesTeam(command.toTeamId())) {
-            throw Problems.forbidden("you must manage team " + command.toTeamId() + " to move a configuration into it");
+            throw new DomainException.NotPermitted("you must manage team " + command.toTeamId() + " to move a configuration into it");
         }
         if (targetTeam != null) {
             boolean managerMember = memberships.findMember(targetTeam, command.toUserId())
@@ -205,7 +204,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
                         + targetTeam);
             }
             if (!targetTeam.equals(c.teamId())) {
-                App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> Problems.notFound("app " + c.integrationId()));
+                App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> new DomainException.NotFound("app " + c.integrationId()));
                 requirePlan(targetTeam, app, "teamId");
             }
         }
@@ -217,9 +216,9 @@ public class ConfigurationService implements ConfigurationsUseCase {
     @Override
     @Transactional
     public void delete(Caller caller, TeamSelector team, String id) {
-        Configuration c = reachable(caller, team, id).orElseThrow(() -> Problems.notFound("configuration " + id));
+        Configuration c = reachable(caller, team, id).orElseThrow(() -> new DomainException.NotFound("configuration " + id));
         if (!ConfigurationAccess.canManage(caller, c)) {
-            throw Problems.forbidden("only the owner or a team manager may delete this configuration");
+            throw new DomainException.NotPermitted("only the owner or a team manager may delete this configuration");
         }
         long version = c.version();
         Map<String, Object> before = ConfigurationAudit.fields(c);
@@ -235,7 +234,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
     // ---- helpers ---------------------------------------------------------------------------------------------------
 
     private Configuration visible(Caller caller, TeamSelector team, String id) {
-        return reachable(caller, team, id).filter(c -> !c.isDeleted()).orElseThrow(() -> Problems.notFound("configuration " + id));
+        return reachable(caller, team, id).filter(c -> !c.isDeleted()).orElseThrow(() -> new DomainException.NotFound("configuration " + id));
     }
 
     /**
@@ -252,7 +251,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private Configuration manageable(Caller caller, TeamSelector team, String id) {
         Configuration c = visible(caller, team, id);
         if (!ConfigurationAccess.canManage(caller, c)) {
-            throw Problems.forbidden("only the owner or a team manager may change this configuration");
+            throw new DomainException.NotPermitted("only the owner or a team manager may change this configuration");
         }
         return c;
     }
@@ -285,8 +284,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private void requirePlan(String teamId, App app, String field) {
         Plan plan = memberships.findTeam(teamId).map(Team::plan).orElse(Plan.HOBBY);
         if (plan.isBelow(app.requiredPlan())) {
-            throw Problems.unprocessable(field, "team " + teamId + " is on plan " + plan.wire() + " but app '" + app.slug()
-                    + "' requires " + app.requiredPlan().wire());
+            throw Problems.unprocessable(field, "team " + teamId + " is on plan " + PublishedNames.name(plan) + " but app '" + app.slug()
+                    + "' requires " + PublishedNames.name(app.requiredPlan()));
         }
     }
 
@@ -294,7 +293,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
         List<String> scopes = Scopes.validFormat(requested, "scopes");
         for (int i = 0; i < scopes.size(); i++) {
             if (!app.scopes().contains(scopes.get(i))) {
-                throw Problems.validation("scopes[" + i + "]", "'" + scopes.get(i) + "' is not one of app '" + app.slug()
+                throw new DomainException.InvalidValue("scopes[" + i + "]", "'" + scopes.get(i) + "' is not one of app '" + app.slug()
                         + "' scopes " + app.scopes());
             }
         }
@@ -304,20 +303,20 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private static List<String> projects(ProjectSelection selection, List<String> projects) {
         if (selection == ProjectSelection.ALL) {
             if (projects != null && !projects.isEmpty()) {
-                throw Problems.validation("projects", "may be given only when projectSelection is selected");
+                throw new DomainException.InvalidValue("projects", "may be given only when projectSelection is selected");
             }
             return null;
         }
         if (projects == null || projects.isEmpty()) {
-            throw Problems.validation("projects", "is required and must not be empty when projectSelection is selected");
+            throw new DomainException.InvalidValue("projects", "is required and must not be empty when projectSelection is selected");
         }
         if (projects.size() > MAX_PROJECTS) {
-            throw Problems.validation("projects", "at most " + MAX_PROJECTS + " projects");
+            throw new DomainException.InvalidValue("projects", "at most " + MAX_PROJECTS + " projects");
         }
         for (int i = 0; i < projects.size(); i++) {
             String p = projects.get(i);
             if (p == null || !PROJECT_ID.matcher(p).matches()) {
-                throw Problems.validation("projects[" + i + "]", "must be a project id (prj_…), was '" + p + "'");
+                throw new DomainException.InvalidValue("projects[" + i + "]", "must be a project id (prj_…), was '" + p + "'");
             }
         }
         return projects.stream().distinct().toList();

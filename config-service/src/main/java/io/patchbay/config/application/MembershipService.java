@@ -1,5 +1,6 @@
 package io.patchbay.config.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.config.application.port.in.MembershipUseCase;
 import io.patchbay.config.application.port.out.BulkSelection;
 import io.patchbay.config.application.port.out.MembershipStore;
@@ -10,7 +11,6 @@ import io.patchbay.config.domain.Team;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamRole;
-import io.patchbay.kernel.error.Problems;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -37,7 +37,7 @@ public class MembershipService implements MembershipUseCase {
     public Team putTeam(Caller caller, String teamId, String slug, Plan plan) {
         requireOwnerOrAdmin(caller, teamId);
         if (slug != null && !Team.SLUG.matcher(slug).matches()) {
-            throw Problems.validation("slug", "must match " + Team.SLUG.pattern() + ", was '" + slug + "'");
+            throw new DomainException.InvalidValue("slug", "must match " + Team.SLUG.pattern() + ", was '" + slug + "'");
         }
         Team current = memberships.findTeam(teamId).orElse(new Team(teamId, null, Plan.HOBBY));
         Team team = new Team(teamId, slug != null ? slug : current.slug(), plan != null ? plan : current.plan());
@@ -83,7 +83,7 @@ public class MembershipService implements MembershipUseCase {
 
     private static void requireOwnerOrAdmin(Caller caller, String teamId) {
         if (!caller.isAdmin() && caller.roleIn(teamId).filter(r -> r == TeamRole.OWNER).isEmpty()) {
-            throw Problems.forbidden("only platform admins and owners of team " + teamId + " may change its records");
+            throw new DomainException.NotPermitted("only platform admins and owners of team " + teamId + " may change its records");
         }
     }
 }

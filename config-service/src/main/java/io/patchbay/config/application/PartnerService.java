@@ -1,5 +1,6 @@
 package io.patchbay.config.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.config.application.port.in.PartnerInstallationsUseCase;
 import io.patchbay.config.application.port.in.PartnerUpdateCommand;
 import io.patchbay.config.application.port.out.AppStore;
@@ -9,7 +10,6 @@ import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.Configuration;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.Problems;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -50,7 +50,7 @@ public class PartnerService implements PartnerInstallationsUseCase {
     @Override
     @Transactional
     public void finalizeDeletion(Caller caller, String id) {
-        Configuration c = store.find(id).orElseThrow(() -> Problems.notFound("installation " + id));
+        Configuration c = store.find(id).orElseThrow(() -> new DomainException.NotFound("installation " + id));
         requirePartner(caller, c, id);
         Map<String, Object> before = ConfigurationAudit.fields(c);
         c.completeDeletion(caller.userId(), clock.millis()).ifPresent(event -> {
@@ -63,7 +63,7 @@ public class PartnerService implements PartnerInstallationsUseCase {
 
     private Configuration partnersInstallation(Caller caller, String id) {
         Configuration c = store.find(id).filter(found -> !found.isDeleted())
-                .orElseThrow(() -> Problems.notFound("installation " + id));
+                .orElseThrow(() -> new DomainException.NotFound("installation " + id));
         requirePartner(caller, c, id);
         return c;
     }
@@ -73,9 +73,9 @@ public class PartnerService implements PartnerInstallationsUseCase {
         if (caller.isAdmin()) {
             return;
         }
-        App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> Problems.notFound("installation " + id));
+        App app = apps.findByIdOrSlug(c.integrationId()).orElseThrow(() -> new DomainException.NotFound("installation " + id));
         if (app.partnerTeamId() == null || !caller.managesTeam(app.partnerTeamId())) {
-            throw Problems.notFound("installation " + id);
+            throw new DomainException.NotFound("installation " + id);
         }
     }
 }

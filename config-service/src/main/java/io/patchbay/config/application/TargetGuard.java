@@ -1,10 +1,10 @@
 package io.patchbay.config.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.config.application.port.out.HostResolver;
 import io.patchbay.config.application.port.out.VettedTarget;
 import io.patchbay.config.domain.TargetAddresses;
 import io.patchbay.config.domain.WebhookUrl;
-import io.patchbay.kernel.error.Problems;
 import jakarta.inject.Singleton;
 
 import java.net.InetAddress;
@@ -32,10 +32,10 @@ public class TargetGuard {
         WebhookUrl url = WebhookUrl.parse(value, settings.allowPrivate(), field);
         List<InetAddress> addresses = resolver.resolve(url.host());
         if (addresses.isEmpty()) {
-            throw Problems.validation(field, "host '" + url.host() + "' does not resolve");
+            throw new DomainException.InvalidValue(field, "host '" + url.host() + "' does not resolve");
         }
         if (!settings.allowPrivate() && !TargetAddresses.allPublic(addresses)) {
-            throw Problems.validation(field, PRIVATE);
+            throw new DomainException.InvalidValue(field, PRIVATE);
         }
         return url;
     }

@@ -1,11 +1,11 @@
 package io.patchbay.config.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.config.application.port.in.TeamSelector;
 import io.patchbay.config.application.port.out.MembershipStore;
 import io.patchbay.config.domain.Team;
 import io.patchbay.kernel.auth.ActingTeam;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.Problems;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
@@ -24,9 +24,9 @@ public class TeamResolver {
         String fromSlug = null;
         if (selector.slug() != null) {
             fromSlug = memberships.findTeamBySlug(selector.slug()).map(Team::id)
-                    .orElseThrow(() -> Problems.forbidden("you are not a member of team " + selector.slug()));
+                    .orElseThrow(() -> new DomainException.NotPermitted("you are not a member of team " + selector.slug()));
             if (selector.teamId() != null && !selector.teamId().equals(fromSlug)) {
-                throw Problems.validation("slug", "names another team than teamId");
+                throw new DomainException.InvalidValue("slug", "names another team than teamId");
             }
         }
         String explicit = selector.teamId() != null ? selector.teamId() : fromSlug;

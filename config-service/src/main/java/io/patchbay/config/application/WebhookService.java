@@ -1,5 +1,6 @@
 package io.patchbay.config.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.config.application.port.in.CreateWebhookCommand;
 import io.patchbay.config.application.port.in.CreatedWebhook;
 import io.patchbay.config.application.port.in.DeliveryLog;
@@ -58,10 +59,10 @@ public class WebhookService implements WebhooksUseCase {
         Caller caller = c.caller();
         Optional<String> team = teams.acting(caller, c.team());
         if (team.isPresent() && !caller.managesTeam(team.get()) && !caller.isAdmin()) {
-            throw Problems.forbidden("only team owners, members and developers may register webhooks for team " + team.get());
+            throw new DomainException.NotPermitted("only team owners, members and developers may register webhooks for team " + team.get());
         }
         if (c.events() == null || c.events().isEmpty()) {
-            throw Problems.validation("events", "must name at least one event");
+            throw new DomainException.InvalidValue("events", "must name at least one event");
         }
         List<String> projects = projectIds(c.projectIds());
         var url = guard.checkForRegistration(c.url(), "url");
@@ -82,7 +83,7 @@ public class WebhookService implements WebhooksUseCase {
     @Transactional
     public List<Webhook> list(Caller caller, TeamSelector team, String projectId) {
         if (projectId != null && !PROJECT_ID.matcher(projectId).matches()) {
-            throw Problems.validation("projectId", "must be a project id (prj_…)");
+            throw new DomainException.InvalidValue("projectId", "must be a project id (prj_…)");
         }
         String owner = teams.acting(caller, team).orElse(caller.userId());
         return webhooks.listByOwner(owner, projectId);
@@ -119,11 +120,11 @@ public class WebhookService implements WebhooksUseCase {
     @Transactional
     public Delivery redeliver(Caller caller, TeamSelector team, String webhookId, String deliveryId) {
         Webhook webhook = manageable(caller, team, webhookId);
-        Delivery delivery = deliveries.find(webhook.id(), deliveryId).orElseThrow(() -> Problems.notFound("delivery " + deliveryId));
+        Delivery delivery = deliveries.find(webhook.id(), deliveryId).orElseThrow(() -> new DomainException.NotFound("delivery " + deliveryId));
         DeliveryState stateBefore = delivery.state();
         delivery.redeliver(clock.millis(), settings.retry());
         if (!deliveries.save(delivery)) {
-            throw Problems.conflict("delivery " + deliveryId + " is being sent right now; try again");
+            throw new DomainException.Conflict("delivery " + deliveryId + " is being sent right now; try again");
         }
         audit.record(ConfigurationAudit.redelivered(webhook, delivery, stateBefore));
         return delivery;
@@ -134,14 +135,14 @@ public class WebhookService implements WebhooksUseCase {
         return webhooks.find(id)
                 .filter(w -> caller.isAdmin() || (w.isTeamWebhook() ? caller.isMemberOf(w.teamId()) : w.ownerId().equals(caller.userId())))
                 .filter(w -> named.map(t -> t.equals(w.teamId())).orElse(true))
-                .orElseThrow(() -> Problems.notFound("webhook " + id));
+                .orElseThrow(() -> new DomainException.NotFound("webhook " + id));
     }
 
     private Webhook manageable(Caller caller, TeamSelector team, String id) {
         Webhook w = visible(caller, team, id);
         boolean manages = caller.isAdmin() || (w.isTeamWebhook() ? caller.managesTeam(w.teamId()) : w.ownerId().equals(caller.userId()));
         if (!manages) {
-            throw Problems.forbidden("only the owner or a team manager may change this webhook");
+            throw new DomainException.NotPermitted("only the owner or a team manager may change this webhook");
         }
         return w;
     }
@@ -151,12 +152,12 @@ public class WebhookService implements WebhooksUseCase {
             return null;
         }
         if (projectIds.size() > MAX_PROJECTS) {
-            throw Problems.validation("projectIds", "at most " + MAX_PROJECTS + " projects");
+            throw new DomainException.InvalidValue("projectIds", "at most " + MAX_PROJECTS + " projects");
         }
         for (int i = 0; i < projectIds.size(); i++) {
             String p = projectIds.get(i);
             if (p == null || !PROJECT_ID.matcher(p).matches()) {
-                throw Problems.validation("projectIds[" + i + "]", "must be a project id (prj_…)");
+                throw new DomainException.InvalidValue("projectIds[" + i + "]", "must be a project id (prj_…)");
             }
         }
         return projectIds.stream().distinct().toList();

@@ -118,7 +118,7 @@ public final class Configuration {
         this.disabledAt = now;
         this.disabledReason = reason;
         touch(actor, now);
-        return Optional.of(new ConfigurationDisabled(id, integrationId, slug, ownerId, teamId, userId, version, now, now, reason.wire()));
+        return Optional.of(new ConfigurationDisabled(id, integrationId, slug, ownerId, teamId, userId, version, now, now, reason.eventName()));
     }
 
     /** Ends a disable; membership reasons end only by transfer (409). Enabling an active configuration changes nothing. */
@@ -127,14 +127,14 @@ public final class Configuration {
             return Optional.empty();
         }
         if (disabledReason.isMembershipReason()) {
-            throw new DomainException.Conflict("configuration was disabled because " + disabledReason.wire()
+            throw new DomainException.Conflict("configuration was disabled because " + disabledReason.eventName()
                     + "; it comes back only by transfer to a user who may act for the team");
         }
         DisableReason previous = disabledReason;
         this.disabledAt = null;
         this.disabledReason = null;
         touch(actor, now);
-        return Optional.of(new ConfigurationEnabled(id, integrationId, slug, ownerId, teamId, userId, version, now, now, previous.wire()));
+        return Optional.of(new ConfigurationEnabled(id, integrationId, slug, ownerId, teamId, userId, version, now, now, previous.eventName()));
     }
 
     /** Moves the configuration to another acting user and optionally another team; clears any disable. */

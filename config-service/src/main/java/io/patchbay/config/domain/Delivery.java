@@ -114,7 +114,7 @@ public final class Delivery {
 
     private void requirePending() {
         if (state != DeliveryState.PENDING) {
-            throw new IllegalStateException("delivery " + id + " is " + state.wire());
+            throw new IllegalStateException("delivery " + id + " is " + state);
         }
     }
 

@@ -1,23 +1,28 @@
 package io.patchbay.config.domain;
 
 /** Why a configuration is disabled. */
-public enum DisableReason implements WireEnum {
-    DISABLED_BY_OWNER("disabled-by-owner"),
-    FEATURE_NOT_AVAILABLE("feature-not-available"),
-    DISABLED_BY_ADMIN("disabled-by-admin"),
-    ORIGINAL_OWNER_LEFT_THE_TEAM("original-owner-left-the-team"),
-    ACCOUNT_PLAN_DOWNGRADE("account-plan-downgrade"),
-    ORIGINAL_OWNER_ROLE_DOWNGRADED("original-owner-role-downgraded");
+public enum DisableReason {
+    DISABLED_BY_OWNER,
+    FEATURE_NOT_AVAILABLE,
+    DISABLED_BY_ADMIN,
+    ORIGINAL_OWNER_LEFT_THE_TEAM,
+    ACCOUNT_PLAN_DOWNGRADE,
+    ORIGINAL_OWNER_ROLE_DOWNGRADED;
 
-    private final String wire;
-
-    DisableReason(String wire) {
-        this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-        return wire;
+    /**
+     * The reason as the lifecycle events name it (shared-kernel's {@code ConfigurationDisabled}/{@code ConfigurationEnabled},
+     * which the other services read): the event contract is a language this domain publishes, like the events it returns.
+     * How the HTTP API and the database spell a reason is their adapters' business ({@code WireEnums}, {@code StoredEnums}).
+     */
+    public String eventName() {
+        return switch (this) {
+            case DISABLED_BY_OWNER -> "disabled-by-owner";
+            case FEATURE_NOT_AVAILABLE -> "feature-not-available";
+            case DISABLED_BY_ADMIN -> "disabled-by-admin";
+            case ORIGINAL_OWNER_LEFT_THE_TEAM -> "original-owner-left-the-team";
+            case ACCOUNT_PLAN_DOWNGRADE -> "account-plan-downgrade";
+            case ORIGINAL_OWNER_ROLE_DOWNGRADED -> "original-owner-role-downgraded";
+        };
     }
 
     /** Membership reasons end only by transfer to a user who may act for the team, never by enable. */

@@ -7,24 +7,13 @@ import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.event.ConfigurationTransferred;
 
 /** The webhook event types a configuration change is announced with (Vercel's names, and Patchbay's own two). */
-public enum WebhookEvent implements WireEnum {
-    REMOVED("integration-configuration.removed"),
-    TRANSFERRED("integration-configuration.transferred"),
-    PERMISSION_UPGRADED("integration-configuration.permission-upgraded"),
-    SCOPE_CHANGE_CONFIRMED("integration-configuration.scope-change-confirmed"),
-    DISABLED("integration-configuration.disabled"),
-    ENABLED("integration-configuration.enabled");
-
-    private final String wire;
-
-    WebhookEvent(String wire) {
-        this.wire = wire;
-    }
-
-    @Override
-    public String wire() {
-        return wire;
-    }
+public enum WebhookEvent {
+    REMOVED,
+    TRANSFERRED,
+    PERMISSION_UPGRADED,
+    SCOPE_CHANGE_CONFIRMED,
+    DISABLED,
+    ENABLED;
 
     /** The webhook event a lifecycle event is announced with. */
     public static WebhookEvent of(ConfigurationLifecycleEvent event) {

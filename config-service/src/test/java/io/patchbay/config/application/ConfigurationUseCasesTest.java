@@ -146,9 +146,9 @@ class ConfigurationUseCasesTest {
         app("slack", false, Plan.HOBBY);
         Configuration c = install(dev, "slack");
         assertProblem(() -> configurations.disable(viewer, TeamSelector.NONE, c.id(), null), ErrorKind.FORBIDDEN, null);
-        assertProblem(() -> configurations.disable(dev, TeamSelector.NONE, c.id(), "disabled-by-admin"), ErrorKind.FORBIDDEN, null);
-        assertProblem(() -> configurations.disable(dev, TeamSelector.NONE, c.id(), "account-plan-downgrade"), ErrorKind.VALIDATION_FAILED, "reason");
-        assertProblem(() -> configurations.disable(dev, TeamSelector.NONE, c.id(), "sleepy"), ErrorKind.VALIDATION_FAILED, "reason");
+        assertProblem(() -> configurations.disable(dev, TeamSelector.NONE, c.id(), DisableReason.DISABLED_BY_ADMIN), ErrorKind.FORBIDDEN, null);
+        assertProblem(() -> configurations.disable(dev, TeamSelector.NONE, c.id(), DisableReason.ACCOUNT_PLAN_DOWNGRADE),
+                ErrorKind.VALIDATION_FAILED, "reason");
 
         Configuration disabled = configurations.disable(dev, TeamSelector.NONE, c.id(), null);
         assertThat(disabled.disabledReason()).isEqualTo(DisableReason.DISABLED_BY_OWNER);

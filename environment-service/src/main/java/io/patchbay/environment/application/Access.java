@@ -4,9 +4,9 @@ import io.patchbay.environment.application.port.out.Visibility;
 import io.patchbay.environment.domain.Environment;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.environment.domain.Integration;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamMembership;
-import io.patchbay.kernel.error.Problems;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +43,7 @@ final class Access {
     /** Environments, integrations and team profiles are changed with unscoped tokens only. */
     static void requireUnscoped(Caller caller) {
         if (caller.environmentId().isPresent()) {
-            throw Problems.forbidden("an environment-scoped token may only read and change the installs of its environment");
+            throw new DomainException.NotPermitted("an environment-scoped token may only read and change the installs of its environment");
         }
     }
 

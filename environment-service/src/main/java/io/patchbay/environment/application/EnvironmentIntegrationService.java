@@ -17,6 +17,7 @@ import io.patchbay.environment.domain.Configs;
 import io.patchbay.environment.domain.Environment;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.environment.domain.Integration;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
@@ -64,28 +65,28 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     @Override
     public InstallView install(Caller caller, InstallCommand c) {
         if (c.integrationId() == null) {
-            throw Problems.validation("integration_id", "is required");
+            throw new DomainException.InvalidValue("integration_id", "is required");
         }
         UUID environmentId = c.environmentId() != null ? c.environmentId()
-                : Access.scope(caller).orElseThrow(() -> Problems.validation("environment_id", "is required"));
+                : Access.scope(caller).orElseThrow(() -> new DomainException.InvalidValue("environment_id", "is required"));
         Environment environment = environments.find(environmentId).filter(e -> Access.seesEnvironment(caller, e))
                 .orElseThrow(() -> Problems.unprocessable("environment_id", "environment " + environmentId + " does not exist or is not visible to you"));
         if (!Access.writesEnvironmentInstalls(caller, environment)) {
-            throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + environment.teamId() + " may install into this environment");
+            throw new DomainException.NotPermitted("only OWNER, MEMBER and DEVELOPER members of " + environment.teamId() + " may install into this environment");
         }
         // not filtered by visibility: a deny integration of another team answers the 403 below (README, "Integrations with sharing: deny")
         Integration integration = integrations.find(c.integrationId())
                 .orElseThrow(() -> Problems.unprocessable("integration_id", "integration " + c.integrationId() + " does not exist"));
         boolean approved = integration.teamId().equals(environment.teamId()) || switch (integration.sharing()) {
-            case DENY -> throw Problems.forbidden("integration " + integration.name() + " is not shared with other teams (sharing: deny)");
+            case DENY -> throw new DomainException.NotPermitted("integration " + integration.name() + " is not shared with other teams (sharing: deny)");
             case ASK -> false;
             case ALLOW -> true;
         };
         Map<String, Object> override = sealedOverride(c.override() == null ? Map.of() : c.override(), Map.of(), integration);
-        ConfigurationId configurationId = c.configurationId() == null ? null : ConfigurationId.parse(c.configurationId(), "configuration_id");
+        ConfigurationId configurationId = c.configurationId();
         Function<Optional<String>, EnvironmentIntegration> insert = disabledReason -> writer.insert(EnvironmentIntegration.install(Ids.uuid(),
                 integration.id(), environment.id(), c.showInCatalog() == null || c.showInCatalog(), c.enabled() == null || c.enabled(),
-                override, c.configurationId(), approved, disabledReason.orElse(null), clock.millis(), caller.userId()), environment.teamId());
+                override, configurationId == null ? null : configurationId.value(), approved, disabledReason.orElse(null), clock.millis(), caller.userId()), environment.teamId());
         // a linked install is written under the configuration's lock, in the state the link check and the events give
         EnvironmentIntegration install = configurationId == null ? insert.apply(Optional.empty())
                 : links.link(configurationId, "configuration_id", insert);
@@ -184,11 +185,11 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     }
 
     private Loaded visible(Caller caller, UUID id) {
-        EnvironmentIntegration install = installs.find(id).orElseThrow(() -> Problems.notFound("environment integration " + id));
+        EnvironmentIntegration install = installs.find(id).orElseThrow(() -> new DomainException.NotFound("environment integration " + id));
         Environment environment = environments.find(install.environmentId()).orElseThrow();
         Integration integration = integrations.find(install.integrationId()).orElseThrow();
         if (!Access.seesInstall(caller, install, environment, integration)) {
-            throw Problems.notFound("environment integration " + id);
+            throw new DomainException.NotFound("environment integration " + id);
         }
         return new Loaded(install, environment, integration);
     }
@@ -196,7 +197,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
     private Loaded writable(Caller caller, UUID id, String ifMatch) {
         Loaded loaded = visible(caller, id);
         if (!Access.writesEnvironmentInstalls(caller, loaded.environment())) {
-            throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + loaded.environment().teamId()
+            throw new DomainException.NotPermitted("only OWNER, MEMBER and DEVELOPER members of " + loaded.environment().teamId()
                     + " may change installs of this environment");
         }
         if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.strip().equals("*") && !matches(ifMatch, loaded.install().etag())) {
@@ -223,7 +224,7 @@ public class EnvironmentIntegrationService implements EnvironmentIntegrationsUse
         Loaded loaded = visible(caller, id);
         Access.requireUnscoped(caller);
         if (!Access.managesTeam(caller, loaded.integration().teamId())) {
-            throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + loaded.integration().teamId()
+            throw new DomainException.NotPermitted("only OWNER, MEMBER and DEVELOPER members of " + loaded.integration().teamId()
                     + " (the integration's team) may approve or reject installs");
         }
         return loaded;

@@ -5,11 +5,11 @@ import io.patchbay.environment.application.port.out.EnvironmentStore;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.out.PageKey;
 import io.patchbay.environment.domain.Environment;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.ActingTeam;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.NamedTeam;
-import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -35,7 +35,7 @@ public class EnvironmentService implements EnvironmentsUseCase {
         Access.requireUnscoped(caller);
         String team = ActingTeam.require(caller, named, "team_id");
         if (!Access.managesTeam(caller, team)) {
-            throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + team + " may create environments");
+            throw new DomainException.NotPermitted("only OWNER, MEMBER and DEVELOPER members of " + team + " may create environments");
         }
         long now = clock.millis();
         Environment environment = new Environment(Ids.uuid(), team, Environment.checkName(name, "name"), 1, now, now, caller.userId(),
@@ -55,7 +55,7 @@ public class EnvironmentService implements EnvironmentsUseCase {
     @Transactional
     public Page<Environment> list(Caller caller, String teamId, String name, int limit, PageKey after) {
         if (teamId != null && !Access.readsTeam(caller, teamId)) {
-            throw Problems.forbidden("you are not a member of team " + teamId);
+            throw new DomainException.NotPermitted("you are not a member of team " + teamId);
         }
         return environments.list(Access.visibility(caller), teamId, name, limit, after);
     }
@@ -75,21 +75,21 @@ public class EnvironmentService implements EnvironmentsUseCase {
     public void delete(Caller caller, UUID id) {
         Environment environment = writable(caller, id);
         if (!environments.deleteIfEmpty(id)) {
-            throw Problems.conflict("environment " + id + " still has installed integrations; uninstall them first");
+            throw new DomainException.Conflict("environment " + id + " still has installed integrations; uninstall them first");
         }
         audit.record(EnvironmentAudit.environment("deleted", environment, null));
     }
 
     private Environment visible(Caller caller, UUID id) {
         return environments.find(id).filter(e -> Access.seesEnvironment(caller, e))
-                .orElseThrow(() -> Problems.notFound("environment " + id));
+                .orElseThrow(() -> new DomainException.NotFound("environment " + id));
     }
 
     private Environment writable(Caller caller, UUID id) {
         Environment environment = visible(caller, id);
         Access.requireUnscoped(caller);
         if (!Access.managesTeam(caller, environment.teamId())) {
-            throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + environment.teamId() + " may change environments");
+            throw new DomainException.NotPermitted("only OWNER, MEMBER and DEVELOPER members of " + environment.teamId() + " may change environments");
         }
         return environment;
     }

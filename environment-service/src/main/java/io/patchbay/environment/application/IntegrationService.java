@@ -14,10 +14,10 @@ import io.patchbay.environment.domain.Configs;
 import io.patchbay.environment.domain.Integration;
 import io.patchbay.environment.domain.Sharing;
 import io.patchbay.environment.domain.TeamProfile;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.ActingTeam;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.Ids;
 import io.patchbay.kernel.secret.SecretBox;
 import jakarta.inject.Singleton;
@@ -54,7 +54,7 @@ public class IntegrationService implements IntegrationsUseCase {
         Access.requireUnscoped(caller);
         String team = ActingTeam.require(caller, c.team(), "team_id");
         if (!Access.managesTeam(caller, team)) {
-            throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + team + " may create integrations");
+            throw new DomainException.NotPermitted("only OWNER, MEMBER and DEVELOPER members of " + team + " may create integrations");
         }
         Map<String, Object> config = c.config() == null ? Map.of() : c.config();
         Configs.validate(config, "config", Configs.Kind.CONFIG);
@@ -106,21 +106,21 @@ public class IntegrationService implements IntegrationsUseCase {
     public void delete(Caller caller, UUID id) {
         Integration integration = writable(caller, id);
         if (!integrations.deleteIfNotInstalled(id)) {
-            throw Problems.conflict("integration " + id + " is still installed in environments; uninstall it first");
+            throw new DomainException.Conflict("integration " + id + " is still installed in environments; uninstall it first");
         }
         audit.record(EnvironmentAudit.integration("deleted", integration, null));
     }
 
     private Integration visible(Caller caller, UUID id) {
         return integrations.find(id).filter(i -> Access.seesIntegration(caller, i))
-                .orElseThrow(() -> Problems.notFound("integration " + id));
+                .orElseThrow(() -> new DomainException.NotFound("integration " + id));
     }
 
     private Integration writable(Caller caller, UUID id) {
         Integration integration = visible(caller, id);
         Access.requireUnscoped(caller);
         if (!Access.managesTeam(caller, integration.teamId())) {
-            throw Problems.forbidden("only OWNER, MEMBER and DEVELOPER members of " + integration.teamId() + " may change this integration");
+            throw new DomainException.NotPermitted("only OWNER, MEMBER and DEVELOPER members of " + integration.teamId() + " may change this integration");
         }
         return integration;
     }

@@ -4,10 +4,10 @@ import io.patchbay.environment.application.port.in.UpdateTeamCommand;
 import io.patchbay.environment.application.port.in.TeamsUseCase;
 import io.patchbay.environment.application.port.out.TeamStore;
 import io.patchbay.environment.domain.TeamProfile;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamRole;
-import io.patchbay.kernel.error.Problems;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -29,7 +29,7 @@ public class TeamService implements TeamsUseCase {
     @Transactional
     public TeamProfile get(Caller caller, String teamId) {
         if (!Access.readsTeam(caller, teamId)) {
-            throw Problems.notFound("team " + teamId);
+            throw new DomainException.NotFound("team " + teamId);
         }
         return teams.find(teamId).orElseGet(() -> TeamProfile.blank(teamId, clock.millis(), caller.userId()));
     }
@@ -39,13 +39,13 @@ public class TeamService implements TeamsUseCase {
     public TeamProfile put(Caller caller, String teamId, UpdateTeamCommand c) {
         Access.requireUnscoped(caller);
         if (!caller.isAdmin() && caller.roleIn(teamId).filter(r -> r == TeamRole.OWNER).isEmpty()) {
-            throw caller.isMemberOf(teamId) ? Problems.forbidden("only the team's OWNER or an admin may change its profile")
-                    : Problems.notFound("team " + teamId);
+            throw caller.isMemberOf(teamId) ? new DomainException.NotPermitted("only the team's OWNER or an admin may change its profile")
+                    : new DomainException.NotFound("team " + teamId);
         }
         long now = clock.millis();
         TeamProfile current = teams.find(teamId).orElseGet(() -> TeamProfile.blank(teamId, now, caller.userId()));
         if (c.verified() != null && c.verified() != current.verified() && !caller.isAdmin()) {
-            throw Problems.forbidden("only an admin may change is_verified");
+            throw new DomainException.NotPermitted("only an admin may change is_verified");
         }
         TeamProfile next = current.changed(c.name(), c.domain(), c.logo(), c.verified(), c.whiteLabel(), c.tosLink(), c.allowImpersonation(),
                 now, caller.userId());

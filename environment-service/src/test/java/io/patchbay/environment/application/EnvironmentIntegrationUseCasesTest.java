@@ -15,6 +15,7 @@ import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.infra.web.ProblemResponses;
 import io.patchbay.kernel.event.ConfigurationDeleted;
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.event.ReceivedLifecycleEvent;
@@ -93,28 +94,28 @@ class EnvironmentIntegrationUseCasesTest {
         UUID app = integration(Sharing.ALLOW);
         stores.configurations.put("icfg_active000000000000000000", Optional.empty());
         stores.configurations.put("icfg_off000000000000000000000", Optional.of("disabled-by-admin"));
-        assertThat(installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_active000000000000000000")).install()
+        assertThat(installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, new ConfigurationId("icfg_active000000000000000000"))).install()
                 .lifecycle()).isEqualTo(Lifecycle.ACTIVE);
-        InstallView off = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_off000000000000000000000"));
+        InstallView off = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, new ConfigurationId("icfg_off000000000000000000000")));
         assertThat(off.install().disabledReason()).isEqualTo("disabled-by-admin");
         int before = stores.installs.size();
-        assertThat(kind(() -> installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_unknown00000000000000000"))))
+        assertThat(kind(() -> installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, new ConfigurationId("icfg_unknown00000000000000000")))))
                 .isEqualTo(ErrorKind.UNPROCESSABLE);
         assertThat(stores.installs).hasSize(before);
 
         stores.projections.put("icfg_active000000000000000000", new InMemoryStores.ProjectedState(InMemoryStores.State.DISABLED,
                 "account-plan-downgrade"));
-        InstallView late = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_active000000000000000000"));
+        InstallView late = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, new ConfigurationId("icfg_active000000000000000000")));
         assertThat(late.install().lifecycle()).isEqualTo(Lifecycle.DISABLED);
         assertThat(late.install().disabledReason()).isEqualTo("account-plan-downgrade");
 
         stores.projections.put("icfg_active000000000000000000", new InMemoryStores.ProjectedState(InMemoryStores.State.DELETED, null));
         int calls = stores.linkCalls;
-        assertThat(kind(() -> installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_active000000000000000000"))))
+        assertThat(kind(() -> installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, new ConfigurationId("icfg_active000000000000000000")))))
                 .isEqualTo(ErrorKind.UNPROCESSABLE);
         assertThat(stores.linkCalls).as("a deleted configuration is refused without asking config-service").isEqualTo(calls);
         assertThat(kind(() -> installs.install(consumer, new InstallCommand(app, environment(consumer), null, null,
-                Map.of("nonsense", 1), "icfg_off000000000000000000000")))).isEqualTo(ErrorKind.VALIDATION_FAILED);
+                Map.of("nonsense", 1), new ConfigurationId("icfg_off000000000000000000000"))))).isEqualTo(ErrorKind.VALIDATION_FAILED);
         assertThat(stores.linkCalls).as("bad input is refused before the remote call").isEqualTo(calls);
     }
 
@@ -132,8 +133,8 @@ class EnvironmentIntegrationUseCasesTest {
     void lifecycleEventsDisableRestoreAndUninstall() {
         UUID app = integration(Sharing.ALLOW);
         stores.configurations.put("icfg_c00000000000000000000000", Optional.empty());
-        UUID on = installs.install(consumer, new InstallCommand(app, environment(consumer), true, null, null, "icfg_c00000000000000000000000")).install().id();
-        UUID off = installs.install(consumer, new InstallCommand(app, environment(consumer), false, null, null, "icfg_c00000000000000000000000")).install().id();
+        UUID on = installs.install(consumer, new InstallCommand(app, environment(consumer), true, null, null, new ConfigurationId("icfg_c00000000000000000000000"))).install().id();
+        UUID off = installs.install(consumer, new InstallCommand(app, environment(consumer), false, null, null, new ConfigurationId("icfg_c00000000000000000000000"))).install().id();
         applyEvent(new ConfigurationDisabled("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 2, 1, 1, "disabled-by-owner"));
         assertThat(stores.installs.get(on).enabled()).isFalse();
         assertThat(stores.installs.get(on).lifecycle()).isEqualTo(Lifecycle.DISABLED);
@@ -150,7 +151,7 @@ class EnvironmentIntegrationUseCasesTest {
         UUID app = integration(Sharing.ALLOW);
         stores.configurations.put("icfg_racy00000000000000000000", Optional.of("disabled-by-owner"));
         stores.projections.put("icfg_racy00000000000000000000", new InMemoryStores.ProjectedState(InMemoryStores.State.ACTIVE, null));
-        InstallView view = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, "icfg_racy00000000000000000000"));
+        InstallView view = installs.install(consumer, new InstallCommand(app, environment(consumer), null, null, null, new ConfigurationId("icfg_racy00000000000000000000")));
         assertThat(view.install().lifecycle()).as("an enable applied after config-service answered wins").isEqualTo(Lifecycle.ACTIVE);
         assertThat(view.install().enabled()).isTrue();
         assertThat(stores.lockedConfigurations).containsExactly("icfg_racy00000000000000000000");

@@ -17,6 +17,7 @@ import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.event.LifecycleEventType;
 import io.patchbay.kernel.event.ReceivedLifecycleEvent;
 import io.patchbay.kernel.event.LifecycleTopic;
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
 import io.patchbay.kernel.secret.SecretBox;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,9 +76,9 @@ class LifecycleEventContractTest {
         UUID app = integrations.create(owner, new CreateIntegrationCommand(NamedTeam.NONE, "contract-app", "crm", false, Map.of(), Sharing.ALLOW))
                 .integration().id();
         UUID on = installs.install(owner, new InstallCommand(app, environments.create(owner, NamedTeam.NONE, "on").id(), true, null, null,
-                configurationId)).install().id();
+                new ConfigurationId(configurationId))).install().id();
         UUID off = installs.install(owner, new InstallCommand(app, environments.create(owner, NamedTeam.NONE, "off").id(), false, null, null,
-                configurationId)).install().id();
+                new ConfigurationId(configurationId))).install().id();
         return List.of(on, off);
     }
 

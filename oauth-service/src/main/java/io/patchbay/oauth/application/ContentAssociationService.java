@@ -1,9 +1,9 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.FieldError;
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.oauth.application.port.in.ContentAssociationsUseCase;
 import io.patchbay.oauth.application.port.out.AssociationStore;
 import io.patchbay.oauth.application.port.out.IntegrationStore;
@@ -40,32 +40,32 @@ public class ContentAssociationService implements ContentAssociationsUseCase {
 
     @Override
     @Transactional
-    public List<Association> list(Caller caller, String teamHeader, UUID contentGuid) {
-        String team = Access.actingTeam(caller, teamHeader);
+    public List<Association> list(Caller caller, NamedTeam named, UUID contentGuid) {
+        String team = Access.actingTeam(caller, named);
         Access.requireReader(Access.roleIn(caller, team));
         return associations.forContent(team, contentGuid);
     }
 
     @Override
     @Transactional
-    public void replace(Caller caller, String teamHeader, UUID contentGuid, List<UUID> integrationGuids) {
-        String team = Access.actingTeam(caller, teamHeader);
+    public void replace(Caller caller, NamedTeam named, UUID contentGuid, List<UUID> integrationGuids) {
+        String team = Access.actingTeam(caller, named);
         Access.requireReader(Access.roleIn(caller, team));
         if (integrationGuids.size() > MAX_ASSOCIATIONS) {
-            throw Problems.validation("body", "at most " + MAX_ASSOCIATIONS + " associations per content item");
+            throw new DomainException.InvalidValue("body", "at most " + MAX_ASSOCIATIONS + " associations per content item");
         }
         List<UUID> wanted = List.copyOf(new LinkedHashSet<>(integrationGuids));
         Map<UUID, OAuthIntegration> found = integrations.findByGuids(team, wanted).stream()
                 .collect(Collectors.toMap(OAuthIntegration::guid, Function.identity()));
-        List<FieldError> unknown = new ArrayList<>();
+        List<DomainException.Violation> unknown = new ArrayList<>();
         for (int i = 0; i < integrationGuids.size(); i++) {
             if (!found.containsKey(integrationGuids.get(i))) {
-                unknown.add(new FieldError("[" + i + "].oauth_integration_guid", "OAuth integration " + integrationGuids.get(i)
+                unknown.add(new DomainException.Violation("[" + i + "].oauth_integration_guid", "OAuth integration " + integrationGuids.get(i)
                         + " does not exist in team " + team));
             }
         }
         if (!unknown.isEmpty()) {
-            throw Problems.validation(unknown);
+            throw new DomainException.InvalidValue(unknown);
         }
         List<UUID> before = associations.forContent(team, contentGuid).stream().map(Association::integrationGuid).toList();
         associations.replace(team, contentGuid, wanted.stream().map(g -> found.get(g).id()).toList(),

@@ -1,8 +1,9 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.CreateIntegrationCommand;
@@ -65,8 +66,8 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
 
     @Override
     @Transactional
-    public List<IntegrationView> list(Caller caller, String teamHeader) {
-        Optional<String> team = Access.actingTeamOrAll(caller, teamHeader);
+    public List<IntegrationView> list(Caller caller, NamedTeam named) {
+        Optional<String> team = Access.actingTeamOrAll(caller, named);
         PositRole role = team.map(t -> Access.requireReader(Access.roleIn(caller, t))).orElse(PositRole.ADMINISTRATOR);
         List<OAuthIntegration> found = team.map(store::listByTeam).orElseGet(store::listAll);
         Map<Long, Integer> counts = role.isAdministrator() ? store.contentCounts(found.stream().map(OAuthIntegration::id).toList()) : Map.of();
@@ -75,9 +76,9 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
 
     @Override
     @Transactional
-    public IntegrationView get(Caller caller, String teamHeader, UUID guid) {
+    public IntegrationView get(Caller caller, NamedTeam team, UUID guid) {
         OAuthIntegration integration = find(guid);
-        PositRole role = Access.requireReader(Access.roleOn(caller, teamHeader, integration));
+        PositRole role = Access.requireReader(Access.roleOn(caller, team, integration));
         return view(integration, role);
     }
 
@@ -87,10 +88,10 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
      */
     @Override
     public IntegrationView create(CreateIntegrationCommand c) {
-        String team = Access.actingTeam(c.caller(), c.teamHeader());
+        String team = Access.actingTeam(c.caller(), c.team());
         Access.requireAdministrator(Access.roleIn(c.caller(), team));
         Template template = templates.find(c.template())
-                .orElseThrow(() -> Problems.validation("template", "is not a known template (known: "
+                .orElseThrow(() -> new DomainException.InvalidValue("template", "is not a known template (known: "
                         + String.join(", ", templates.all().stream().map(Template::id).toList()) + ")"));
         text("name", c.name());
         text("description", c.description());
@@ -115,7 +116,7 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
     @Transactional
     public IntegrationView update(UpdateIntegrationCommand c) {
         OAuthIntegration current = find(c.guid());
-        Access.requireAdministrator(Access.requireReader(Access.roleOn(c.caller(), c.teamHeader(), current)));
+        Access.requireAdministrator(Access.requireReader(Access.roleOn(c.caller(), c.team(), current)));
         if (c.nameGiven()) {
             text("name", c.name());
         }
@@ -123,7 +124,7 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
             text("description", c.description());
         }
         Template template = templates.find(current.template())
-                .orElseThrow(() -> Problems.conflict("the template " + current.template() + " of this integration is no longer shipped"));
+                .orElseThrow(() -> new DomainException.Conflict("the template " + current.template() + " of this integration is no longer shipped"));
         ValidatedConfig config = ConfigValidator.validate(template, current.config(), current.secretNames(), c.config());
         Set<String> secretNames = new HashSet<>(current.secretNames());
         secretNames.removeAll(config.removedSecrets());
@@ -139,26 +140,26 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
 
     @Override
     @Transactional
-    public void delete(Caller caller, String teamHeader, UUID guid) {
+    public void delete(Caller caller, NamedTeam team, UUID guid) {
         OAuthIntegration current = find(guid);
-        Access.requireAdministrator(Access.requireReader(Access.roleOn(caller, teamHeader, current)));
+        Access.requireAdministrator(Access.requireReader(Access.roleOn(caller, team, current)));
         store.delete(current.id());
         audit.record(OAuthAudit.integration("deleted", current, null, Set.of()));
     }
 
     @Override
     @Transactional
-    public List<Association> associations(Caller caller, String teamHeader, UUID guid) {
+    public List<Association> associations(Caller caller, NamedTeam team, UUID guid) {
         OAuthIntegration current = find(guid);
-        Access.requireAdministrator(Access.requireReader(Access.roleOn(caller, teamHeader, current)));
+        Access.requireAdministrator(Access.requireReader(Access.roleOn(caller, team, current)));
         return associations.forIntegration(current.id());
     }
 
     @Override
     @Transactional
-    public Usable requireUsable(Caller caller, String teamHeader, UUID guid, Need need) {
+    public Usable requireUsable(Caller caller, NamedTeam team, UUID guid, Need need) {
         OAuthIntegration integration = find(guid);
-        PositRole role = Access.roleOn(caller, teamHeader, integration);
+        PositRole role = Access.roleOn(caller, team, integration);
         switch (need) {
             case ADMINISTRATOR -> Access.requireAdministrator(Access.requireReader(role));
             case PUBLISHER -> Access.requireReader(role);
@@ -210,10 +211,10 @@ public class IntegrationService implements IntegrationsUseCase, UseIntegrationUs
 
     private static void text(String field, String value) {
         if (value != null && value.length() > MAX_TEXT) {
-            throw Problems.validation(field, "must be at most " + MAX_TEXT + " characters");
+            throw new DomainException.InvalidValue(field, "must be at most " + MAX_TEXT + " characters");
         }
         if (value != null && value.indexOf('\0') >= 0) {
-            throw Problems.validation(field, ConfigValidator.NO_NUL);
+            throw new DomainException.InvalidValue(field, ConfigValidator.NO_NUL);
         }
     }
 }

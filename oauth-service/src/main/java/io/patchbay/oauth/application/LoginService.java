@@ -1,9 +1,9 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.audit.AuditCause;
 import io.patchbay.kernel.audit.AuditContext;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.kernel.secret.SecretScrubber;
 import io.patchbay.oauth.application.port.in.BrowserLoginUseCase;
@@ -65,7 +65,7 @@ public class LoginService implements BrowserLoginUseCase {
         Usable usable = integrations.requireUsable(caller, null, integrationGuid, Need.MEMBER);
         OAuthIntegration integration = usable.integration();
         if (integration.isServiceAccount()) {
-            throw Problems.validation("guid", "integration " + integrationGuid + " is a Service Account integration: it has no user login");
+            throw new DomainException.InvalidValue("guid", "integration " + integrationGuid + " is a Service Account integration: it has no user login");
         }
         String authorize = clients.endpoint(integration, Template.AUTHORIZATION_ENDPOINT);
         String state = Pkce.randomValue();
@@ -94,23 +94,23 @@ public class LoginService implements BrowserLoginUseCase {
     @Override
     public Completed complete(String state, String code, String error, String errorDescription) {
         if (state == null || state.isBlank()) {
-            throw Problems.validation("state", "is required");
+            throw new DomainException.InvalidValue("state", "is required");
         }
-        LoginStateStore.LoginState login = states.consume(Pkce.s256(state)).orElseThrow(() -> Problems.validation("state",
+        LoginStateStore.LoginState login = states.consume(Pkce.s256(state)).orElseThrow(() -> new DomainException.InvalidValue("state",
                 "is unknown or was already used; start the login again"));
         Instant now = clock.instant();
         if (!login.expiresAt().isAfter(now)) {
-            throw Problems.validation("state", "has expired (a login must be completed within " + settings.loginTimeout().toSeconds()
+            throw new DomainException.InvalidValue("state", "has expired (a login must be completed within " + settings.loginTimeout().toSeconds()
                     + " s); start the login again");
         }
         if (error != null) {
             // the redirect's text comes from the provider (or whoever crafted the URL): scrubbed before it is cut
             Collection<String> secrets = integrations.secretValues(login.integrationId());
-            throw Problems.validation("error", "the provider did not authorize the login: " + cut(SecretScrubber.scrub(error, secrets))
+            throw new DomainException.InvalidValue("error", "the provider did not authorize the login: " + cut(SecretScrubber.scrub(error, secrets))
                     + (errorDescription == null ? "" : ": " + cut(SecretScrubber.scrub(errorDescription, secrets))));
         }
         if (code == null || code.isBlank()) {
-            throw Problems.validation("code", "is required");
+            throw new DomainException.InvalidValue("code", "is required");
         }
         Usable usable = integrations.requireUsable(login.integrationId());
         String verifier = login.codeVerifierSealed() == null ? null : box.open(login.codeVerifierSealed());

@@ -1,5 +1,6 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.error.Problems;
@@ -25,12 +26,12 @@ final class ProviderClients {
 
     Template template(OAuthIntegration integration) {
         return templates.find(integration.template())
-                .orElseThrow(() -> Problems.conflict("the template " + integration.template() + " of this integration is no longer shipped"));
+                .orElseThrow(() -> new DomainException.Conflict("the template " + integration.template() + " of this integration is no longer shipped"));
     }
 
     String endpoint(OAuthIntegration integration, String endpoint) {
         return template(integration).endpoint(endpoint, integration.config())
-                .orElseThrow(() -> Problems.conflict("the integration's config does not give the provider's " + endpoint));
+                .orElseThrow(() -> new DomainException.Conflict("the integration's config does not give the provider's " + endpoint));
     }
 
     TokenEndpoint.Client client(Usable usable) {

@@ -1,7 +1,7 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.audit.AuditTrail;
-import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.ExchangeCredentialsUseCase.Credentials;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
@@ -42,7 +42,7 @@ public class SessionRefresher {
     @Transactional
     public Credentials refreshIfExpired(long sessionId, Usable usable) {
         var integration = usable.integration();
-        OAuthSession session = sessions.lock(sessionId).orElseThrow(() -> Problems.validation("subject_token",
+        OAuthSession session = sessions.lock(sessionId).orElseThrow(() -> new DomainException.InvalidValue("subject_token",
                 "the OAuth session was removed meanwhile; the user must sign in again at " + settings.loginUrl(integration.guid())));
         Instant now = clock.instant();
         SessionStore.SealedTokens tokens = sessions.tokens(sessionId);
@@ -50,12 +50,12 @@ public class SessionRefresher {
             return new Credentials(box.open(tokens.accessToken()), "Bearer", session.expiresInAt(now));
         }
         if (tokens.refreshToken() == null) {
-            throw Problems.validation("subject_token", "the OAuth session of user " + session.userId() + " with integration " + integration.guid()
+            throw new DomainException.InvalidValue("subject_token", "the OAuth session of user " + session.userId() + " with integration " + integration.guid()
                     + " has expired and has no refresh token; the user must sign in again at " + settings.loginUrl(integration.guid()));
         }
         TokenEndpoint.Result result = provider.refresh(clients.client(usable), box.open(tokens.refreshToken()), ProviderClients.scopes(integration));
         if (result instanceof TokenEndpoint.Refused refused && refused.status() >= 400 && refused.status() < 500) {
-            throw Problems.validation("subject_token", "the OAuth session could not be refreshed (the provider answered " + refused.error()
+            throw new DomainException.InvalidValue("subject_token", "the OAuth session could not be refreshed (the provider answered " + refused.error()
                     + "); the user must sign in again at " + settings.loginUrl(integration.guid()));
         }
         TokenEndpoint.Issued token = ProviderClients.issued(result);

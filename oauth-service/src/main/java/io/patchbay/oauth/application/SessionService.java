@@ -1,9 +1,9 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamMembership;
-import io.patchbay.kernel.error.Problems;
 import io.patchbay.oauth.application.port.in.SessionsUseCase;
 import io.patchbay.oauth.application.port.out.SessionStore;
 import io.patchbay.oauth.domain.OAuthSession;
@@ -48,11 +48,11 @@ public class SessionService implements SessionsUseCase {
     }
 
     private OAuthSession visible(Caller caller, UUID guid) {
-        OAuthSession session = sessions.findByGuid(guid).orElseThrow(() -> Problems.notFound("OAuth session " + guid));
+        OAuthSession session = sessions.findByGuid(guid).orElseThrow(() -> new DomainException.NotFound("OAuth session " + guid));
         boolean own = session.userId().equals(caller.userId());
         boolean administrator = PositRole.of(caller, session.integrationTeamId()).map(PositRole::isAdministrator).orElse(false);
         if (!own && !administrator) {
-            throw Problems.notFound("OAuth session " + guid);
+            throw new DomainException.NotFound("OAuth session " + guid);
         }
         return session;
     }

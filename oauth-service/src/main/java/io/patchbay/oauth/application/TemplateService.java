@@ -1,8 +1,9 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.auth.TeamMembership;
-import io.patchbay.kernel.error.Problems;
 import io.patchbay.oauth.application.port.in.TemplatesUseCase;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
 import io.patchbay.oauth.domain.PositRole;
@@ -21,20 +22,20 @@ public class TemplateService implements TemplatesUseCase {
     }
 
     @Override
-    public List<Template> list(Caller caller, String teamHeader) {
-        requireReader(caller, teamHeader);
+    public List<Template> list(Caller caller, NamedTeam team) {
+        requireReader(caller, team);
         return catalog.all();
     }
 
     @Override
-    public Template get(Caller caller, String teamHeader, String key) {
-        requireReader(caller, teamHeader);
-        return catalog.find(key).orElseThrow(() -> Problems.notFound("OAuth template " + key));
+    public Template get(Caller caller, NamedTeam team, String key) {
+        requireReader(caller, team);
+        return catalog.find(key).orElseThrow(() -> new DomainException.NotFound("OAuth template " + key));
     }
 
-    private static void requireReader(Caller caller, String teamHeader) {
-        if (teamHeader != null && !teamHeader.isBlank()) {
-            Access.requireReader(Access.roleIn(caller, Access.actingTeam(caller, teamHeader)));
+    private static void requireReader(Caller caller, NamedTeam team) {
+        if (Access.namesATeam(team)) {
+            Access.requireReader(Access.roleIn(caller, Access.actingTeam(caller, team)));
             return;
         }
         if (caller.isAdmin()) {
@@ -42,7 +43,7 @@ public class TemplateService implements TemplatesUseCase {
         }
         boolean reader = caller.teams().stream().map(TeamMembership::role).map(PositRole::of).anyMatch(PositRole::mayReadIntegrations);
         if (!reader) {
-            throw Problems.forbidden("viewers have no access to the OAuth integrations API");
+            throw new DomainException.NotPermitted("viewers have no access to the OAuth integrations API");
         }
     }
 }

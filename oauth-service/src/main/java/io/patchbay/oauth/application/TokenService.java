@@ -1,7 +1,8 @@
 package io.patchbay.oauth.application;
 
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.ExchangeCredentialsUseCase;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
@@ -55,11 +56,11 @@ public class TokenService implements VerifyIntegrationUseCase, ExchangeCredentia
     }
 
     @Override
-    public Verification verify(Caller caller, String teamHeader, UUID guid) {
-        Usable usable = integrations.requireUsable(caller, teamHeader, guid, Need.ADMINISTRATOR);
+    public Verification verify(Caller caller, NamedTeam team, UUID guid) {
+        Usable usable = integrations.requireUsable(caller, team, guid, Need.ADMINISTRATOR);
         OAuthIntegration integration = usable.integration();
         if (!integration.isServiceAccount()) {
-            throw Problems.validation("guid", "verify is for Service Account integrations; " + integration.guid()
+            throw new DomainException.InvalidValue("guid", "verify is for Service Account integrations; " + integration.guid()
                     + " is a Viewer integration (its users sign in at " + settings.loginUrl(integration.guid()) + ")");
         }
         return switch (provider.clientCredentials(clients.client(usable), ProviderClients.scopes(integration))) {
@@ -70,8 +71,8 @@ public class TokenService implements VerifyIntegrationUseCase, ExchangeCredentia
     }
 
     @Override
-    public Credentials exchange(Caller caller, String teamHeader, UUID integrationGuid, String subjectUserId) {
-        Usable usable = integrations.requireUsable(caller, teamHeader, integrationGuid, Need.PUBLISHER);
+    public Credentials exchange(Caller caller, NamedTeam team, UUID integrationGuid, String subjectUserId) {
+        Usable usable = integrations.requireUsable(caller, team, integrationGuid, Need.PUBLISHER);
         OAuthIntegration integration = usable.integration();
         if (integration.isServiceAccount()) {
             TokenEndpoint.Issued token = ProviderClients.issued(provider.clientCredentials(clients.client(usable), ProviderClients.scopes(integration)));
@@ -96,7 +97,7 @@ public class TokenService implements VerifyIntegrationUseCase, ExchangeCredentia
     }
 
     private RuntimeException noSession(OAuthIntegration integration, String userId) {
-        return Problems.validation("subject_token", "user " + userId + " has no OAuth session with integration " + integration.guid()
+        return new DomainException.InvalidValue("subject_token", "user " + userId + " has no OAuth session with integration " + integration.guid()
                 + "; the user must sign in first at " + settings.loginUrl(integration.guid()));
     }
 }

@@ -1,6 +1,7 @@
 package io.patchbay.oauth.application;
 
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.DomainException;
@@ -209,7 +210,7 @@ class IntegrationUseCasesTest {
         assertThat(integrations.get(PUBLISHER, null, guid).contentCount()).as("content_count is for administrators").isNull();
         assertThat(status(() -> integrations.get(VIEWER, null, guid))).isEqualTo(403);
         assertThat(status(() -> integrations.get(STRANGER, null, guid))).isEqualTo(404);
-        assertThat(status(() -> integrations.get(STRANGER, TEAM, guid))).isEqualTo(403);
+        assertThat(status(() -> integrations.get(STRANGER, NamedTeam.header(TEAM), guid))).isEqualTo(403);
         assertThat(status(() -> integrations.delete(PUBLISHER, null, guid))).isEqualTo(403);
         assertThat(status(() -> integrations.associations(PUBLISHER, null, guid))).isEqualTo(403);
         assertThat(integrations.list(STRANGER, null)).isEmpty();

@@ -1,8 +1,6 @@
 package io.patchbay.oauth.application;
 
-import io.patchbay.kernel.error.ErrorKind;
-import io.patchbay.kernel.error.FieldError;
-import io.patchbay.kernel.error.ProblemException;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase.Usable;
 import io.patchbay.oauth.application.port.out.SessionStore;
@@ -138,10 +136,9 @@ class SessionRefresherTest {
     @Test
     void anExpiredSessionWithoutARefreshTokenIs400NamingTheLoginUrl() {
         OneSession session = new OneSession(new SessionStore.SealedTokens(k1.seal("old-access"), null));
-        assertThatThrownBy(() -> refresher(session, k1).refreshIfExpired(7, usable)).isInstanceOfSatisfying(ProblemException.class, e -> {
-            assertThat(e.kind()).isEqualTo(ErrorKind.VALIDATION_FAILED);
-            assertThat(e.errors()).extracting(FieldError::field).containsExactly("subject_token");
-            assertThat(e.errors().getFirst().message()).contains("/__oauth__/integrations/" + integration.guid() + "/login");
+        assertThatThrownBy(() -> refresher(session, k1).refreshIfExpired(7, usable)).isInstanceOfSatisfying(DomainException.InvalidValue.class, e -> {
+            assertThat(e.violations()).extracting(DomainException.Violation::attribute).containsExactly("subject_token");
+            assertThat(e.violations().getFirst().reason()).contains("/__oauth__/integrations/" + integration.guid() + "/login");
         });
         assertThat(refreshTokensSent).as("the provider is not asked").isEmpty();
     }

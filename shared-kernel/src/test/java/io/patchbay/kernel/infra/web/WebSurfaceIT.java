@@ -260,4 +260,55 @@ class WebSurfaceIT {
             }
         }
     }
+
+    private final java.util.concurrent.atomic.AtomicInteger typedCallers = new java.util.concurrent.atomic.AtomicInteger();
+
+    private HttpResponse<String> typed(String body) throws Exception {
+        return send(post("/things/typed", "typed" + typedCallers.incrementAndGet(), "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void aRequestRecordIsBoundFromItsWireNames() throws Exception {
+        HttpResponse<String> ok = typed("""
+                {"name":"a","display_name":"A","count":3,"enabled":true,"tags":["x"],"owner":{"user_id":"u1","level":2},
+                 "labels":{"k":"v"},"config":{"free":[1,{"form":null}]}}""");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode body = json.readTree(ok.body());
+        assertThat(body.get("displayName").asText()).isEqualTo("A");
+        assertThat(body.get("owner").asText()).isEqualTo("u1");
+        assertThat(typed("{\"name\":\"a\",\"count\":null,\"owner\":null}").statusCode()).as("null is absent").isEqualTo(200);
+    }
+
+    @Test
+    void aRequestRecordRefusesWrongJsonTypesAndUnknownFieldsNamingEach() throws Exception {
+        JsonNode problem = problem(typed("""
+                {"name":12,"displayName":"camel","count":"3","enabled":"yes","tags":["x",1],"owner":{"user_id":true,"x":1},
+                 "labels":{"k":2}}"""), 400);
+        assertThat(fields(problem)).containsExactlyInAnyOrder("name", "displayName", "count", "enabled", "tags[1]",
+                "owner.user_id", "owner.x", "labels.k");
+        assertThat(problem.toString()).contains("must be a string").contains("is not a known field (known: name, display_name,")
+                .contains("must be true or false").doesNotContain("io.patchbay").doesNotContain("Exception");
+        assertThat(fields(problem(typed("{\"name\":\"a\",\"count\":2.5}"), 400))).containsExactly("count");
+        assertThat(fields(problem(typed("{\"name\":\"a\",\"count\":12345678901}"), 400))).containsExactly("count");
+        assertThat(fields(problem(typed("[1]"), 400))).containsExactly("body");
+        assertThat(fields(problem(typed("{\"name\":\"a\",\"owner\":[]}"), 400))).containsExactly("owner");
+    }
+
+    @Test
+    void aRequestRecordsConstraintsAreA400NamingTheWireFields() throws Exception {
+        JsonNode problem = problem(typed("""
+                {"name":"%s","tags":["ok",""],"owner":{"level":0}}""".formatted("n".repeat(21))), 400);
+        assertThat(fields(problem)).containsExactly("name", "owner.level", "owner.user_id", "tags[1]");
+        assertThat(problem.toString()).contains("is required").contains("size must be between 0 and 20");
+        JsonNode missing = problem(typed("{}"), 400);
+        assertThat(fields(missing)).containsExactly("name");
+        assertThat(missing.get("errors").get(0).get("message").asText()).isEqualTo("is required");
+    }
+
+    @Test
+    void malformedJsonForARequestRecordIsA400() throws Exception {
+        JsonNode problem = problem(typed("{\"name\":"), 400);
+        assertThat(problem.toString()).doesNotContain("io.patchbay").doesNotContain("ThingRequest");
+    }
+
 }

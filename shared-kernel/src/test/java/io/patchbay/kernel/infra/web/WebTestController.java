@@ -12,7 +12,15 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.infra.web.request.RequestRecord;
+import io.micronaut.serde.annotation.Serdeable;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
+import java.util.List;
 import java.util.Map;
 
 /** For WebSurfaceIT: a JSON endpoint, a form endpoint and a read, as the services' controllers have them. */
@@ -28,6 +36,25 @@ class WebTestController {
     @Post(value = "/form", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     Map<String, Object> form(Caller caller, @Nullable @Body String body) {
         return Map.of("length", body == null ? 0 : body.length());
+    }
+
+    /** A request record as the services declare theirs: wire names, a nested record, constraints. */
+    @RequestRecord
+    @Serdeable
+    record ThingRequest(@NotBlank @Size(max = 20) String name, @JsonProperty("display_name") @Nullable String displayName,
+                        @Nullable Integer count, @Nullable Boolean enabled, @Nullable List<@NotBlank String> tags,
+                        @Valid @Nullable Owner owner, @Nullable Map<String, String> labels, @Nullable JsonNode config) {
+    }
+
+    @RequestRecord
+    @Serdeable
+    record Owner(@JsonProperty("user_id") @NotBlank String userId, @Nullable @Min(1) Integer level) {
+    }
+
+    @Post(value = "/typed", consumes = MediaType.APPLICATION_JSON)
+    Map<String, Object> typed(Caller caller, @Valid @Body ThingRequest body) {
+        return Map.of("name", body.name(), "displayName", body.displayName() == null ? "" : body.displayName(),
+                "owner", body.owner() == null ? "" : body.owner().userId(), "tags", body.tags() == null ? List.of() : body.tags());
     }
 
     @Get

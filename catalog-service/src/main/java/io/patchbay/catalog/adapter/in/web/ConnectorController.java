@@ -13,12 +13,12 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.Valid;
 import io.patchbay.catalog.application.port.in.ConnectorsUseCase;
 import io.patchbay.catalog.domain.Connector;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -91,10 +91,10 @@ public class ConnectorController {
 
     @Put("/{id}")
     @Operation(summary = "update (or register) a connector's name", operationId = "updateConnectorV3")
-    public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
+    public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Valid @Body UpdateConnectorRequest body,
+                           @Nullable @Header(TEAM) String team) {
         String checked = IdKinds.CONNECTOR.check(id, "id");
-        String name = JsonBody.of(body).allowOnly("name").requiredString("name");
-        return connector(connectors.upsert(caller, IdKinds.team(team), checked, name));
+        return connector(connectors.upsert(caller, IdKinds.team(team), checked, body.name()));
     }
 
     @Delete("/{id}")

@@ -2,6 +2,7 @@ package io.patchbay.catalog.adapter.in.web;
 
 import io.patchbay.catalog.domain.Integration;
 import io.patchbay.catalog.domain.Resource;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.infra.web.request.IdKind;
 import io.patchbay.kernel.infra.web.request.Limit;
 import io.patchbay.kernel.infra.web.request.NamedTeams;
@@ -17,8 +18,8 @@ final class IdKinds {
     private IdKinds() {
     }
 
-    /** The X-Team-Id header; a blank one names no team. */
-    static String team(String header) {
-        return NamedTeams.headerOrBlank(IdKind.TEAM, header).header();
+    /** The team the X-Team-Id header names; a blank one names no team. */
+    static NamedTeam team(String header) {
+        return NamedTeams.headerOrBlank(IdKind.TEAM, header);
     }
 }

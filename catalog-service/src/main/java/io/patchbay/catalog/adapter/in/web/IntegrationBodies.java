@@ -1,205 +1,127 @@
 package io.patchbay.catalog.adapter.in.web;
 
-import io.patchbay.kernel.id.ConfigurationId;
-import io.micronaut.json.tree.JsonNode;
 import io.patchbay.catalog.domain.IntegrationSpec;
 import io.patchbay.catalog.domain.Owner;
 import io.patchbay.catalog.domain.OwnerMapping;
 import io.patchbay.catalog.domain.SecretStore;
 import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.infra.web.JsonBody;
+import io.patchbay.kernel.id.ConfigurationId;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Reads v4 (CreateIntegrationV4 / UpdateIntegrationV4) and v2 (CreateIntegration / UpdateIntegration) bodies field by field. */
+/**
+ * v4 ({@code CreateIntegrationV4} / {@code UpdateIntegrationV4}) and v2 ({@code CreateIntegration} / {@code UpdateIntegration})
+ * request records as the use cases' {@link IntegrationSpec}: what the records' shape and constraints cannot say (exactly one
+ * secret store; which fields a v2 store type takes; the configuration id, checked once here) is checked here, naming the
+ * wire field.
+ */
 final class IntegrationBodies {
-    private static final String[] V4_FIELDS = {"name", "type", "connector_id", "integration_config", "secret_store_config",
-        "connected_resource_types", "custom_access_details", "owner", "owners_mapping", "configuration_id"};
-    private static final String[] V2_FIELDS = {"name", "type", "provisioner_id", "metadata", "secret_config", "connected_resource_types",
-        "custom_access_details", "configuration_id"};
+    static final String REQUIRED = "is required";
+    private static final String CONFIGURATION_ID = "configuration_id";
 
     private IntegrationBodies() {
     }
 
-    static IntegrationSpec v4(JsonNode node, boolean create) {
-        JsonBody body = JsonBody.of(node).allowOnly(V4_FIELDS);
-        String name = body.requiredString("name");
-        String type = create ? body.requiredString("type") : body.string("type").orElse(null);
-        return new IntegrationSpec(name, type, body.string("connector_id").orElse(null), stringMap(node.get("integration_config"),
-                "integration_config", true), secretStoreV4(node.get("secret_store_config")), body.strings("connected_resource_types").orElse(null),
-                body.string("custom_access_details").orElse(null), owner(node.get("owner")), mapping(node.get("owners_mapping")),
-                body.has("configuration_id"), configurationId(body));
+    /** {@code linkGiven}: the body names {@code configuration_id} at all (left out of a replace, the link is kept). */
+    static IntegrationSpec v4(IntegrationV4Body body, boolean linkGiven) {
+        return new IntegrationSpec(body.name(), body.type(), body.connectorId(), body.integrationConfig(), secretStore(body.secretStoreConfig()),
+                body.connectedResourceTypes(), body.customAccessDetails(), owner(body.owner()), mapping(body.ownersMapping()), linkGiven,
+                configurationId(body.configurationId()));
     }
 
-    static IntegrationSpec v2(JsonNode node, boolean create) {
-        JsonBody body = JsonBody.of(node).allowOnly(V2_FIELDS);
-        String name = body.requiredString("name");
-        String type = create ? body.requiredString("type") : body.string("type").orElse(null);
-        return new IntegrationSpec(name, type, body.string("provisioner_id").orElse(null), stringMap(node.get("metadata"), "metadata", true),
-                secretStoreV2(node.get("secret_config")), body.strings("connected_resource_types").orElse(null),
-                body.string("custom_access_details").orElse(null), null, null, body.has("configuration_id"), configurationId(body));
+    static IntegrationSpec v2(IntegrationV2Body body, boolean linkGiven) {
+        return new IntegrationSpec(body.name(), body.type(), body.provisionerId(), body.metadata(), secretStore(body.secretConfig()),
+                body.connectedResourceTypes(), body.customAccessDetails(), null, null, linkGiven, configurationId(body.configurationId()));
     }
 
-    private static String configurationId(JsonBody body) {
-        return body.string("configuration_id").map(id -> ConfigurationId.parse(id, "configuration_id").value()).orElse(null);
+    /** The one check of a configuration id's shape: from here on it is a {@link ConfigurationId}. */
+    private static ConfigurationId configurationId(String value) {
+        return value == null ? null : ConfigurationId.parse(value, CONFIGURATION_ID);
     }
 
-    /** An object of string values; numbers and booleans are refused so the connector never guesses. */
-    static Map<String, String> stringMap(JsonNode value, String field, boolean required) {
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw Problems.validation(field, "is required");
-            }
-            return null;
-        }
-        if (!value.isObject()) {
-            throw Problems.validation(field, "must be an object of string values");
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (var entry : value.entries()) {
-            JsonNode v = entry.getValue();
-            if (v == null || !v.isString()) {
-                throw Problems.validation(field + "." + entry.getKey(), "must be a string");
-            }
-            out.put(entry.getKey(), v.getStringValue());
-        }
-        return out;
-    }
-
-    private static SecretStore secretStoreV4(JsonNode value) {
-        if (value == null || value.isNull()) {
+    private static SecretStore secretStore(SecretStoreConfigRequest config) {
+        if (config == null) {
             return null;
         }
         String field = "secret_store_config";
-        if (!value.isObject()) {
-            throw Problems.validation(field, "must be an object");
+        List<SecretStore> stores = new ArrayList<>();
+        Optional.ofNullable(config.aws()).ifPresent(s -> stores.add(reference(SecretStore.Kind.AWS, s.region(), s.secretId())));
+        Optional.ofNullable(config.gcp()).ifPresent(s -> stores.add(reference(SecretStore.Kind.GCP, s.project(), s.secretId())));
+        Optional.ofNullable(config.kubernetes()).ifPresent(s -> stores.add(reference(SecretStore.Kind.KUBERNETES, s.namespace(), s.name())));
+        Optional.ofNullable(config.azure()).ifPresent(s -> stores.add(reference(SecretStore.Kind.AZURE, s.vaultUrl(), s.name())));
+        Optional.ofNullable(config.hashicorpVault()).ifPresent(s -> stores.add(reference(SecretStore.Kind.HASHICORP_VAULT, s.secretEngine(),
+                s.path())));
+        Optional.ofNullable(config.apono()).ifPresent(s -> stores.add(new SecretStore(SecretStore.Kind.APONO, s.parameters())));
+        if (stores.size() > 1) {
+            throw Problems.validation(field, "must have exactly one secret store, has " + SecretStoreNames.v4Key(stores.get(0).kind()) + " and "
+                    + SecretStoreNames.v4Key(stores.get(1).kind()));
         }
-        List<String> allowed = new ArrayList<>();
-        for (SecretStore.Kind k : SecretStore.Kind.values()) {
-            allowed.add(k.wire());
-        }
-        allowOnly(value, field, allowed);
-        SecretStore found = null;
-        for (var entry : value.entries()) {
-            if (entry.getValue() == null || entry.getValue().isNull()) {
-                continue;
-            }
-            if (found != null) {
-                throw Problems.validation(field, "must have exactly one secret store, has " + found.kind().wire() + " and " + entry.getKey());
-            }
-            SecretStore.Kind kind = SecretStore.Kind.ofWire(entry.getKey()).orElseThrow();
-            String path = field + "." + kind.wire();
-            if (!entry.getValue().isObject()) {
-                throw Problems.validation(path, "must be an object");
-            }
-            if (kind == SecretStore.Kind.APONO) {
-                allowOnly(entry.getValue(), path, List.of("parameters"));
-                found = new SecretStore(kind, stringMap(entry.getValue().get("parameters"), path + ".parameters", true));
-            } else {
-                allowOnly(entry.getValue(), path, kind.fields());
-                found = new SecretStore(kind, reference(entry.getValue(), kind, path));
-            }
-        }
-        if (found == null) {
+        if (stores.isEmpty()) {
             throw Problems.validation(field, "must have exactly one of aws, gcp, kubernetes, azure, hashicorp_vault, apono");
         }
-        return found;
+        return stores.getFirst();
     }
 
-    /** The fields of a reference store (aws, gcp, …), all required. */
-    private static Map<String, String> reference(JsonNode value, SecretStore.Kind kind, String path) {
+    /** A reference store: its fields in the order {@link SecretStore.Kind#fields()} names them. */
+    private static SecretStore reference(SecretStore.Kind kind, String... values) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String f : kind.fields()) {
-            fields.put(f, requiredString(value, path, f));
+        for (int i = 0; i < values.length; i++) {
+            fields.put(kind.fields().get(i), values[i]);
         }
-        return fields;
+        return new SecretStore(kind, fields);
     }
 
-    /** v2's flat {@code secret_config}: {@code {type: AWS|GCP|AZURE|KUBERNETES|HASHICORP_VAULT, …fields}} (and our APONO + parameters). */
-    private static SecretStore secretStoreV2(JsonNode value) {
-        if (value == null || value.isNull()) {
+    /** v2's flat {@code secret_config}: {@code type} and the fields of that type (and our APONO + parameters). */
+    private static SecretStore secretStore(SecretConfigV2Request config) {
+        if (config == null) {
             return null;
         }
         String field = "secret_config";
-        if (!value.isObject()) {
-            throw Problems.validation(field, "must be an object");
+        SecretStore.Kind kind = SecretStoreNames.ofV2Type(config.type()).orElseThrow(() -> Problems.validation(field + ".type",
+                "must be one of AWS, GCP, AZURE, KUBERNETES, HASHICORP_VAULT, APONO, was '" + config.type() + "'"));
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("region", config.region());
+        given.put("secret_id", config.secretId());
+        given.put("project", config.project());
+        given.put("namespace", config.namespace());
+        given.put("name", config.name());
+        given.put("vault_url", config.vaultUrl());
+        given.put("secret_engine", config.secretEngine());
+        given.put("path", config.path());
+        given.put("parameters", config.parameters());
+        List<String> known = new ArrayList<>(kind.fields());
+        known.add("type");
+        for (var entry : given.entrySet()) {
+            if (entry.getValue() != null && !kind.fields().contains(entry.getKey())) {
+                throw Problems.validation(field + "." + entry.getKey(), "is not a known field (known: " + String.join(", ", known) + ")");
+            }
         }
-        JsonNode typeNode = value.get("type");
-        if (typeNode == null || !typeNode.isString()) {
-            throw Problems.validation(field + ".type", "is required: one of AWS, GCP, AZURE, KUBERNETES, HASHICORP_VAULT, APONO");
-        }
-        SecretStore.Kind kind = SecretStore.Kind.ofLegacy(typeNode.getStringValue()).orElseThrow(() -> Problems.validation(field + ".type",
-                "must be one of AWS, GCP, AZURE, KUBERNETES, HASHICORP_VAULT, APONO, was '" + typeNode.getStringValue() + "'"));
-        List<String> allowed = new ArrayList<>(kind.fields());
-        allowed.add("type");
-        allowOnly(value, field, allowed);
         if (kind == SecretStore.Kind.APONO) {
-            return new SecretStore(kind, stringMap(value.get("parameters"), field + ".parameters", true));
-        }
-        return new SecretStore(kind, reference(value, kind, field));
-    }
-
-    private static Owner owner(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw Problems.validation("owner", "must be an object");
-        }
-        allowOnly(value, "owner", List.of("attribute_type", "attribute_value", "source_integration_reference"));
-        JsonNode list = value.get("attribute_value");
-        if (list == null || !list.isArray() || list.size() == 0) {
-            throw Problems.validation("owner.attribute_value", "is required: an array of at least one string");
-        }
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            if (!list.get(i).isString()) {
-                throw Problems.validation("owner.attribute_value[" + i + "]", "must be a string");
+            if (config.parameters() == null) {
+                throw Problems.validation(field + ".parameters", REQUIRED);
             }
-            values.add(list.get(i).getStringValue());
+            return new SecretStore(kind, config.parameters());
         }
-        return new Owner(requiredString(value, "owner", "attribute_type"), values, null, optionalString(value, "owner", "source_integration_reference"));
-    }
-
-    private static OwnerMapping mapping(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw Problems.validation("owners_mapping", "must be an object");
-        }
-        allowOnly(value, "owners_mapping", List.of("key_name", "attribute_type", "source_integration_reference"));
-        return new OwnerMapping(requiredString(value, "owners_mapping", "key_name"), requiredString(value, "owners_mapping", "attribute_type"),
-                null, optionalString(value, "owners_mapping", "source_integration_reference"));
-    }
-
-    private static void allowOnly(JsonNode object, String path, List<String> allowed) {
-        for (var entry : object.entries()) {
-            if (!allowed.contains(entry.getKey())) {
-                throw Problems.validation(path + "." + entry.getKey(), "is not a known field (known: " + String.join(", ", allowed) + ")");
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String f : kind.fields()) {
+            Object value = given.get(f);
+            if (!(value instanceof String s) || s.isBlank()) {
+                throw Problems.validation(field + "." + f, REQUIRED);
             }
+            fields.put(f, s);
         }
+        return new SecretStore(kind, fields);
     }
 
-    private static String requiredString(JsonNode object, String path, String name) {
-        String value = optionalString(object, path, name);
-        if (value == null || value.isBlank()) {
-            throw Problems.validation(path + "." + name, "is required");
-        }
-        return value;
+    private static Owner owner(OwnerRequest owner) {
+        return owner == null ? null : new Owner(owner.attributeType(), owner.attributeValue(), null, owner.sourceIntegrationReference());
     }
 
-    private static String optionalString(JsonNode object, String path, String name) {
-        JsonNode value = object.get(name);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw Problems.validation(path + "." + name, "must be a string");
-        }
-        return value.getStringValue();
+    private static OwnerMapping mapping(OwnersMappingRequest mapping) {
+        return mapping == null ? null : new OwnerMapping(mapping.keyName(), mapping.attributeType(), null, mapping.sourceIntegrationReference());
     }
 }

@@ -13,13 +13,18 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.Valid;
 import io.patchbay.catalog.application.port.in.IntegrationsUseCase;
 import io.patchbay.catalog.application.port.in.OffsetPage;
 import io.patchbay.catalog.domain.Integration;
+import io.patchbay.catalog.domain.IntegrationSpec;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Apono's legacy v2 integrations API: the same integrations in the v2 shape. */
@@ -31,10 +36,12 @@ public class IntegrationV2Controller {
 
     private final IntegrationsUseCase integrations;
     private final WireMapper wire;
+    private final ReplaceBodies replaceBodies;
 
-    public IntegrationV2Controller(IntegrationsUseCase integrations, WireMapper wire) {
+    public IntegrationV2Controller(IntegrationsUseCase integrations, WireMapper wire, ReplaceBodies replaceBodies) {
         this.integrations = integrations;
         this.wire = wire;
+        this.replaceBodies = replaceBodies;
     }
 
     @Get
@@ -47,8 +54,9 @@ public class IntegrationV2Controller {
 
     @Post
     @Operation(summary = "create integration", operationId = "createIntegrationV2")
-    public JsonNode create(@Parameter(hidden = true) Caller caller, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
-        return wire.v2(WireFields.V2.naming(() -> integrations.create(caller, IdKinds.team(team), IntegrationBodies.v2(body, true))));
+    public JsonNode create(@Parameter(hidden = true) Caller caller, @Valid @Body CreateIntegrationV2Request body, @Nullable @Header(TEAM) String team) {
+        IntegrationSpec spec = IntegrationBodies.v2(body, true);
+        return wire.v2(WireFields.V2.naming(() -> integrations.create(caller, IdKinds.team(team), spec)));
     }
 
     @Get("/{id}")
@@ -59,9 +67,12 @@ public class IntegrationV2Controller {
 
     @Put("/{id}")
     @Operation(summary = "update integration", operationId = "updateIntegrationV2")
-    public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
+    public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+                           @RequestBody(content = @Content(schema = @Schema(implementation = UpdateIntegrationV2Request.class)))
+                           @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
         String checked = IdKinds.INTEGRATION.check(id, "id");
-        return wire.v2(WireFields.V2.naming(() -> integrations.replace(caller, IdKinds.team(team), checked, IntegrationBodies.v2(body, false))));
+        IntegrationSpec spec = replaceBodies.v2(body);
+        return wire.v2(WireFields.V2.naming(() -> integrations.replace(caller, IdKinds.team(team), checked, spec)));
     }
 
     @Delete("/{id}")

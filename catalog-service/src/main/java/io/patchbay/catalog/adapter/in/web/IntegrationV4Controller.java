@@ -14,10 +14,12 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.Valid;
 import io.patchbay.catalog.application.port.in.IntegrationFilter;
 import io.patchbay.catalog.application.port.in.IntegrationPage;
 import io.patchbay.catalog.application.port.in.IntegrationsUseCase;
 import io.patchbay.catalog.application.port.in.PageAfter;
+import io.patchbay.catalog.domain.IntegrationSpec;
 import io.patchbay.catalog.domain.IntegrationStatus;
 import io.patchbay.catalog.domain.NameFilter;
 import io.patchbay.kernel.auth.Caller;
@@ -26,6 +28,9 @@ import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -44,11 +49,13 @@ public class IntegrationV4Controller {
     private final IntegrationsUseCase integrations;
     private final WireMapper wire;
     private final CursorCodec cursors;
+    private final ReplaceBodies replaceBodies;
 
-    public IntegrationV4Controller(IntegrationsUseCase integrations, WireMapper wire, CursorCodec cursors) {
+    public IntegrationV4Controller(IntegrationsUseCase integrations, WireMapper wire, CursorCodec cursors, ReplaceBodies replaceBodies) {
         this.integrations = integrations;
         this.wire = wire;
         this.cursors = cursors;
+        this.replaceBodies = replaceBodies;
     }
 
     @Get
@@ -104,8 +111,9 @@ public class IntegrationV4Controller {
 
     @Post
     @Operation(summary = "Create Integration (200 IntegrationV4; a discovery is queued)", operationId = "createIntegrationV4")
-    public JsonNode create(@Parameter(hidden = true) Caller caller, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
-        return wire.v4(WireFields.V4.naming(() -> integrations.create(caller, IdKinds.team(team), IntegrationBodies.v4(body, true))));
+    public JsonNode create(@Parameter(hidden = true) Caller caller, @Valid @Body CreateIntegrationV4Request body, @Nullable @Header(TEAM) String team) {
+        IntegrationSpec spec = IntegrationBodies.v4(body, true);
+        return wire.v4(WireFields.V4.naming(() -> integrations.create(caller, IdKinds.team(team), spec)));
     }
 
     @Get("/{id}")
@@ -116,9 +124,12 @@ public class IntegrationV4Controller {
 
     @Put("/{id}")
     @Operation(summary = "Update Integration (full replace; type is immutable)", operationId = "updateIntegrationV4")
-    public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
+    public JsonNode update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+                           @RequestBody(content = @Content(schema = @Schema(implementation = UpdateIntegrationV4Request.class)))
+                           @Nullable @Body JsonNode body, @Nullable @Header(TEAM) String team) {
         String checked = IdKinds.INTEGRATION.check(id, "id");
-        return wire.v4(WireFields.V4.naming(() -> integrations.replace(caller, IdKinds.team(team), checked, IntegrationBodies.v4(body, false))));
+        IntegrationSpec spec = replaceBodies.v4(body);
+        return wire.v4(WireFields.V4.naming(() -> integrations.replace(caller, IdKinds.team(team), checked, spec)));
     }
 
     @Delete("/{id}")

@@ -64,7 +64,7 @@ class WireMapper {
                 .put("status", i.status().name())
                 .put("last_sync_time", i.lastSyncTime() == null ? null : i.lastSyncTime().toString())
                 .put("integration_config", i.config())
-                .put("secret_store_config", i.secretStore() == null ? null : Map.of(i.secretStore().kind().wire(), storeV4(i.secretStore())))
+                .put("secret_store_config", i.secretStore() == null ? null : Map.of(SecretStoreNames.v4Key(i.secretStore().kind()), storeV4(i.secretStore())))
                 .put("connected_resource_types", resourceTypes(i))
                 .put("custom_access_details", i.customAccessDetails())
                 .put("owner", i.owner() == null ? null : WireMapper.obj().put("attribute_type", i.owner().attributeType())
@@ -83,7 +83,7 @@ class WireMapper {
         Map<String, Object> secret = null;
         if (i.secretStore() != null) {
             secret = new LinkedHashMap<>();
-            secret.put("type", i.secretStore().kind().legacyType());
+            secret.put("type", SecretStoreNames.v2Type(i.secretStore().kind()));
             if (i.secretStore().isApono()) {
                 secret.put("parameters", i.secretStore().visibleFields());
             } else {

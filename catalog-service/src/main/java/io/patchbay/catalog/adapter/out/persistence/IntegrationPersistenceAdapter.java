@@ -9,7 +9,7 @@ import io.patchbay.catalog.domain.NameFilter;
 import io.patchbay.catalog.domain.Owner;
 import io.patchbay.catalog.domain.OwnerMapping;
 import io.patchbay.catalog.domain.SecretStore;
-import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
 import jakarta.inject.Singleton;
 
@@ -135,14 +135,14 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
     }
 
     private static RuntimeException duplicate(Integration i) {
-        return Problems.conflict("an integration named '" + i.name() + "' already exists in this team (names are unique, case-insensitive)");
+        return new DomainException.Conflict("an integration named '" + i.name() + "' already exists in this team (names are unique, case-insensitive)");
     }
 
     private static IntegrationRow row(Integration i) {
         SecretStore store = i.secretStore();
         return new IntegrationRow(i.id(), i.teamId(), i.name(), i.type(), i.category(), i.connectorId(), i.status().name(),
                 i.statusBeforeDisable() == null ? null : i.statusBeforeDisable().name(), i.details(), i.lastSyncTime(), i.config(),
-                store == null ? null : store.kind().wire(), store == null ? null : store.fields(), i.connectedResourceTypes(),
+                store == null ? null : storedKind(store.kind()), store == null ? null : store.fields(), i.connectedResourceTypes(),
                 i.customAccessDetails(), ownerJson(i.owner()), mappingJson(i.ownersMapping()), i.configurationId(), i.revision(),
                 i.createdAt(), i.updatedAt(), i.createdBy(), i.updatedBy());
     }
@@ -156,7 +156,28 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
     }
 
     private static SecretStore secretStore(String kind, IntegrationRow r) {
-        return kind == null ? null : new SecretStore(SecretStore.Kind.ofWire(kind).orElseThrow(), r.secretStore());
+        return kind == null ? null : new SecretStore(kindStored(kind), r.secretStore());
+    }
+
+    /** The {@code secret_store_kind} column's spelling of a store kind. */
+    static String storedKind(SecretStore.Kind kind) {
+        return switch (kind) {
+            case AWS -> "aws";
+            case GCP -> "gcp";
+            case KUBERNETES -> "kubernetes";
+            case AZURE -> "azure";
+            case HASHICORP_VAULT -> "hashicorp_vault";
+            case APONO -> "apono";
+        };
+    }
+
+    static SecretStore.Kind kindStored(String stored) {
+        for (SecretStore.Kind kind : SecretStore.Kind.values()) {
+            if (storedKind(kind).equals(stored)) {
+                return kind;
+            }
+        }
+        throw new IllegalStateException("unknown secret_store_kind '" + stored + "' in the integration table");
     }
 
     private static IntegrationRow.OwnerJson ownerJson(Owner o) {

@@ -20,6 +20,7 @@ import io.patchbay.kernel.infra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import java.util.List;
 
@@ -40,8 +41,11 @@ public class AppController {
     @Post
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Register an app (admin); the answer carries its clientSecret, this once")
-    public AppResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json) {
-        CreatedApp created = apps.create(command(caller, JsonBody.of(json).allowOnly(FIELDS)));
+    public AppResponse create(@Parameter(hidden = true) Caller caller, @Valid @Body CreateAppRequest body) {
+        CreatedApp created = apps.create(new AppCommand(caller, body.slug(), body.name(), body.icon(), body.scopes(), body.marketplace(),
+                IdKinds.TEAM.optional(body.partnerTeamId(), "partnerTeamId"), body.partnerTeamId() != null,
+                WireEnums.parseOrNull(Plan.class, body.requiredPlan(), "requiredPlan"), body.available(), body.legacy(),
+                body.webhookUrl(), body.webhookUrl() != null));
         return WireMapper.app(created.app(), created.clientSecret());
     }
 

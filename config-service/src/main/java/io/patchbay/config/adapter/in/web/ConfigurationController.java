@@ -24,6 +24,7 @@ import io.patchbay.config.application.port.in.InstallCommand;
 import io.patchbay.config.application.port.in.ListConfigurationsQuery;
 import io.patchbay.config.application.port.in.TransferCommand;
 import io.patchbay.config.application.port.out.PageKey;
+import io.patchbay.config.domain.DisableReason;
 import io.patchbay.config.domain.InstallationType;
 import io.patchbay.config.domain.ProjectSelection;
 import io.patchbay.config.domain.Source;
@@ -33,6 +34,7 @@ import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.infra.web.request.Limit;
 import io.patchbay.kernel.infra.web.request.PageCursors;
 import io.patchbay.kernel.paging.CursorCodec;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -93,14 +95,14 @@ public class ConfigurationController {
     @Post("/configurations")
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Install an app for the acting user or team")
-    public ConfigurationResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json, @RequestBean TeamParams team) {
-        JsonBody body = JsonBody.of(json).allowOnly("integrationIdOrSlug", "scopes", "projectSelection", "projects", "source");
+    public ConfigurationResponse create(@Parameter(hidden = true) Caller caller, @Valid @Body CreateConfigurationRequest body,
+                                        @RequestBean TeamParams team) {
         InstallCommand command = new InstallCommand(caller, team.selector(),
-                IdKinds.APP_ID_OR_SLUG.check(body.requiredString("integrationIdOrSlug"), "integrationIdOrSlug"),
-                body.strings("scopes").orElse(null),
-                body.parsed("projectSelection", (v, f) -> WireEnums.parse(ProjectSelection.class, v, f)).orElse(null),
-                body.strings("projects").orElse(null),
-                body.parsed("source", (v, f) -> WireEnums.parse(Source.class, v, f)).orElse(null));
+                IdKinds.APP_ID_OR_SLUG.check(body.integrationIdOrSlug(), "integrationIdOrSlug"),
+                body.scopes(),
+                WireEnums.parseOrNull(ProjectSelection.class, body.projectSelection(), "projectSelection"),
+                body.projects(),
+                WireEnums.parseOrNull(Source.class, body.source(), "source"));
         return WireMapper.configuration(configurations.install(command), null);
     }
 
@@ -124,9 +126,9 @@ public class ConfigurationController {
 
     @Post("/configuration/{id}/disable")
     @Operation(summary = "Disable a configuration (disabled-by-owner or, for admins, disabled-by-admin)")
-    public ConfigurationResponse disable(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Nullable @Body JsonNode json,
-                                         @RequestBean TeamParams team) {
-        String reason = json == null ? null : JsonBody.of(json).allowOnly("reason").string("reason").orElse(null);
+    public ConfigurationResponse disable(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+                                         @Nullable @Valid @Body DisableConfigurationRequest body, @RequestBean TeamParams team) {
+        DisableReason reason = body == null ? null : WireEnums.parseOrNull(DisableReason.class, body.reason(), "reason");
         return WireMapper.configuration(configurations.disable(caller, team.selector(), IdKinds.CONFIGURATION.check(id, "id"),
                 reason), null);
     }
@@ -140,10 +142,10 @@ public class ConfigurationController {
 
     @Post("/configuration/{id}/transfer")
     @Operation(summary = "Transfer a configuration to another acting user, optionally into another team")
-    public ConfigurationResponse transfer(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json, @RequestBean TeamParams team) {
-        JsonBody body = JsonBody.of(json).allowOnly("userId", "teamId");
-        String toUser = IdKinds.USER.check(body.requiredString("userId"), "userId");
-        String toTeam = body.string("teamId").map(t -> IdKinds.TEAM.check(t, "teamId")).orElse(null);
+    public ConfigurationResponse transfer(@Parameter(hidden = true) Caller caller, @PathVariable String id,
+                                          @Valid @Body TransferConfigurationRequest body, @RequestBean TeamParams team) {
+        String toUser = IdKinds.USER.check(body.userId(), "userId");
+        String toTeam = IdKinds.TEAM.optional(body.teamId(), "teamId");
         return WireMapper.configuration(configurations.transfer(new TransferCommand(caller, team.selector(),
                 IdKinds.CONFIGURATION.check(id, "id"), toUser, toTeam)), null);
     }

@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.config.application.port.in.MembershipUseCase;
@@ -15,10 +14,10 @@ import io.patchbay.config.domain.Plan;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.infra.web.JsonBody;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import java.util.Arrays;
 
@@ -35,17 +34,17 @@ public class TeamController {
 
     @Put("/{teamId}")
     @Operation(summary = "Create or update a team's slug and plan; a lower plan disables configurations of apps it no longer allows")
-    public TeamResponses.TeamResponse putTeam(@Parameter(hidden = true) Caller caller, @PathVariable String teamId, @Body JsonNode json) {
-        JsonBody body = JsonBody.of(json).allowOnly("slug", "plan");
-        return WireMapper.team(memberships.putTeam(caller, IdKinds.TEAM.check(teamId, "teamId"), body.string("slug").orElse(null),
-                body.parsed("plan", (v, f) -> WireEnums.parse(Plan.class, v, f)).orElse(null)));
+    public TeamResponses.TeamResponse putTeam(@Parameter(hidden = true) Caller caller, @PathVariable String teamId,
+                                              @Valid @Body PutTeamRequest body) {
+        return WireMapper.team(memberships.putTeam(caller, IdKinds.TEAM.check(teamId, "teamId"), body.slug(),
+                WireEnums.parseOrNull(Plan.class, body.plan(), "plan")));
     }
 
     @Put("/{teamId}/members/{userId}")
     @Operation(summary = "Create or update a member; dropping from a manager role disables the configurations they act for")
-    public TeamResponses.MemberResponse putMember(@Parameter(hidden = true) Caller caller, @PathVariable String teamId, @PathVariable String userId, @Body JsonNode json) {
-        JsonBody body = JsonBody.of(json).allowOnly("role");
-        String roleValue = body.requiredString("role");
+    public TeamResponses.MemberResponse putMember(@Parameter(hidden = true) Caller caller, @PathVariable String teamId, @PathVariable String userId,
+                                                  @Valid @Body PutMemberRequest body) {
+        String roleValue = body.role();
         TeamRole role = TeamRole.parse(roleValue).filter(r -> r.name().equals(roleValue)).orElseThrow(() -> Problems.validation("role",
                 "must be one of " + Arrays.toString(TeamRole.values()) + ", was '" + roleValue + "'"));
         return WireMapper.member(memberships.putMember(caller, IdKinds.TEAM.check(teamId, "teamId"), IdKinds.USER.check(userId, "userId"), role));

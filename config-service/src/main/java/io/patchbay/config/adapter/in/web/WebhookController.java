@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.config.application.port.in.CreateWebhookCommand;
@@ -22,14 +21,13 @@ import io.patchbay.config.application.port.in.DeliveryLog;
 import io.patchbay.config.application.port.in.WebhooksUseCase;
 import io.patchbay.config.domain.WebhookEvent;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.infra.web.request.Limit;
 import io.patchbay.kernel.infra.web.request.PageCursors;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,16 +50,15 @@ public class WebhookController {
     @Post
     @Status(HttpStatus.OK)
     @Operation(summary = "Register a webhook for the acting user or team; the answer carries its secret, this once")
-    public WebhookResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json, @RequestBean TeamParams team) {
-        JsonBody body = JsonBody.of(json).allowOnly("url", "events", "projectIds");
-        String url = body.requiredString("url");
-        List<String> names = body.strings("events").orElseThrow(() -> Problems.validation("events", "is required"));
+    public WebhookResponse create(@Parameter(hidden = true) Caller caller, @Valid @Body CreateWebhookRequest body, @RequestBean TeamParams team) {
+        String url = body.url();
+        List<String> names = body.events();
         List<WebhookEvent> events = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
             events.add(WireEnums.parse(WebhookEvent.class, names.get(i), "events[" + i + "]"));
         }
         CreatedWebhook created = webhooks.create(new CreateWebhookCommand(caller, team.selector(), url, events,
-                body.strings("projectIds").orElse(null)));
+                body.projectIds()));
         return WireMapper.webhook(created.webhook(), created.secret());
     }
 

@@ -9,7 +9,6 @@ import io.patchbay.config.domain.Notification;
 import io.patchbay.config.domain.Team;
 import io.patchbay.config.domain.Webhook;
 import io.patchbay.config.domain.WebhookEvent;
-import io.patchbay.config.domain.WireEnum;
 
 /** Domain → wire format. */
 final class WireMapper {
@@ -21,10 +20,10 @@ final class WireMapper {
     static ConfigurationResponse configuration(Configuration c, App appForProjectView) {
         Notification n = c.notification();
         return new ConfigurationResponse(c.createdAt(), c.id(), c.integrationId(), c.ownerId(), c.slug(), c.teamId(), TYPE, c.updatedAt(),
-                c.userId(), c.scopes(), c.completedAt(), c.projects(), c.projectSelection().wire(), c.source().wire(),
-                c.installationType().wire(), WireEnum.wireOrNull(c.status()), c.externalId(),
-                n == null ? null : new ConfigurationResponse.NotificationBody(n.level().wire(), n.title(), n.message(), n.href()),
-                c.disabledAt(), WireEnum.wireOrNull(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt(),
+                c.userId(), c.scopes(), c.completedAt(), c.projects(), WireEnums.wire(c.projectSelection()), WireEnums.wire(c.source()),
+                WireEnums.wire(c.installationType()), WireEnums.wire(c.status()), c.externalId(),
+                n == null ? null : new ConfigurationResponse.NotificationBody(WireEnums.wire(n.level()), n.title(), n.message(), n.href()),
+                c.disabledAt(), WireEnums.wire(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt(),
                 appForProjectView == null ? null
                         : new ConfigurationResponse.IntegrationSummary(appForProjectView.name(),
                         appForProjectView.icon() == null ? "" : appForProjectView.icon(), appForProjectView.legacy()));
@@ -36,24 +35,25 @@ final class WireMapper {
 
     /** With {@code clientSecret} only when it was just made (creation, rotation). */
     static AppResponse app(App a, String clientSecret) {
-        return new AppResponse(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), a.requiredPlan().wire(),
+        return new AppResponse(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), WireEnums.wire(a.requiredPlan()),
                 a.available(), a.legacy(), a.createdAt(), a.updatedAt(), a.webhookUrl(), clientSecret);
     }
 
     /** With {@code secret} only when it was just made (creation). */
     static WebhookResponse webhook(Webhook w, String secret) {
-        return new WebhookResponse(w.id(), w.url(), w.events().stream().map(WebhookEvent::wire).sorted().toList(), w.ownerId(), w.projectIds(),
+        return new WebhookResponse(w.id(), w.url(), w.events().stream().map(WireEnums::wire).sorted().toList(), w.ownerId(), w.projectIds(),
                 w.createdAt(), w.updatedAt(), secret);
     }
 
     static DeliveryResponse delivery(Delivery d) {
-        return new DeliveryResponse(d.id(), d.targetId(), d.eventId(), d.type().wire(), d.configurationId(), d.state().wire(), d.attempts(),
+        return new DeliveryResponse(d.id(), d.targetId(), d.eventId(), WireEnums.wire(d.type()), d.configurationId(),
+                WireEnums.wire(d.state()), d.attempts(),
                 d.lastStatus(), d.lastDurationMs(), d.lastError(), d.state() == DeliveryState.PENDING ? d.nextAttemptAt() : null, d.createdAt(),
                 d.deliveredAt());
     }
 
     static TeamResponses.TeamResponse team(Team t) {
-        return new TeamResponses.TeamResponse(t.id(), t.slug(), t.plan().wire());
+        return new TeamResponses.TeamResponse(t.id(), t.slug(), WireEnums.wire(t.plan()));
     }
 
     static TeamResponses.MemberResponse member(Member m) {

@@ -91,7 +91,7 @@ class AppPersistenceAdapter implements AppStore {
     }
 
     private static AppRow toRow(App a, String createdBy, String updatedBy, long version, String sealedSecret) {
-        return new AppRow(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), a.requiredPlan().wire(),
+        return new AppRow(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), StoredEnums.stored(a.requiredPlan()),
                 (short) a.requiredPlan().ordinal(), a.available(), a.legacy(), Instant.ofEpochMilli(a.createdAt()),
                 Instant.ofEpochMilli(a.updatedAt()), createdBy, updatedBy, version, a.webhookUrl(), sealedSecret);
     }

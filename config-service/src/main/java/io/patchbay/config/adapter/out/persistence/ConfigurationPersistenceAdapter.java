@@ -14,7 +14,6 @@ import io.patchbay.config.domain.Notification;
 import io.patchbay.config.domain.NotificationLevel;
 import io.patchbay.config.domain.ProjectSelection;
 import io.patchbay.config.domain.Source;
-import io.patchbay.config.domain.WireEnum;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
 import io.patchbay.kernel.infra.jdbc.FirstVersionIsOne;
@@ -88,9 +87,9 @@ class ConfigurationPersistenceAdapter implements ConfigurationStore {
             case BulkSelection.ActiveOfTeamNeedingPlanAbove s ->
                     repository.lockActiveOfTeamNeedingPlanAbove(s.teamId(), (short) s.plan().ordinal(), after, chunk);
             case BulkSelection.DisabledOfTeamAllowedBy s ->
-                    repository.lockDisabledOfTeamAllowedBy(s.reason().wire(), s.teamId(), (short) s.plan().ordinal(), after, chunk);
+                    repository.lockDisabledOfTeamAllowedBy(StoredEnums.stored(s.reason()), s.teamId(), (short) s.plan().ordinal(), after, chunk);
             case BulkSelection.ActiveOfApp s -> repository.lockActiveOfApp(s.integrationId(), after, chunk);
-            case BulkSelection.DisabledOfApp s -> repository.lockDisabledOfApp(s.reason().wire(), s.integrationId(), after, chunk);
+            case BulkSelection.DisabledOfApp s -> repository.lockDisabledOfApp(StoredEnums.stored(s.reason()), s.integrationId(), after, chunk);
             case BulkSelection.DeletionRequestedBefore s ->
                     repository.lockDeletionRequestedBefore(Instant.ofEpochMilli(s.requestedBefore()), after, chunk);
         };
@@ -98,7 +97,7 @@ class ConfigurationPersistenceAdapter implements ConfigurationStore {
 
     @Override
     public ConfigurationPage list(ConfigurationListQuery q) {
-        String type = WireEnum.wireOrNull(q.installationType());
+        String type = StoredEnums.stored(q.installationType());
         List<ConfigurationRow> rows = q.after() == null
                 ? repository.firstPage(q.ownerId(), q.personal(), type, q.integrationIdOrSlug(), q.projectView(), q.limit() + 1)
                 : repository.pageAfter(q.ownerId(), q.personal(), type, q.integrationIdOrSlug(), q.projectView(),
@@ -119,10 +118,11 @@ class ConfigurationPersistenceAdapter implements ConfigurationStore {
     private static ConfigurationRow toRow(Configuration c, long version) {
         Notification n = c.notification();
         return new ConfigurationRow(c.id(), c.integrationId(), c.slug(), c.ownerId(), c.teamId(), c.userId(), c.scopes(),
-                c.projectSelection().wire(), c.projects(), c.source().wire(), c.installationType().wire(), WireEnum.wireOrNull(c.status()),
-                c.externalId(), n == null ? null : n.level().wire(), n == null ? null : n.title(), n == null ? null : n.message(),
+                StoredEnums.stored(c.projectSelection()), c.projects(), StoredEnums.stored(c.source()),
+                StoredEnums.stored(c.installationType()), StoredEnums.stored(c.status()),
+                c.externalId(), n == null ? null : StoredEnums.stored(n.level()), n == null ? null : n.title(), n == null ? null : n.message(),
                 n == null ? null : n.href(), instant(c.createdAt()), instant(c.updatedAt()), instant(c.completedAt()),
-                instant(c.disabledAt()), WireEnum.wireOrNull(c.disabledReason()), instant(c.deleteRequestedAt()),
+                instant(c.disabledAt()), StoredEnums.stored(c.disabledReason()), instant(c.deleteRequestedAt()),
                 instant(c.customerDeleteRequestedAt()), instant(c.deletedAt()), version, c.createdBy(), c.updatedBy());
     }
 

@@ -36,7 +36,7 @@ class MembershipPersistenceAdapter implements MembershipStore {
     public Optional<Team> saveTeam(Team team, String actor) {
         Optional<Team> previous = teams.findByIdForUpdate(team.id()).map(MembershipPersistenceAdapter::toTeam);
         try {
-            teams.upsert(team.id(), team.slug(), team.plan().wire(), Instant.now(), actor);
+            teams.upsert(team.id(), team.slug(), StoredEnums.stored(team.plan()), Instant.now(), actor);
         } catch (DuplicateKeyException e) {
             throw Problems.conflict("team slug '" + team.slug() + "' belongs to another team");
         }

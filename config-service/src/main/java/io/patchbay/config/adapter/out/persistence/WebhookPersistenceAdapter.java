@@ -40,7 +40,7 @@ class WebhookPersistenceAdapter implements WebhookStore, DeliveryStore {
 
     @Override
     public void insert(Webhook w, String secret, String actor) {
-        webhooks.save(new WebhookRow(w.id(), w.ownerId(), w.teamId(), w.url(), w.events().stream().map(WebhookEvent::wire).sorted().toList(),
+        webhooks.save(new WebhookRow(w.id(), w.ownerId(), w.teamId(), w.url(), w.events().stream().map(StoredEnums::stored).sorted().toList(),
                 w.projectIds(), box.seal(secret), Instant.ofEpochMilli(w.createdAt()), Instant.ofEpochMilli(w.updatedAt()), actor));
     }
 
@@ -162,8 +162,9 @@ class WebhookPersistenceAdapter implements WebhookStore, DeliveryStore {
     }
 
     private static DeliveryRow toRow(Delivery d, long version) {
-        return new DeliveryRow(d.seq(), d.id(), d.eventId(), d.targetKind().wire(), d.targetId(), d.configurationId(), d.type().wire(), d.body(),
-                d.state().wire(), d.attempts(), d.lastStatus(), d.lastDurationMs(), d.lastError(), Instant.ofEpochMilli(d.nextAttemptAt()),
+        return new DeliveryRow(d.seq(), d.id(), d.eventId(), StoredEnums.stored(d.targetKind()), d.targetId(), d.configurationId(),
+                StoredEnums.stored(d.type()), d.body(),
+                StoredEnums.stored(d.state()), d.attempts(), d.lastStatus(), d.lastDurationMs(), d.lastError(), Instant.ofEpochMilli(d.nextAttemptAt()),
                 Instant.ofEpochMilli(d.retryUntil()), instant(d.leaseUntil()), Instant.ofEpochMilli(d.createdAt()), instant(d.deliveredAt()),
                 version);
     }

@@ -7,7 +7,6 @@ import io.patchbay.config.application.port.out.DeliveryBodies;
 import io.patchbay.config.domain.Configuration;
 import io.patchbay.config.domain.Notification;
 import io.patchbay.config.domain.WebhookEvent;
-import io.patchbay.config.domain.WireEnum;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -32,11 +31,12 @@ class WebhookPayloads implements DeliveryBodies {
     public String render(String eventId, WebhookEvent type, long createdAt, Configuration c) {
         Notification n = c.notification();
         ConfigurationBody configuration = new ConfigurationBody(c.createdAt(), c.id(), c.integrationId(), c.ownerId(), c.slug(), c.teamId(), TYPE,
-                c.updatedAt(), c.userId(), c.scopes(), c.completedAt(), c.projects(), c.projectSelection().wire(), c.source().wire(),
-                c.installationType().wire(), WireEnum.wireOrNull(c.status()), c.externalId(),
-                n == null ? null : new NotificationBody(n.level().wire(), n.title(), n.message(), n.href()), c.disabledAt(),
-                WireEnum.wireOrNull(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt());
-        Envelope envelope = new Envelope(eventId, type.wire(), createdAt, null,
+                c.updatedAt(), c.userId(), c.scopes(), c.completedAt(), c.projects(), PayloadEnums.payload(c.projectSelection()),
+                PayloadEnums.payload(c.source()),
+                PayloadEnums.payload(c.installationType()), PayloadEnums.payload(c.status()), c.externalId(),
+                n == null ? null : new NotificationBody(PayloadEnums.payload(n.level()), n.title(), n.message(), n.href()), c.disabledAt(),
+                PayloadEnums.payload(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt());
+        Envelope envelope = new Envelope(eventId, PayloadEnums.payload(type), createdAt, null,
                 new Payload(configuration, c.teamId() == null ? null : new Id(c.teamId()), new Id(c.userId())));
         try {
             return json.writeValueAsString(envelope);

@@ -1,6 +1,7 @@
 package io.patchbay.config.application.port.in;
 
 import io.patchbay.config.domain.Configuration;
+import io.patchbay.config.domain.DisableReason;
 import io.patchbay.kernel.auth.Caller;
 
 /** Reading, installing and changing configurations, and their manual lifecycle changes. */
@@ -13,8 +14,8 @@ public interface ConfigurationsUseCase {
 
     Configuration changeAccess(ChangeAccessCommand command);
 
-    /** @param reason wire value from the request, or null for the caller's default */
-    Configuration disable(Caller caller, TeamSelector team, String id, String reason);
+    /** @param reason the reason the caller names, or null for the caller's default */
+    Configuration disable(Caller caller, TeamSelector team, String id, DisableReason reason);
 
     Configuration enable(Caller caller, TeamSelector team, String id);
 

@@ -23,6 +23,11 @@ final class BodyTrees {
         return object(node, field);
     }
 
+    /** A free-form object of a request record ({@code config}, {@code override}): absent or JSON null → null; not an object → 400. */
+    static Map<String, Object> optionalObject(JsonNode node, String field) {
+        return node == null || node.isNull() ? null : object(node, field);
+    }
+
     /** {@code node} itself, which must be an object (400 naming {@code field} otherwise). */
     static Map<String, Object> object(JsonNode node, String field) {
         if (node == null || !node.isObject()) {

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.environment.application.port.out.Page;
@@ -23,14 +22,12 @@ import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.infra.web.request.NamedTeams;
 import io.patchbay.kernel.infra.web.request.QueryParams;
-import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 @Controller("/environment")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -48,12 +45,9 @@ public class EnvironmentController {
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Create an environment in the acting team (team_id, else X-Team-Id, else the caller's only team)")
     public EnvironmentResponse create(@Parameter(hidden = true) Caller caller,
-            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Environment.class))) @Body JsonNode json,
-            @Nullable @Header(NamedTeams.HEADER) String teamHeader) {
-        JsonBody body = JsonBody.of(json).allowOnly("name", "team_id");
-        String name = body.requiredString("name");
-        NamedTeam team = NamedTeams.named(IdKinds.TEAM, body.string("team_id").orElse(null), "team_id", teamHeader);
-        return WireMapper.environment(environments.create(caller, team, name));
+            @Valid @Body CreateEnvironmentRequest body, @Nullable @Header(NamedTeams.HEADER) String teamHeader) {
+        NamedTeam team = NamedTeams.named(IdKinds.TEAM, body.teamId(), "team_id", teamHeader);
+        return WireMapper.environment(environments.create(caller, team, body.name()));
     }
 
     @Get
@@ -78,9 +72,8 @@ public class EnvironmentController {
     @Patch("/{id}")
     @Operation(summary = "Rename an environment")
     public EnvironmentResponse update(@Parameter(hidden = true) Caller caller, @PathVariable String id,
-            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.EnvironmentRename.class))) @Body JsonNode json) {
-        JsonBody body = JsonBody.of(json).allowOnly("name");
-        return WireMapper.environment(environments.rename(caller, IdKinds.uuid(id, "id"), body.requiredString("name")));
+            @Valid @Body RenameEnvironmentRequest body) {
+        return WireMapper.environment(environments.rename(caller, IdKinds.uuid(id, "id"), body.name()));
     }
 
     @Delete("/{id}")

@@ -25,7 +25,7 @@ import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCas
 import io.patchbay.environment.application.port.in.InstallView;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore.InstallFilter;
 import io.patchbay.kernel.auth.Caller;
-import io.patchbay.kernel.infra.web.request.IdKind;
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.infra.web.request.QueryParams;
 import io.patchbay.kernel.infra.web.JsonBody;
 import io.patchbay.kernel.paging.CursorCodec;
@@ -35,6 +35,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import java.util.Map;
 import java.util.UUID;
@@ -82,17 +83,13 @@ public class EnvironmentIntegrationController {
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Install an integration into an environment (201; 409 when already installed there)")
     public HttpResponse<EnvironmentIntegrationResponse> install(@Parameter(hidden = true) Caller caller,
-            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Install.class))) @Body JsonNode json) {
-        JsonBody body = JsonBody.of(json).allowOnly("integration_id", "environment_id", "is_enabled", "show_in_catalog", "override",
-                "configuration_id");
-        UUID integrationId = IdKinds.uuid(body.requiredString("integration_id"), "integration_id");
-        UUID environmentId = body.string("environment_id").map(e -> IdKinds.uuid(e, "environment_id")).orElse(null);
-        Boolean enabled = body.bool("is_enabled").orElse(null);
-        Boolean show = body.bool("show_in_catalog").orElse(null);
-        Map<String, Object> override = BodyTrees.object(json, "override", Map.of());
-        String configurationId = body.string("configuration_id").map(c -> IdKind.CONFIGURATION.check(c, "configuration_id")).orElse(null);
-        InstallView view = installs.install(caller, new InstallCommand(integrationId, environmentId, enabled,
-                show, override, configurationId));
+            @Valid @Body InstallIntegrationRequest body) {
+        UUID integrationId = IdKinds.uuid(body.integrationId(), "integration_id");
+        UUID environmentId = IdKinds.optionalUuid(body.environmentId(), "environment_id");
+        Map<String, Object> override = BodyTrees.optionalObject(body.override(), "override");
+        ConfigurationId configurationId = IdKinds.optionalConfiguration(body.configurationId(), "configuration_id");
+        InstallView view = installs.install(caller, new InstallCommand(integrationId, environmentId, body.isEnabled(),
+                body.showInCatalog(), override, configurationId));
         return withEtag(HttpResponse.status(HttpStatus.CREATED), view);
     }
 

@@ -1,6 +1,7 @@
 package io.patchbay.environment.adapter.in.web;
 
 import io.patchbay.environment.application.port.out.PageKey;
+import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.infra.web.request.IdKind;
 import io.patchbay.kernel.infra.web.request.Limit;
 import io.patchbay.kernel.infra.web.request.PageCursors;
@@ -25,6 +26,11 @@ final class IdKinds {
 
     static UUID optionalUuid(String value, String field) {
         return value == null ? null : uuid(value, field);
+    }
+
+    /** A configuration id, checked once here and passed inward as the kernel's value; null stays null (not given). */
+    static ConfigurationId optionalConfiguration(String value, String field) {
+        return value == null ? null : new ConfigurationId(IdKind.CONFIGURATION.check(value, field));
     }
 
     static PageKey cursor(CursorCodec codec, String value) {

@@ -34,6 +34,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import java.util.Map;
 import java.util.UUID;
@@ -54,17 +55,12 @@ public class IntegrationController {
     @Status(HttpStatus.CREATED)
     @Operation(summary = "Create an integration in the acting team")
     public IntegrationResponse create(@Parameter(hidden = true) Caller caller,
-            @RequestBody(content = @Content(schema = @Schema(implementation = Requests.Integration.class))) @Body JsonNode json,
-            @Nullable @Header(NamedTeams.HEADER) String teamHeader) {
-        JsonBody body = JsonBody.of(json).allowOnly("name", "category", "is_beta", "config", "team_id", "sharing");
-        String name = body.requiredString("name");
-        String category = body.requiredString("category");
-        boolean beta = body.bool("is_beta").orElse(false);
-        Map<String, Object> config = BodyTrees.object(json, "config", Map.of());
-        Sharing sharing = body.parsed("sharing", Sharing::parse).orElse(null);
-        NamedTeam team = NamedTeams.named(IdKinds.TEAM, body.string("team_id").orElse(null), "team_id", teamHeader);
-        return WireMapper.integration(integrations.create(caller, new CreateIntegrationCommand(team, name, category, beta, config,
-                sharing)));
+            @Valid @Body CreateIntegrationRequest body, @Nullable @Header(NamedTeams.HEADER) String teamHeader) {
+        Map<String, Object> config = BodyTrees.optionalObject(body.config(), "config");
+        Sharing sharing = body.sharing() == null ? null : Sharing.parse(body.sharing(), "sharing");
+        NamedTeam team = NamedTeams.named(IdKinds.TEAM, body.teamId(), "team_id", teamHeader);
+        return WireMapper.integration(integrations.create(caller, new CreateIntegrationCommand(team, body.name(), body.category(),
+                Boolean.TRUE.equals(body.isBeta()), config, sharing)));
     }
 
     @Get

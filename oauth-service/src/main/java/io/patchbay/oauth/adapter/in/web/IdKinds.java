@@ -1,5 +1,6 @@
 package io.patchbay.oauth.adapter.in.web;
 
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.infra.web.request.IdKind;
 import io.patchbay.kernel.infra.web.request.NamedTeams;
 
@@ -16,8 +17,8 @@ final class IdKinds {
         return IdKind.uuid(value, field, "a GUID (UUID)");
     }
 
-    /** The X-Team-Id header: null when absent. */
-    static String team(String header) {
-        return NamedTeams.header(IdKind.TEAM, header).header();
+    /** The team the X-Team-Id header names (none when absent; malformed → 400 naming the header), passed to the use cases. */
+    static NamedTeam team(String header) {
+        return NamedTeams.header(IdKind.TEAM, header);
     }
 }

@@ -17,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.web.JsonBody;
+import io.patchbay.kernel.infra.web.request.NamedTeams;
 import io.patchbay.oauth.application.port.in.CreateIntegrationCommand;
 import io.patchbay.oauth.application.port.in.IntegrationsUseCase;
 import io.patchbay.oauth.application.port.in.UpdateIntegrationCommand;
@@ -25,6 +26,7 @@ import io.patchbay.oauth.domain.ConfigInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +36,7 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "OAuth integrations")
 public class IntegrationController {
-    static final String TEAM_HEADER = "X-Team-Id";
+    static final String TEAM_HEADER = NamedTeams.HEADER;
 
     private final IntegrationsUseCase integrations;
     private final VerifyIntegrationUseCase verifier;
@@ -52,14 +54,10 @@ public class IntegrationController {
 
     @Post
     @Operation(summary = "Create an OAuth integration from a template (administrators; answers 200 like Posit)")
-    public IntegrationResponse create(@Parameter(hidden = true) Caller caller, @Body JsonNode json, @Nullable @Header(TEAM_HEADER) String team) {
-        JsonBody body = JsonBody.of(json).allowOnly("name", "description", "template", "config", "configuration_id");
-        String template = body.requiredString("template");
-        String name = body.string("name").orElse(null);
-        String description = body.string("description").orElse(null);
-        String configurationId = body.string("configuration_id").orElse(null);
-        return WireMapper.integration(integrations.create(new CreateIntegrationCommand(caller, IdKinds.team(team), name, description, template,
-                config(json.get("config")), configurationId)));
+    public IntegrationResponse create(@Parameter(hidden = true) Caller caller, @Valid @Body CreateIntegrationRequest body,
+                                      @Nullable @Header(TEAM_HEADER) String team) {
+        return WireMapper.integration(integrations.create(new CreateIntegrationCommand(caller, IdKinds.team(team), body.name(),
+                body.description(), body.template(), config(body.config()), body.configurationId())));
     }
 
     @Get("/{guid}")
@@ -98,7 +96,7 @@ public class IntegrationController {
         return integrations.associations(caller, IdKinds.team(team), IdKinds.guid(guid, "guid")).stream().map(WireMapper::association).toList();
     }
 
-    /** The config object: strings, booleans and nulls as they are; other JSON types as markers the validator reports. */
+    /** The config object (absent or null: empty): strings, booleans and nulls as they are; other JSON types as markers the validator reports. */
     private static Map<String, Object> config(JsonNode node) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (node == null || node.isNull()) {

@@ -1,6 +1,7 @@
 package io.patchbay.oauth.application.port.in;
 
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.oauth.domain.Association;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.UUID;
 
 /** A content item's associations in the acting team; {@code replace} sets them all at once (unknown guids: 400, nothing changed). */
 public interface ContentAssociationsUseCase {
-    List<Association> list(Caller caller, String teamHeader, UUID contentGuid);
+    List<Association> list(Caller caller, NamedTeam team, UUID contentGuid);
 
-    void replace(Caller caller, String teamHeader, UUID contentGuid, List<UUID> integrationGuids);
+    void replace(Caller caller, NamedTeam team, UUID contentGuid, List<UUID> integrationGuids);
 }

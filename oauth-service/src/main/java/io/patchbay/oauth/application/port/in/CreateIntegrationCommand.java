@@ -1,15 +1,16 @@
 package io.patchbay.oauth.application.port.in;
 
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Create an integration in the acting team ({@code teamHeader}: X-Team-Id, else the caller's only team). {@code config}
+ * Create an integration in the acting team ({@code team}: the team the request names, X-Team-Id, else the caller's only team). {@code config}
  * values are strings, booleans or {@link io.patchbay.oauth.domain.ConfigInput} markers for other JSON types.
  */
-public record CreateIntegrationCommand(Caller caller, String teamHeader, String name, String description, String template,
+public record CreateIntegrationCommand(Caller caller, NamedTeam team, String name, String description, String template,
                                        Map<String, Object> config, String configurationId) {
     public CreateIntegrationCommand {
         Objects.requireNonNull(caller, "caller");

@@ -1,6 +1,7 @@
 package io.patchbay.oauth.application.port.in;
 
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 
 import java.util.UUID;
 
@@ -17,5 +18,5 @@ public interface ExchangeCredentialsUseCase {
     }
 
     /** @param subjectUserId the user the subject token names (verified by the caller of this port) */
-    Credentials exchange(Caller caller, String teamHeader, UUID integrationGuid, String subjectUserId);
+    Credentials exchange(Caller caller, NamedTeam team, UUID integrationGuid, String subjectUserId);
 }

@@ -1,6 +1,7 @@
 package io.patchbay.oauth.application.port.in;
 
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.oauth.domain.OAuthIntegration;
 
 import java.util.Collection;
@@ -29,7 +30,7 @@ public interface UseIntegrationUseCase {
         }
     }
 
-    Usable requireUsable(Caller caller, String teamHeader, UUID guid, Need need);
+    Usable requireUsable(Caller caller, NamedTeam team, UUID guid, Need need);
 
     /** For the login callback, which carries no token (the login's state names integration and user): usable or 409, else 404. */
     Usable requireUsable(long integrationId);

@@ -1,6 +1,7 @@
 package io.patchbay.oauth.application.port.in;
 
 import io.patchbay.kernel.auth.Caller;
+import io.patchbay.kernel.auth.NamedTeam;
 
 import java.util.UUID;
 
@@ -11,5 +12,5 @@ public interface VerifyIntegrationUseCase {
                         String scope) {
     }
 
-    Verification verify(Caller caller, String teamHeader, UUID guid);
+    Verification verify(Caller caller, NamedTeam team, UUID guid);
 }
