@@ -6,7 +6,7 @@ import io.patchbay.catalog.application.port.in.IntegrationsUseCase;
 import io.patchbay.catalog.application.port.in.OffsetPage;
 import io.patchbay.catalog.application.port.in.PageAfter;
 import io.patchbay.catalog.application.port.out.BuiltInConnector;
-import io.patchbay.catalog.application.port.out.ConfigurationLinkPort;
+import io.patchbay.kernel.event.ConfigurationLinkPort;
 import io.patchbay.catalog.application.port.out.ConnectorStore;
 import io.patchbay.catalog.application.port.out.DiscoveryJobs;
 import io.patchbay.catalog.application.port.out.IntegrationStore;

@@ -14,7 +14,7 @@ import io.patchbay.kernel.event.LifecycleTopic;
 import io.patchbay.kernel.event.LifecycleEventType;
 import io.patchbay.kernel.infra.event.LifecycleEnvelope;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
-import io.patchbay.kernel.infra.inbox.LifecycleEventHandler;
+import io.patchbay.kernel.event.ApplyLifecycleEventUseCase;
 import io.patchbay.kernel.infra.inbox.LifecycleInbox;
 import io.patchbay.kernel.infra.inbox.InboxOutcome;
 import io.patchbay.kernel.infra.inbox.LifecycleConsumer;
@@ -71,7 +71,7 @@ class LifecycleIT implements TestPropertyProvider {
     @Inject
     LifecycleInbox inbox;
     @Inject
-    LifecycleEventHandler handler;
+    ApplyLifecycleEventUseCase handler;
 
     private String jdbcUrl;
     private Api api;
@@ -236,6 +236,49 @@ class LifecycleIT implements TestPropertyProvider {
         assertThat(byDisable.get("changes").get("status").get("to").asText()).isEqualTo("Disabled");
         assertThat(entries.getFirst().get("cause").get("event_id").asText()).isEqualTo(deletedEvent.toString());
         assertThat(entries.getFirst().get("team_id").asText()).isEqualTo("team_life");
+    }
+
+    private static LifecycleEnvelope envelope(UUID id, ConfigurationLifecycleEvent event) {
+        return new LifecycleEnvelope(id, LifecycleEventType.of(event), event.configurationId(), Instant.now(), event);
+    }
+
+    /** The entries lifecycle events caused on an integration, oldest first: action and cause event id. */
+    private List<String> eventTrail(String id) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : AuditEntries.ofResource(api(), Tokens.token("root", List.of(), true), id).reversed()) {
+            JsonNode cause = e.get("cause");
+            if (!cause.isNull() && cause.hasNonNull("event_id")) {
+                out.add(e.get("action").asText() + " " + cause.get("event_id").asText());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aBatchWithSeveralEventsOfOneConfigurationEndsAsOneByOneWithAnEntryPerChangeNamingItsEvent() throws Exception {
+        String never = "icfg_offbatch" + UUID.randomUUID().toString().substring(0, 8) + "00000000";
+        String gone = "icfg_batch" + UUID.randomUUID().toString().substring(0, 8) + "00000000000";
+        String neverSynced = kafkaIntegration("Batch never synced", never);
+        String deleted = kafkaIntegration("Batch deleted " + gone, gone);
+        assertThat(status(neverSynced)).isEqualTo("Disabled");
+        awaitStatus(deleted, "Active");
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(UUID.randomUUID());
+        }
+
+        List<InboxOutcome> outcomes = inbox.receiveAll(List.of(envelope(ids.get(0), enabled(never, 2)), envelope(ids.get(1), disabled(gone, 2)),
+                envelope(ids.get(2), disabled(never, 3)), envelope(ids.get(3), deleted(gone, 3)), envelope(ids.get(4), enabled(never, 4))),
+                handler);
+        assertThat(outcomes).hasSize(5).containsOnly(InboxOutcome.APPLIED);
+
+        assertThat(status(deleted)).isEqualTo("gone");
+        assertThat(eventTrail(deleted)).containsExactly("integration.disabled " + ids.get(1), "integration.deleted " + ids.get(3));
+        assertThat(eventTrail(neverSynced)).containsExactly("integration.enabled " + ids.get(0), "integration.disabled " + ids.get(2),
+                "integration.enabled " + ids.get(4));
+        // enabled twice in the batch: one discovery queued, which runs
+        awaitStatus(neverSynced, "Active");
+        assertThat(get(neverSynced).get("last_sync_time").isNull()).isFalse();
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.function.Function;
 import io.patchbay.catalog.application.port.in.IntegrationFilter;
 import io.patchbay.catalog.application.port.in.PageAfter;
 import io.patchbay.catalog.application.port.out.CatalogSource;
-import io.patchbay.catalog.application.port.out.ConfigurationLinkPort;
+import io.patchbay.kernel.event.ConfigurationLinkPort;
 import io.patchbay.catalog.application.port.out.ConnectorStore;
 import io.patchbay.catalog.application.port.out.DiscoveryJobs;
 import io.patchbay.catalog.application.port.out.IntegrationStore;
@@ -216,8 +216,19 @@ final class InMemoryPorts implements IntegrationStore, DiscoveryJobs, InventoryS
     }
 
     @Override
-    public List<Integration> findByConfigurationForUpdate(String configurationId) {
-        return integrations.values().stream().filter(i -> configurationId.equals(i.configurationId())).map(InMemoryPorts::copy).toList();
+    public List<Integration> lockByConfigurations(java.util.Collection<String> configurationIds) {
+        return integrations.values().stream().filter(i -> configurationIds.contains(i.configurationId()))
+                .sorted(java.util.Comparator.comparing(Integration::configurationId).thenComparing(Integration::id)).map(InMemoryPorts::copy).toList();
+    }
+
+    @Override
+    public void updateLifecycle(java.util.Collection<Integration> changed) {
+        changed.forEach(this::update);
+    }
+
+    @Override
+    public void deleteAll(java.util.Collection<String> ids) {
+        ids.forEach(this::delete);
     }
 
     @Override
@@ -241,6 +252,11 @@ final class InMemoryPorts implements IntegrationStore, DiscoveryJobs, InventoryS
             }
         }
         jobs.add(new Job(++jobIds, integrationId, revision));
+    }
+
+    @Override
+    public void enqueueAll(Map<String, Long> revisions, Instant now) {
+        revisions.forEach((id, revision) -> enqueue(id, revision, now));
     }
 
     @Override

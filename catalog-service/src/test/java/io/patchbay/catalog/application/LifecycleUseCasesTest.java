@@ -10,11 +10,15 @@ import io.patchbay.kernel.auth.NamedTeam;
 import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
+import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
+import io.patchbay.kernel.event.ReceivedLifecycleEvent;
 import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.event.ConfigurationTransferred;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.patchbay.catalog.application.CatalogFixture.OWNER;
 import static io.patchbay.catalog.application.CatalogFixture.apono;
@@ -49,12 +53,12 @@ class LifecycleUseCasesTest {
         Integration a = linked("A");
         f.discovery().runNext("w");
         var syncedAt = f.ports.integrations.get(a.id()).lastSyncTime();
-        f.lifecycle.apply(disabled(2));
+        apply(disabled(2));
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
         assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, NamedTeam.NONE, a.id()));
-        f.lifecycle.apply(disabled(3));
+        apply(disabled(3));
         assertThat(status(a.id())).as("disabling twice keeps the status to restore").isEqualTo(IntegrationStatus.Disabled);
-        f.lifecycle.apply(enabled(4));
+        apply(enabled(4));
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
         assertThat(f.ports.integrations.get(a.id()).lastSyncTime()).isEqualTo(syncedAt);
         assertThat(f.ports.jobsOf(a.id())).noneMatch(j -> j.state.equals("queued"));
@@ -68,16 +72,16 @@ class LifecycleUseCasesTest {
         f.integrations.refresh(OWNER, NamedTeam.NONE, a.id());
         f.discovery().runNext("w");
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Error);
-        f.lifecycle.apply(disabled(2));
-        f.lifecycle.apply(new ConfigurationTransferred(CFG, "oac_1", "app", "u2", "team_unit", "u2", 3, 1L, 1L, "u1", "u1", "team_unit"));
+        apply(disabled(2));
+        apply(new ConfigurationTransferred(CFG, "oac_1", "app", "u2", "team_unit", "u2", 3, 1L, 1L, "u1", "u1", "team_unit"));
         assertThat(status(a.id())).as("it had synced before: the Error is back").isEqualTo(IntegrationStatus.Error);
 
         f.ports.links.put("icfg_never0000000000000000000", LinkState.ACTIVE);
         Integration never = f.integrations.create(OWNER, NamedTeam.NONE, db("Never", Map.of("hostname", "h"), apono("u", "p"), null, "icfg_never0000000000000000000"));
         f.discovery().runNext("w");
         assertThat(status(never.id())).isEqualTo(IntegrationStatus.Error);
-        f.lifecycle.apply(new ConfigurationDisabled("icfg_never0000000000000000000", "oac_1", "app", "u1", "team_unit", "u1", 2, 1L, 1L, "disabled-by-owner"));
-        f.lifecycle.apply(new ConfigurationEnabled("icfg_never0000000000000000000", "oac_1", "app", "u1", "team_unit", "u1", 3, 1L, 1L, "disabled-by-owner"));
+        apply(new ConfigurationDisabled("icfg_never0000000000000000000", "oac_1", "app", "u1", "team_unit", "u1", 2, 1L, 1L, "disabled-by-owner"));
+        apply(new ConfigurationEnabled("icfg_never0000000000000000000", "oac_1", "app", "u1", "team_unit", "u1", 3, 1L, 1L, "disabled-by-owner"));
         assertThat(status(never.id())).as("never synced: a refresh is started").isEqualTo(IntegrationStatus.Refreshing);
         assertThat(f.ports.jobsOf(never.id())).anyMatch(j -> j.state.equals("queued"));
     }
@@ -85,11 +89,11 @@ class LifecycleUseCasesTest {
     @Test
     void anIntegrationThatNeverSyncedGetsADiscoveryWhenEnabled() {
         Integration a = linked("Fresh");
-        f.lifecycle.apply(disabled(2));
+        apply(disabled(2));
         assertThat(f.discovery().runNext("w")).isTrue();
         assertThat(f.db.requests).as("a disabled integration is not discovered").isEmpty();
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
-        f.lifecycle.apply(enabled(3));
+        apply(enabled(3));
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Initializing);
         f.discovery().runNext("w");
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
@@ -99,10 +103,10 @@ class LifecycleUseCasesTest {
     void aSyncThatEndsWhileDisabledIsWhatEnablingRestores() {
         Integration a = linked("Racing");
         var job = f.steps.claim("w", f.clock.instant(), f.clock.instant().plusSeconds(60)).orElseThrow();
-        f.lifecycle.apply(disabled(2));
+        apply(disabled(2));
         f.steps.complete(job, "w", a.revision(), InMemoryPorts.DB, CatalogFixture.tables(java.util.Set.of("testdb-table"), "t"), f.clock.instant());
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
-        f.lifecycle.apply(enabled(3));
+        apply(enabled(3));
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
     }
 
@@ -114,7 +118,7 @@ class LifecycleUseCasesTest {
         f.discovery().runNext("w");
         f.discovery().runNext("w");
         f.discovery().runNext("w");
-        f.lifecycle.apply(new ConfigurationDeleted(CFG, "oac_1", "app", "u1", "team_unit", "u1", 5, 1L, 1L, null));
+        apply(new ConfigurationDeleted(CFG, "oac_1", "app", "u1", "team_unit", "u1", 5, 1L, 1L, null));
         assertThat(f.ports.integrations).containsOnlyKeys(free.id());
         assertThat(f.ports.resources.values()).allSatisfy(r -> assertThat(r.integrationId()).isEqualTo(free.id()));
         assertThat(f.ports.jobs).allSatisfy(j -> assertThat(j.integrationId).isEqualTo(free.id()));
@@ -136,7 +140,7 @@ class LifecycleUseCasesTest {
     void unlinkingOrRelinkingToAnActiveConfigurationEndsTheDisabledState() {
         Integration a = linked("Stuck");
         f.discovery().runNext("w");
-        f.lifecycle.apply(disabled(2));
+        apply(disabled(2));
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
         Integration kept = f.integrations.replace(OWNER, NamedTeam.NONE, a.id(), new IntegrationSpec("Stuck", null, null,
                 Map.of("hostname", "h"), apono(SecretStore.MASK, SecretStore.MASK), null,
@@ -155,5 +159,9 @@ class LifecycleUseCasesTest {
         f.integrations.replace(OWNER, NamedTeam.NONE, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
                 SecretStore.MASK), null, "icfg_on0000000000000000000000"));
         assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
+    }
+
+    private void apply(ConfigurationLifecycleEvent event) {
+        f.lifecycle.apply(List.of(ReceivedLifecycleEvent.of(UUID.randomUUID(), event)));
     }
 }

@@ -5,7 +5,7 @@ import io.patchbay.environment.application.port.in.EnvironmentIntegrationsUseCas
 import io.patchbay.environment.application.port.in.InstallCommand;
 import io.patchbay.environment.application.port.in.InstallView;
 import io.patchbay.environment.application.port.out.ConfigSizer;
-import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
+import io.patchbay.kernel.event.ConfigurationLinkPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore.InstallFilter;
 import io.patchbay.environment.application.port.out.EnvironmentStore;

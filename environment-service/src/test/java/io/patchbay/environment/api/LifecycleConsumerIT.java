@@ -5,16 +5,20 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.patchbay.kernel.auth.TeamRole;
+import io.patchbay.kernel.event.ApplyLifecycleEventUseCase;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.event.ConfigurationTransferred;
+import io.patchbay.kernel.event.LifecycleEventType;
 import io.patchbay.kernel.event.LifecycleTopic;
 import io.patchbay.kernel.id.Ids;
+import io.patchbay.kernel.infra.event.LifecycleEnvelope;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
 import io.patchbay.kernel.infra.inbox.InboxOutcome;
 import io.patchbay.kernel.infra.inbox.LifecycleConsumer;
+import io.patchbay.kernel.infra.inbox.LifecycleInbox;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.test.Api;
 import io.patchbay.test.AuditEntries;
@@ -34,6 +38,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +68,10 @@ class LifecycleConsumerIT implements TestPropertyProvider {
     LifecycleEventCodec codec;
     @Inject
     LifecycleConsumer consumer;
+    @Inject
+    LifecycleInbox inbox;
+    @Inject
+    ApplyLifecycleEventUseCase useCase;
     Api api;
     ApiFixture fx;
     final TestDatabase db = new TestDatabase("env_lifecycle");
@@ -153,6 +162,156 @@ class LifecycleConsumerIT implements TestPropertyProvider {
 
     private long count(String query, Object param) {
         return db.number(query, param);
+    }
+
+    private static LifecycleEnvelope envelope(UUID id, ConfigurationLifecycleEvent event) {
+        return new LifecycleEnvelope(id, LifecycleEventType.of(event), event.configurationId(), Instant.now(), event);
+    }
+
+    private static ConfigurationDisabled disabled(String id, long version, String reason) {
+        return new ConfigurationDisabled(id, "oac_xzpVzcUOgcB1nrVlirtKhbWV", "slack", TEAM, TEAM, "linker", version,
+                1_700_000_000_000L + version, 1_700_000_000_000L + version, reason);
+    }
+
+    /** An install's lifecycle columns and version, as stored. */
+    private String stored(String install) {
+        return db.text("SELECT concat_ws('|', is_enabled, configuration_disabled, coalesce(disabled_reason, '-'), remembered_is_enabled, version) "
+                + "FROM environment_integration WHERE id = ?", UUID.fromString(install));
+    }
+
+    /** The audit entries of an install, oldest first, as action, cause event id and the changes ({@code field=from>to}, sorted). */
+    private List<String> trail(String install) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : AuditEntries.ofResource(api, Tokens.admin(), install).reversed()) {
+            JsonNode cause = e.get("cause");
+            List<String> changes = new ArrayList<>();
+            e.get("changes").fields().forEachRemaining(c -> changes.add(c.getKey() + "=" + c.getValue().get("from") + ">" + c.getValue().get("to")));
+            changes.sort(null);
+            out.add(e.get("action").asText() + " " + (cause.isNull() ? "-" : cause.get("event_id").asText()) + " " + String.join(",", changes));
+        }
+        return out;
+    }
+
+    @Test
+    void aBatchWithSeveralEventsOfOneConfigurationEndsAsOneByOneWithAnEntryPerChangeNamingItsEvent() {
+        String batched = configId("batchA");
+        String oneByOne = configId("batchB");
+        String install = link(batched, null).get("id").asText();
+        String off = link(batched, "\"is_enabled\":false").get("id").asText();
+        String twin = link(oneByOne, null).get("id").asText();
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<ConfigurationLifecycleEvent> events = List.of(disabled(batched, 2, "disabled-by-owner"), enabled(batched, 3),
+                disabled(batched, 4, "account-plan-downgrade"));
+
+        List<LifecycleEnvelope> batch = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            batch.add(envelope(ids.get(i), events.get(i)));
+        }
+        assertThat(inbox.receiveAll(batch, useCase)).containsOnly(InboxOutcome.APPLIED).hasSize(3);
+        for (ConfigurationLifecycleEvent e : List.of(disabled(oneByOne, 2, "disabled-by-owner"), enabled(oneByOne, 3),
+                disabled(oneByOne, 4, "account-plan-downgrade"))) {
+            assertThat(inbox.receive(envelope(UUID.randomUUID(), e), useCase)).isEqualTo(InboxOutcome.APPLIED);
+        }
+
+        assertThat(stored(install)).isEqualTo("f|t|account-plan-downgrade|t|4");
+        assertThat(stored(install)).as("the same as the events one by one").isEqualTo(stored(twin));
+        assertThat(stored(off)).isEqualTo("f|t|account-plan-downgrade|f|4");
+        List<String> entries = trail(install);
+        assertThat(entries).hasSize(4);
+        assertThat(entries.get(0)).startsWith("environment_integration.created - ");
+        for (int i = 0; i < 3; i++) {
+            assertThat(entries.get(i + 1)).as("change %d names its event", i).startsWith("environment_integration.updated " + ids.get(i) + " ");
+        }
+        assertThat(entries.get(1)).endsWith(" configuration_disabled=false>true,disabled_reason=null>\"disabled-by-owner\",is_enabled=true>false");
+        assertThat(entries.get(2)).endsWith(" configuration_disabled=true>false,disabled_reason=\"disabled-by-owner\">null,is_enabled=false>true");
+        assertThat(entries.get(3)).endsWith(" configuration_disabled=false>true,disabled_reason=null>\"account-plan-downgrade\",is_enabled=true>false");
+        assertThat(trail(off)).hasSize(4);
+        assertThat(trail(twin).subList(1, 4).stream().map(e -> e.replaceAll(" [0-9a-f-]{36} ", " ")).toList())
+                .as("the same changes as one by one").isEqualTo(entries.subList(1, 4).stream().map(e -> e.replaceAll(" [0-9a-f-]{36} ", " ")).toList());
+    }
+
+    /** {@code n} installs, each linked to a configuration of its own ({@code prefix} + 13 digits), written straight to the table. */
+    private void bulkInstalls(String prefix, int n) {
+        String salt = prefix.substring(prefix.length() - 6);
+        assertThat(db.number("WITH envs AS (INSERT INTO environment (id, team_id, name, created_at, updated_at, created_by, updated_by) "
+                + "SELECT gen_random_uuid(), ?, lpad(g::text, 13, '0') || '-' || ?, now(), now(), 'bulk', 'bulk' FROM generate_series(1, ?) g "
+                + "RETURNING id, name), installs AS (INSERT INTO environment_integration (id, integration_id, environment_id, show_in_catalog, "
+                + "is_enabled, override, configuration_id, approved, configuration_disabled, disabled_reason, remembered_is_enabled, version, "
+                + "created_at, updated_at, created_by, updated_by) SELECT gen_random_uuid(), ?, envs.id, true, true, '{}', ? || left(envs.name, 13), "
+                + "true, false, NULL, true, 1, now(), now(), 'bulk', 'bulk' FROM envs RETURNING 1) SELECT count(*) FROM installs",
+                TEAM, salt, n, UUID.fromString(integration), prefix)).isEqualTo(n);
+    }
+
+    private static String bulkConfiguration(String prefix, int i) {
+        return prefix + String.format("%013d", i);
+    }
+
+    @Test
+    void aPollSizedBatchIsAppliedSetBasedEachChangeNamingItsOwnEvent() {
+        int n = LifecycleConsumer.MAX_POLL_RECORDS;
+        String batched = "icfg_scaleA" + Ids.prefixed("", 5);
+        String single = "icfg_scaleB" + Ids.prefixed("", 5);
+        bulkInstalls(batched, n);
+        bulkInstalls(single, n);
+        List<LifecycleEnvelope> batch = new ArrayList<>();
+        List<LifecycleEnvelope> oneByOne = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            batch.add(envelope(UUID.randomUUID(), disabled(bulkConfiguration(batched, i), 2, "account-plan-downgrade")));
+            oneByOne.add(envelope(UUID.randomUUID(), disabled(bulkConfiguration(single, i), 2, "account-plan-downgrade")));
+        }
+
+        long start = System.nanoTime();
+        assertThat(inbox.receiveAll(batch, useCase)).hasSize(n).containsOnly(InboxOutcome.APPLIED);
+        long batchMillis = (System.nanoTime() - start) / 1_000_000;
+        start = System.nanoTime();
+        for (LifecycleEnvelope e : oneByOne) {
+            assertThat(inbox.receive(e, useCase)).isEqualTo(InboxOutcome.APPLIED);
+        }
+        long oneByOneMillis = (System.nanoTime() - start) / 1_000_000;
+        // printed for the record, not asserted: the machine is shared
+        System.out.println("BENCHMARK environment-service lifecycle-batch events=" + n + " oneBatchMillis=" + batchMillis
+                + " batchesOfOneMillis=" + oneByOneMillis);
+
+        for (String prefix : List.of(batched, single)) {
+            assertThat(db.number("SELECT count(*) FROM environment_integration WHERE configuration_id LIKE ? AND configuration_disabled "
+                    + "AND NOT is_enabled AND disabled_reason = 'account-plan-downgrade' AND version = 2", prefix + "%")).isEqualTo(n);
+            assertThat(db.number("SELECT count(DISTINCT a.cause_event_id) FROM audit_event a JOIN environment_integration i "
+                    + "ON a.resource_id = i.id::text WHERE i.configuration_id LIKE ? AND a.action = 'environment_integration.updated'", prefix + "%"))
+                    .as("an entry per install, each naming its own event").isEqualTo(n);
+        }
+    }
+
+    @Test
+    void aBatchMixingConfigurationsAppliesEachInItsOrder() {
+        String kept = configId("mixA");
+        String gone = configId("mixB");
+        String untouched = configId("mixC");
+        String keptInstall = link(kept, null).get("id").asText();
+        String goneInstall = link(gone, null).get("id").asText();
+        String untouchedInstall = link(untouched, null).get("id").asText();
+        UUID disableKept = UUID.randomUUID();
+        UUID disableGone = UUID.randomUUID();
+        UUID deleteGone = UUID.randomUUID();
+        UUID transferKept = UUID.randomUUID();
+
+        assertThat(inbox.receiveAll(List.of(envelope(disableKept, disabled(kept, 2)), envelope(disableGone, disabled(gone, 2)),
+                envelope(deleteGone, deleted(gone, 3)), envelope(transferKept, transferred(kept, 3)),
+                envelope(UUID.randomUUID(), disabled(kept, 3))), useCase))
+                .containsExactly(InboxOutcome.APPLIED, InboxOutcome.APPLIED, InboxOutcome.APPLIED, InboxOutcome.APPLIED, InboxOutcome.STALE);
+
+        assertThat(stored(keptInstall)).isEqualTo("t|f|-|t|3");
+        assertThat(read(goneInstall)).isNull();
+        assertThat(stored(untouchedInstall)).isEqualTo("t|f|-|t|1");
+        assertThat(trail(keptInstall)).hasSize(3).satisfies(t -> {
+            assertThat(t.get(1)).startsWith("environment_integration.updated " + disableKept + " ");
+            assertThat(t.get(2)).startsWith("environment_integration.updated " + transferKept + " ");
+        });
+        assertThat(trail(goneInstall)).hasSize(3).satisfies(t -> {
+            assertThat(t.get(1)).startsWith("environment_integration.updated " + disableGone + " ");
+            assertThat(t.get(2)).startsWith("environment_integration.deleted " + deleteGone + " ");
+        });
+        assertThat(count("SELECT count(*) FROM configuration_projection WHERE configuration_id = ? AND state = 'ACTIVE' AND version = 3", kept))
+                .isEqualTo(1);
     }
 
     @Test

@@ -17,6 +17,8 @@ import io.patchbay.kernel.infra.web.ProblemResponses;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.event.ConfigurationDisabled;
+import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
+import io.patchbay.kernel.event.ReceivedLifecycleEvent;
 import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.secret.SecretBox;
 import org.junit.jupiter.api.Test;
@@ -133,14 +135,14 @@ class EnvironmentIntegrationUseCasesTest {
         stores.configurations.put("icfg_c00000000000000000000000", Optional.empty());
         UUID on = installs.install(consumer, new InstallCommand(app, environment(consumer), true, null, null, new ConfigurationId("icfg_c00000000000000000000000"))).install().id();
         UUID off = installs.install(consumer, new InstallCommand(app, environment(consumer), false, null, null, new ConfigurationId("icfg_c00000000000000000000000"))).install().id();
-        lifecycle.apply(new ConfigurationDisabled("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 2, 1, 1, "disabled-by-owner"));
+        applyEvent(new ConfigurationDisabled("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 2, 1, 1, "disabled-by-owner"));
         assertThat(stores.installs.get(on).enabled()).isFalse();
         assertThat(stores.installs.get(on).lifecycle()).isEqualTo(Lifecycle.DISABLED);
         assertThat(kind(() -> installs.patch(consumer, on, new UpdateInstallCommand(null, true, null, null)))).isEqualTo(ErrorKind.CONFLICT);
-        lifecycle.apply(new ConfigurationEnabled("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 3, 1, 1, "disabled-by-owner"));
+        applyEvent(new ConfigurationEnabled("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 3, 1, 1, "disabled-by-owner"));
         assertThat(stores.installs.get(on).enabled()).isTrue();
         assertThat(stores.installs.get(off).enabled()).isFalse();
-        lifecycle.apply(new ConfigurationDeleted("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 4, 1, 1, null));
+        applyEvent(new ConfigurationDeleted("icfg_c00000000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 4, 1, 1, null));
         assertThat(stores.installs).doesNotContainKeys(on, off);
     }
 
@@ -153,7 +155,7 @@ class EnvironmentIntegrationUseCasesTest {
         assertThat(view.install().lifecycle()).as("an enable applied after config-service answered wins").isEqualTo(Lifecycle.ACTIVE);
         assertThat(view.install().enabled()).isTrue();
         assertThat(stores.lockedConfigurations).containsExactly("icfg_racy00000000000000000000");
-        lifecycle.apply(new ConfigurationDisabled("icfg_racy00000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 9, 1, 1, "disabled-by-owner"));
+        applyEvent(new ConfigurationDisabled("icfg_racy00000000000000000000", "oac_x", "slack", "team_con", "team_con", "con", 9, 1, 1, "disabled-by-owner"));
         assertThat(stores.lockedConfigurations).as("the handler takes no lock of its own: the inbox holds the configuration's")
                 .containsExactly("icfg_racy00000000000000000000");
         assertThat(stores.installs.get(view.install().id()).lifecycle()).isEqualTo(Lifecycle.DISABLED);
@@ -171,5 +173,9 @@ class EnvironmentIntegrationUseCasesTest {
         assertThat(kind(() -> installs.patch(consumer, install, new UpdateInstallCommand(null, null, Map.of("logo", half), null))))
                 .as("each half fits, the effective config does not").isEqualTo(ErrorKind.VALIDATION_FAILED);
         assertThat(stores.installs.get(install).override()).isEqualTo(Map.of("logo", "l"));
+    }
+
+    private void applyEvent(ConfigurationLifecycleEvent event) {
+        lifecycle.apply(List.of(ReceivedLifecycleEvent.of(UUID.randomUUID(), event)));
     }
 }

@@ -5,7 +5,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patchbay.environment.application.port.out.ConfigSizer;
-import io.patchbay.environment.application.port.out.ConfigurationLinkPort;
+import io.patchbay.kernel.event.ConfigurationLinkPort;
 import io.patchbay.environment.application.port.out.EnvironmentIntegrationStore;
 import io.patchbay.environment.application.port.out.EnvironmentStore;
 import io.patchbay.environment.application.port.out.IntegrationStore;
@@ -70,6 +70,12 @@ final class InMemoryStores {
     final EnvironmentStore environmentStore = new EnvironmentStore() {
         public Optional<Environment> find(UUID id) {
             return Optional.ofNullable(environments.get(id));
+        }
+
+        public Map<UUID, String> teamsOf(java.util.Collection<UUID> ids) {
+            Map<UUID, String> teams = new HashMap<>();
+            ids.stream().filter(environments::containsKey).forEach(id -> teams.put(id, environments.get(id).teamId()));
+            return teams;
         }
 
         public void insert(Environment e) {
@@ -160,8 +166,24 @@ final class InMemoryStores {
             installs.remove(id);
         }
 
-        public List<EnvironmentIntegration> lockByConfiguration(String configurationId) {
-            return installs.values().stream().filter(i -> configurationId.equals(i.configurationId())).toList();
+        public List<EnvironmentIntegration> lockByConfigurations(java.util.Collection<String> configurationIds) {
+            return installs.values().stream().filter(i -> configurationIds.contains(i.configurationId()))
+                    .sorted(java.util.Comparator.comparing(EnvironmentIntegration::configurationId).thenComparing(EnvironmentIntegration::id))
+                    .toList();
+        }
+
+        public void updateLifecycle(java.util.Collection<LifecycleChange> changes) {
+            for (LifecycleChange change : changes) {
+                EnvironmentIntegration current = installs.get(change.install().id());
+                if (current == null || current.version() != change.readVersion()) {
+                    throw Problems.conflict("changed by another request");
+                }
+            }
+            changes.forEach(c -> installs.put(c.install().id(), c.install()));
+        }
+
+        public void deleteAll(java.util.Collection<UUID> ids) {
+            ids.forEach(installs::remove);
         }
 
         public Page<EnvironmentIntegration> list(Visibility v, InstallFilter f, int limit, PageKey after) {

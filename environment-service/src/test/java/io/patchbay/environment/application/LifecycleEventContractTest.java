@@ -15,6 +15,7 @@ import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.event.LifecycleEventType;
+import io.patchbay.kernel.event.ReceivedLifecycleEvent;
 import io.patchbay.kernel.event.LifecycleTopic;
 import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
@@ -89,10 +90,11 @@ class LifecycleEventContractTest {
         UUID on = linked.get(0);
         UUID off = linked.get(1);
         if (type != LifecycleEventType.DISABLED) {
-            useCases.lifecycle().apply(new ConfigurationDisabled(event.configurationId(), event.integrationId(), event.slug(), event.ownerId(),
-                    event.teamId(), event.userId(), event.version() - 1, 1, 1, "disabled-by-owner"));
+            useCases.lifecycle().apply(List.of(ReceivedLifecycleEvent.of(UUID.randomUUID(), new ConfigurationDisabled(event.configurationId(),
+                    event.integrationId(), event.slug(), event.ownerId(), event.teamId(), event.userId(), event.version() - 1, 1, 1,
+                    "disabled-by-owner"))));
         }
-        useCases.lifecycle().apply(event);
+        useCases.lifecycle().apply(List.of(ReceivedLifecycleEvent.of(UUID.randomUUID(), event)));
         EnvironmentIntegration enabledOne = stores.installs.get(on);
         EnvironmentIntegration disabledOne = stores.installs.get(off);
         switch (type) {

@@ -12,7 +12,7 @@ import io.patchbay.oauth.application.port.in.IntegrationsUseCase;
 import io.patchbay.oauth.application.port.in.UpdateIntegrationCommand;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
 import io.patchbay.oauth.application.port.out.AssociationStore;
-import io.patchbay.oauth.application.port.out.ConfigurationLinkPort;
+import io.patchbay.kernel.event.ConfigurationLinkPort;
 import io.patchbay.oauth.application.port.out.IntegrationStore;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
 import io.patchbay.oauth.domain.Association;

@@ -52,4 +52,19 @@ public record OAuthIntegration(Long id, UUID guid, String teamId, String name, S
         return new OAuthIntegration(id, guid, teamId, newName, newDescription, template, validated.authType(), validated.config(), newSecretNames,
                 configurationId, state, disabledReason, version + 1, createdTime, now, createdBy, by);
     }
+
+    /** The linked configuration was disabled: {@code disabled} with the reason; the version moves on even when it already was. */
+    public OAuthIntegration configurationDisabled(String reason, Instant now, String by) {
+        return new OAuthIntegration(id, guid, teamId, name, description, template, authType, config, secretNames, configurationId,
+                IntegrationState.DISABLED, reason, version + 1, createdTime, now, createdBy, by);
+    }
+
+    /** The linked configuration was enabled or transferred: {@code active} again; this same integration when it already was. */
+    public OAuthIntegration configurationActivated(Instant now, String by) {
+        if (state == IntegrationState.ACTIVE) {
+            return this;
+        }
+        return new OAuthIntegration(id, guid, teamId, name, description, template, authType, config, secretNames, configurationId,
+                IntegrationState.ACTIVE, null, version + 1, createdTime, now, createdBy, by);
+    }
 }

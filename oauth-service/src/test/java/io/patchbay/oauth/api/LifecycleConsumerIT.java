@@ -19,7 +19,7 @@ import io.patchbay.kernel.event.LifecycleEventType;
 import io.patchbay.kernel.infra.event.LifecycleEnvelope;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
 import io.patchbay.kernel.infra.inbox.InboxOutcome;
-import io.patchbay.kernel.infra.inbox.LifecycleEventHandler;
+import io.patchbay.kernel.event.ApplyLifecycleEventUseCase;
 import io.patchbay.kernel.infra.inbox.LifecycleInbox;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.oauth.application.port.in.UseIntegrationUseCase;
@@ -89,7 +89,7 @@ class LifecycleConsumerIT implements TestPropertyProvider {
     @Inject
     LifecycleInbox inbox;
     @Inject
-    LifecycleEventHandler handler;
+    ApplyLifecycleEventUseCase handler;
     RecordingApi api;
     String jdbcUrl;
     KafkaProducer<String, byte[]> producer;
@@ -164,6 +164,51 @@ class LifecycleConsumerIT implements TestPropertyProvider {
 
     long dbLong(String query, Object... params) {
         return new Db(jdbcUrl).number(query, params);
+    }
+
+    private static LifecycleEnvelope envelope(UUID id, ConfigurationLifecycleEvent event) {
+        return new LifecycleEnvelope(id, LifecycleEventType.of(event), event.configurationId(), Instant.now(), event);
+    }
+
+    /** The audit entries of an integration, oldest first: action and cause event id. */
+    List<String> trail(String guid) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : AuditEntries.ofResource(new Api(server.getURI()), Tokens.admin(), guid).reversed()) {
+            JsonNode cause = e.get("cause");
+            out.add(e.get("action").asText() + " " + (cause.isNull() ? "-" : cause.get("event_id").asText()));
+        }
+        return out;
+    }
+
+    @Test
+    void aBatchWithSeveralEventsOfOneConfigurationEndsAsOneByOneWithAnEntryPerChangeNamingItsEvent() {
+        String configuration = configurationId();
+        String a = linked(configuration);
+        String b = linked(configuration);
+        String other = configurationId();
+        String c = linked(other);
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        long created = dbLong("SELECT version FROM oauth_integration WHERE guid = ?", UUID.fromString(a));
+        long now = System.currentTimeMillis();
+        List<InboxOutcome> outcomes = inbox.receiveAll(List.of(envelope(ids.get(0), disabled(configuration, 2, "disabled-by-owner")),
+                envelope(ids.get(1), disabled(other, 2, "disabled-by-owner")), envelope(ids.get(2), enabled(configuration, 3)),
+                envelope(ids.get(3), disabled(configuration, 4, "account-plan-downgrade")),
+                envelope(ids.get(4), new ConfigurationDeleted(other, "oac_xzpVzcUOgcB1nrVlirtKhbWV", "slack", TEAM, TEAM, "linker", 3, now, now,
+                        null))), handler);
+        assertThat(outcomes).hasSize(5).containsOnly(InboxOutcome.APPLIED);
+
+        for (String guid : List.of(a, b)) {
+            JsonNode i = integration(guid);
+            assertThat(i.get("state").asText()).isEqualTo("disabled");
+            assertThat(i.get("disabled_reason").asText()).isEqualTo("account-plan-downgrade");
+            assertThat(dbLong("SELECT version FROM oauth_integration WHERE guid = ?", UUID.fromString(guid)))
+                    .as("three changes, as one by one").isEqualTo(created + 3);
+            assertThat(trail(guid)).containsExactly("oauth_integration.created -", "oauth_integration.disabled " + ids.get(0),
+                    "oauth_integration.enabled " + ids.get(2), "oauth_integration.disabled " + ids.get(3));
+        }
+        assertThat(api.get(BASE + "/" + c, owner).status()).isEqualTo(404);
+        assertThat(trail(c)).containsExactly("oauth_integration.created -", "oauth_integration.disabled " + ids.get(1),
+                "oauth_integration.deleted " + ids.get(4));
     }
 
     @Test

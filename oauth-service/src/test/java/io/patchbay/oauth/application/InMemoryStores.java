@@ -3,7 +3,7 @@ package io.patchbay.oauth.application;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.oauth.application.port.out.AssociationStore;
-import io.patchbay.oauth.application.port.out.ConfigurationLinkPort;
+import io.patchbay.kernel.event.ConfigurationLinkPort;
 import io.patchbay.oauth.application.port.out.IntegrationStore;
 import io.patchbay.oauth.application.port.out.SealedValueStore;
 import io.patchbay.oauth.domain.Association;
@@ -121,40 +121,26 @@ final class InMemoryStores implements IntegrationStore, AssociationStore, Sealed
         return Map.copyOf(secrets.getOrDefault(id, Map.of()));
     }
 
-    private int changeLinked(String configurationId, IntegrationState state, String reason, Instant now) {
-        int n = 0;
-        for (OAuthIntegration i : List.copyOf(integrations.values())) {
-            if (configurationId.equals(i.configurationId())) {
-                integrations.put(i.id(), new OAuthIntegration(i.id(), i.guid(), i.teamId(), i.name(), i.description(), i.template(), i.authType(),
-                        i.config(), i.secretNames(), i.configurationId(), state, reason, i.version() + 1, i.createdTime(), now, i.createdBy(),
-                        "lifecycle"));
-                n++;
+    @Override
+    public List<OAuthIntegration> lockByConfigurations(Collection<String> configurationIds) {
+        return integrations.values().stream().filter(i -> configurationIds.contains(i.configurationId()))
+                .sorted(java.util.Comparator.comparing(OAuthIntegration::configurationId).thenComparing(OAuthIntegration::id)).toList();
+    }
+
+    @Override
+    public void updateLifecycle(Collection<LifecycleChange> changes) {
+        for (LifecycleChange change : changes) {
+            OAuthIntegration current = integrations.get(change.integration().id());
+            if (current == null || current.version() != change.readVersion()) {
+                throw Problems.conflict("changed by another request");
             }
         }
-        return n;
+        changes.forEach(c -> integrations.put(c.integration().id(), c.integration()));
     }
 
     @Override
-    public List<OAuthIntegration> listLinked(String configurationId) {
-        return integrations.values().stream().filter(i -> configurationId.equals(i.configurationId()))
-                .sorted(java.util.Comparator.comparing(OAuthIntegration::id)).toList();
-    }
-
-    @Override
-    public int disableLinked(String configurationId, String reason, Instant now) {
-        return changeLinked(configurationId, IntegrationState.DISABLED, reason, now);
-    }
-
-    @Override
-    public int activateLinked(String configurationId, Instant now) {
-        return changeLinked(configurationId, IntegrationState.ACTIVE, null, now);
-    }
-
-    @Override
-    public int deleteLinked(String configurationId) {
-        List<Long> ids = integrations.values().stream().filter(i -> configurationId.equals(i.configurationId())).map(OAuthIntegration::id).toList();
+    public void deleteAll(Collection<Long> ids) {
         ids.forEach(this::delete);
-        return ids.size();
     }
 
     @Override

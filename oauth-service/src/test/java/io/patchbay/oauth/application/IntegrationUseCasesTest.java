@@ -11,6 +11,8 @@ import io.patchbay.kernel.infra.web.ProblemResponses;
 import io.patchbay.kernel.infra.web.ProblemStatus;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
+import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
+import io.patchbay.kernel.event.ReceivedLifecycleEvent;
 import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.secret.SecretBox;
 import io.patchbay.oauth.application.port.in.CreateIntegrationCommand;
@@ -246,11 +248,11 @@ class IntegrationUseCasesTest {
         UUID guid = create(OWNER, viewerConfig("x"), cfg).integration().guid();
         assertThat(status(() -> create(OWNER, viewerConfig("x"), "icfg_short"))).isEqualTo(400);
 
-        lifecycle.apply(new ConfigurationDisabled(cfg, "oac_x", "slack", TEAM, TEAM, "owner", 2, 0, 0, "disabled-by-admin"));
+        applyEvent(new ConfigurationDisabled(cfg, "oac_x", "slack", TEAM, TEAM, "owner", 2, 0, 0, "disabled-by-admin"));
         assertThat(integrations.get(OWNER, null, guid).integration().state()).isEqualTo(IntegrationState.DISABLED);
         assertThat(status(() -> integrations.requireUsable(OWNER, null, guid, Need.PUBLISHER))).isEqualTo(409);
         assertThat(status(() -> integrations.get(OWNER, null, guid))).as("still readable").isEqualTo(200);
-        lifecycle.apply(new ConfigurationEnabled(cfg, "oac_x", "slack", TEAM, TEAM, "owner", 3, 0, 0, "disabled-by-admin"));
+        applyEvent(new ConfigurationEnabled(cfg, "oac_x", "slack", TEAM, TEAM, "owner", 3, 0, 0, "disabled-by-admin"));
         assertThat(integrations.requireUsable(OWNER, null, guid, Need.PUBLISHER).secrets()).containsEntry("client_secret", "x");
 
         stores.projections.put(cfg, new InMemoryStores.Projection(InMemoryStores.State.DISABLED, "account-plan-downgrade", 4));
@@ -258,7 +260,10 @@ class IntegrationUseCasesTest {
         assertThat(late.integration().state()).isEqualTo(IntegrationState.DISABLED);
         assertThat(late.integration().disabledReason()).isEqualTo("account-plan-downgrade");
 
-        assertThat(lifecycle.apply(new ConfigurationDeleted(cfg, "oac_x", "slack", TEAM, TEAM, "owner", 5, 0, 0, null))).isEqualTo(2);
+        long linked = stores.listAll().stream().filter(i -> cfg.equals(i.configurationId())).count();
+        assertThat(linked).isEqualTo(2);
+        applyEvent(new ConfigurationDeleted(cfg, "oac_x", "slack", TEAM, TEAM, "owner", 5, 0, 0, null));
+        assertThat(stores.listAll().stream().filter(i -> cfg.equals(i.configurationId()))).as("both linked integrations deleted").isEmpty();
         assertThat(status(() -> integrations.get(OWNER, null, guid))).isEqualTo(404);
         stores.projections.put(cfg, new InMemoryStores.Projection(InMemoryStores.State.DELETED, null, 5));
         assertThat(status(() -> create(OWNER, viewerConfig("x"), cfg))).isEqualTo(422);
@@ -280,5 +285,9 @@ class IntegrationUseCasesTest {
             assertThat(onlyK2.open(stores.secrets.get(id).get("client_secret"))).isEqualTo("secret" + (id - 1));
         }
         assertThatThrownBy(() -> new ReencryptSettings(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private void applyEvent(ConfigurationLifecycleEvent event) {
+        lifecycle.apply(List.of(ReceivedLifecycleEvent.of(UUID.randomUUID(), event)));
     }
 }

@@ -1,18 +1,20 @@
 package io.patchbay.kernel.infra;
 
 import io.micronaut.context.annotation.Requires;
+import io.patchbay.kernel.event.ApplyLifecycleEventUseCase;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
-import io.patchbay.kernel.infra.inbox.LifecycleEventHandler;
+import io.patchbay.kernel.event.ReceivedLifecycleEvent;
 import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Singleton;
 
 /**
- * A consuming service's handler for the kernel tests: records each applied event in the inbox transaction; a
- * configuration id starting with {@code icfg_FAIL} always fails (to exercise retries and the dead-letter topic).
+ * A consuming service's use case for the kernel tests: records each applied event in the inbox transaction; a batch
+ * holding a configuration id starting with {@code icfg_FAIL} always fails (to exercise the one-by-one path, retries and the
+ * dead-letter topic).
  */
 @Singleton
 @Requires(property = "kernel-it.handler", value = "true")
-class RecordingHandler implements LifecycleEventHandler {
+class RecordingHandler implements ApplyLifecycleEventUseCase {
     private final Sql sql;
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -27,7 +29,13 @@ class RecordingHandler implements LifecycleEventHandler {
     }
 
     @Override
-    public void apply(ConfigurationLifecycleEvent event) {
+    public void apply(java.util.List<ReceivedLifecycleEvent> events) {
+        for (ReceivedLifecycleEvent received : events) {
+            apply(received.event());
+        }
+    }
+
+    private void apply(ConfigurationLifecycleEvent event) {
         if (event.configurationId().startsWith("icfg_FAIL")) {
             refusals.computeIfAbsent(event.configurationId(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
             throw new IllegalStateException("this handler refuses " + event.configurationId());

@@ -13,6 +13,7 @@ import io.patchbay.kernel.audit.AuditChange;
 import io.patchbay.kernel.audit.AuditContext;
 import io.patchbay.kernel.audit.AuditRecord;
 import io.patchbay.kernel.audit.AuditTrail;
+import io.patchbay.kernel.audit.CausedAuditRecord;
 import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.infra.auth.Authenticator;
 import io.patchbay.kernel.infra.jdbc.Sql;
@@ -25,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +50,12 @@ public class JdbcAuditTrail implements AuditTrail {
     static final String INSERT = "INSERT INTO audit_event (id, occurred_at, service, action, resource_type, resource_id, team_id, actor_type, "
             + "actor_id, actor_team_id, cause_event_id, cause_event_type, cause_trigger, request_id, changes) "
             + "SELECT CAST(u.id AS uuid), CAST(? AS timestamptz), CAST(? AS text), u.action, u.resource_type, u.resource_id, u.team_id, "
-            + "u.actor_type, u.actor_id, u.actor_team_id, CAST(CAST(? AS text) AS uuid), CAST(? AS text), CAST(? AS text), CAST(? AS text), "
+            + "u.actor_type, u.actor_id, u.actor_team_id, CAST(u.cause_event_id AS uuid), u.cause_event_type, u.cause_trigger, CAST(? AS text), "
             + "CAST(u.changes AS jsonb) FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), "
-            + "CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])) "
-            + "AS u(id, action, resource_type, resource_id, team_id, actor_type, actor_id, actor_team_id, changes)";
+            + "CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), "
+            + "CAST(? AS text[]), CAST(? AS text[])) "
+            + "AS u(id, action, resource_type, resource_id, team_id, actor_type, actor_id, actor_team_id, cause_event_id, cause_event_type, "
+            + "cause_trigger, changes)";
 
     private final Sql sql;
     private final JsonMapper json;
@@ -71,12 +76,37 @@ public class JdbcAuditTrail implements AuditTrail {
             return;
         }
         Optional<HttpRequest<Object>> request = ServerRequestContext.currentRequest();
-        String requestId = request.flatMap(r -> r.getAttribute(RequestIdFilter.ATTRIBUTE, String.class)).orElse(null);
         Optional<AuditCause> systemCause = AuditContext.systemCause();
         Optional<Caller> caller = systemCause.isPresent() ? Optional.empty() : request.flatMap(Authenticator::callerOf);
         AuditCause cause = systemCause.orElse(null);
+        List<Entry> entries = new ArrayList<>(records.size());
+        for (AuditRecord r : records) {
+            entries.add(new Entry(r, caller.map(c -> actorOf(c, r.teamId())).orElseGet(AuditActor::system), cause));
+        }
+        insert(entries, request);
+    }
+
+    /** The service's own changes, each with its cause: one statement for all of them (a batch of lifecycle events). */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void recordCaused(Collection<CausedAuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Entry> entries = new ArrayList<>(records.size());
+        for (CausedAuditRecord r : records) {
+            entries.add(new Entry(r.record(), AuditActor.system(), r.cause()));
+        }
+        insert(entries, ServerRequestContext.currentRequest());
+    }
+
+    private record Entry(AuditRecord record, AuditActor actor, AuditCause cause) {
+    }
+
+    private void insert(List<Entry> entries, Optional<HttpRequest<Object>> request) {
+        String requestId = request.flatMap(r -> r.getAttribute(RequestIdFilter.ATTRIBUTE, String.class)).orElse(null);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        int n = records.size();
+        int n = entries.size();
         String[] ids = new String[n];
         String[] actions = new String[n];
         String[] resourceTypes = new String[n];
@@ -85,25 +115,30 @@ public class JdbcAuditTrail implements AuditTrail {
         String[] actorTypes = new String[n];
         String[] actorIds = new String[n];
         String[] actorTeams = new String[n];
+        String[] causeEventIds = new String[n];
+        String[] causeEventTypes = new String[n];
+        String[] causeTriggers = new String[n];
         String[] changes = new String[n];
-        int i = 0;
-        for (AuditRecord r : records) {
-            AuditActor actor = caller.map(c -> actorOf(c, r.teamId())).orElseGet(AuditActor::system);
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            AuditRecord r = e.record();
+            AuditCause cause = e.cause();
             ids[i] = AuditIds.next(now).toString();
             actions[i] = r.action();
             resourceTypes[i] = r.resourceType();
             resourceIds[i] = r.resourceId();
             teams[i] = r.teamId();
-            actorTypes[i] = actor.type().wire();
-            actorIds[i] = actor.id();
-            actorTeams[i] = actor.teamId();
+            actorTypes[i] = e.actor().type().wire();
+            actorIds[i] = e.actor().id();
+            actorTeams[i] = e.actor().teamId();
+            causeEventIds[i] = cause == null || cause.eventId() == null ? null : cause.eventId().toString();
+            causeEventTypes[i] = cause == null ? null : cause.eventType();
+            causeTriggers[i] = cause == null ? null : cause.trigger();
             changes[i] = changesJson(r.changes());
-            i++;
         }
         // one statement for the whole batch (a bulk change's chunk of 500): a row per array element
-        sql.update(INSERT, now, service, cause == null || cause.eventId() == null ? null : cause.eventId().toString(),
-                cause == null ? null : cause.eventType(), cause == null ? null : cause.trigger(), requestId, ids, actions, resourceTypes,
-                resourceIds, teams, actorTypes, actorIds, actorTeams, changes);
+        sql.update(INSERT, now, service, requestId, ids, actions, resourceTypes, resourceIds, teams, actorTypes, actorIds, actorTeams,
+                causeEventIds, causeEventTypes, causeTriggers, changes);
     }
 
     private static AuditActor actorOf(Caller caller, String teamId) {

@@ -21,7 +21,7 @@ import io.patchbay.kernel.auth.Caller;
 import io.patchbay.kernel.error.ErrorKind;
 import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.error.Problems;
-import io.patchbay.kernel.infra.inbox.LifecycleEventHandler;
+import io.patchbay.kernel.event.ApplyLifecycleEventUseCase;
 import io.patchbay.kernel.infra.web.ProblemBody;
 import io.patchbay.kernel.infra.web.ProblemResponses;
 import io.patchbay.kernel.paging.CursorCodec;
@@ -62,7 +62,7 @@ import java.util.regex.Pattern;
  */
 @Controller("/admin/dead-letters")
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Requires(beans = LifecycleEventHandler.class)
+@Requires(beans = ApplyLifecycleEventUseCase.class)
 @Tag(name = "Dead letters")
 public class DeadLetterController {
     static final int DEFAULT_LIMIT = 100;

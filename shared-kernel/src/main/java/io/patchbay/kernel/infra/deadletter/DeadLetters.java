@@ -5,12 +5,12 @@ import io.patchbay.kernel.audit.AuditChanges;
 import io.patchbay.kernel.audit.AuditRecord;
 import io.patchbay.kernel.audit.AuditTrail;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.event.ApplyLifecycleEventUseCase;
 import io.patchbay.kernel.infra.event.InvalidEventException;
 import io.patchbay.kernel.infra.event.LifecycleEnvelope;
 import io.patchbay.kernel.infra.event.LifecycleEventCodec;
 import io.patchbay.kernel.infra.inbox.InboxOutcome;
 import io.patchbay.kernel.infra.inbox.LifecycleConsumer;
-import io.patchbay.kernel.infra.inbox.LifecycleEventHandler;
 import io.patchbay.kernel.infra.inbox.LifecycleInbox;
 import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Singleton;
@@ -29,7 +29,7 @@ import java.util.UUID;
  * What an operator does with the service's dead letters: list them, replay one through the {@link LifecycleInbox} (the
  * same rules as the consumer: an event already applied is a duplicate, one not newer than the configuration's
  * projection is stale, neither is applied again), and discard one. Present in every service with a
- * {@link LifecycleEventHandler} (the consumers).
+ * {@link ApplyLifecycleEventUseCase} (the consumers).
  * <p>
  * Audit trail (resource type {@value #RESOURCE}): a replay the inbox took writes {@code dead_letter.replayed} (the
  * outcome), a discard {@code dead_letter.discarded} (what the dead letter was), each in the transaction of its change,
@@ -37,24 +37,24 @@ import java.util.UUID;
  * event as cause). A replay that fails again changes only the dead letter's attempts and error and writes no entry.
  */
 @Singleton
-@Requires(beans = LifecycleEventHandler.class)
+@Requires(beans = ApplyLifecycleEventUseCase.class)
 public class DeadLetters {
     static final String RESOURCE = "dead_letter";
     private final DeadLetterStore store;
     private final LifecycleInbox inbox;
-    private final LifecycleEventHandler handler;
+    private final ApplyLifecycleEventUseCase useCase;
     private final LifecycleEventCodec codec;
     private final ConfiguredSecrets secrets;
     private final Sql sql;
     private final Clock clock;
     private final AuditTrail audit;
 
-    public DeadLetters(DeadLetterStore store, LifecycleInbox inbox, LifecycleEventHandler handler, LifecycleEventCodec codec,
+    public DeadLetters(DeadLetterStore store, LifecycleInbox inbox, ApplyLifecycleEventUseCase useCase, LifecycleEventCodec codec,
                        ConfiguredSecrets secrets, Sql sql, Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.store = store;
         this.inbox = inbox;
-        this.handler = handler;
+        this.useCase = useCase;
         this.codec = codec;
         this.secrets = secrets;
         this.sql = sql;
@@ -96,7 +96,7 @@ public class DeadLetters {
             return sql.inTransaction(() -> {
                 DeadLetter row = store.lock(id).orElseThrow(NoSuchDeadLetter::new);
                 LifecycleEnvelope envelope = codec.decode(row.headers(), row.payload());
-                InboxOutcome outcome = inbox.receive(envelope, handler);
+                InboxOutcome outcome = inbox.receive(envelope, useCase);
                 DeadLetter.ReplayOutcome replayed = DeadLetter.ReplayOutcome.valueOf(outcome.name());
                 store.replayed(id, replayed, now);
                 audit.record(AuditRecord.of("dead_letter.replayed", RESOURCE, id.toString(), null, AuditChanges.of("last_replay_outcome",

@@ -14,6 +14,7 @@ import io.micronaut.configuration.kafka.exceptions.KafkaListenerExceptionHandler
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.patchbay.kernel.event.ApplyLifecycleEventUseCase;
 import io.patchbay.kernel.event.LifecycleTopic;
 import io.patchbay.kernel.infra.Retries;
 import io.patchbay.kernel.infra.deadletter.ConfiguredSecrets;
@@ -55,9 +56,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The lifecycle topic in the service's consumer group ({@code patchbay.consumer.group-id}, default the application
- * name), through micronaut-kafka in batch mode. The records of a poll go to the {@link LifecycleInbox} with the service's
- * {@link LifecycleEventHandler} in <em>one</em> transaction (each partition's records in their order); offsets are
- * committed synchronously after it: at-least-once delivery, exactly-once effect through the inbox.
+ * name), through micronaut-kafka in batch mode. The records of a poll go to the {@link LifecycleInbox} in <em>one</em>
+ * transaction, and its new events to the service's {@link ApplyLifecycleEventUseCase} in one call (each partition's
+ * records in their order), which applies them set-based; offsets are committed synchronously after it: at-least-once
+ * delivery, exactly-once effect through the inbox.
  * <ul>
  *   <li>A batch that fails for another reason than an outage is tried again one transaction per record: all records but
  *       the first failing one of each partition (and what follows it) are applied. The error strategy then retries the
@@ -77,7 +79,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A SIGTERM closes the consumer, which leaves the group at once; a killed instance is noticed after the session
  * timeout ({@code PATCHBAY_KAFKA_SESSION_TIMEOUT}, 10 s). A poll returns at most {@value #MAX_POLL_RECORDS} records: a
  * member rejoins a rebalance only from {@code poll()}, so the partitions of a dead member wait for the survivors to
- * finish the batch in hand. Partitions are assigned by Kafka's default (eager) protocol, not the cooperative one: with
+ * finish the batch in hand (a batch is applied with a fixed number of statements, the inbox's and the use case's, so its
+ * time grows with the rows written rather than with round trips; only the one-by-one path after a failure takes a
+ * transaction per record). Partitions are assigned by Kafka's default (eager) protocol, not the cooperative one: with
  * cooperative rebalancing a member keeps its partitions through a rebalance, and a commit refused during one is never
  * tried again by micronaut-kafka (it commits only after a non-empty batch), so the group's offsets can stay behind
  * records already applied until new ones arrive (PlatformLifecycleIT saw a lag of 550 that never went); an eager
@@ -88,16 +92,19 @@ import java.util.concurrent.atomic.AtomicLong;
         errorStrategy = @ErrorStrategy(value = ErrorStrategyValue.RETRY_EXPONENTIALLY_ON_ERROR,
                 retryDelay = "${patchbay.consumer.initial-backoff:200ms}", retryCountValue = "${patchbay.consumer.retries:4}"),
         properties = @Property(name = ConsumerConfig.MAX_POLL_RECORDS_CONFIG, value = "" + LifecycleConsumer.MAX_POLL_RECORDS))
-@Requires(beans = LifecycleEventHandler.class)
+@Requires(beans = ApplyLifecycleEventUseCase.class)
 @Requires(property = "kafka.bootstrap.servers")
 @Requires(property = "patchbay.consumer.enabled", notEquals = "false")
 public class LifecycleConsumer implements KafkaListenerExceptionHandler {
-    /** Records per poll: bounds how long a rebalance waits for this member (see the class comment). */
-    public static final int MAX_POLL_RECORDS = 50;
+    /**
+     * Records per poll: the batch the inbox and the use case apply set-based in one transaction (a 10,000-configuration
+     * plan downgrade is 20 of them); it bounds how long a rebalance waits for this member (see the class comment).
+     */
+    public static final int MAX_POLL_RECORDS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleConsumer.class);
 
     private final LifecycleInbox inbox;
-    private final LifecycleEventHandler handler;
+    private final ApplyLifecycleEventUseCase useCase;
     private final LifecycleEventCodec codec;
     /** micronaut-kafka producer id: {@code kafka.producers.lifecycle-dead-letters.*} (idempotent, acks=all). */
     public static final String DEAD_LETTER_PRODUCER = "lifecycle-dead-letters";
@@ -115,13 +122,13 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
     private final Map<InboxOutcome, AtomicLong> outcomes = new EnumMap<>(InboxOutcome.class);
     private final AtomicLong deadLettered = new AtomicLong();
 
-    public LifecycleConsumer(LifecycleInbox inbox, LifecycleEventHandler handler, LifecycleEventCodec codec,
+    public LifecycleConsumer(LifecycleInbox inbox, ApplyLifecycleEventUseCase useCase, LifecycleEventCodec codec,
                              KafkaProducerFactory producers, DeadLetterStore deadLetterStore, ConfiguredSecrets secrets,
                              @Value("${patchbay.consumer.group-id:}") String groupId,
                              @Value("${micronaut.application.name:patchbay}") String applicationName,
                              Optional<MeterRegistry> meters) {
         this.inbox = inbox;
-        this.handler = handler;
+        this.useCase = useCase;
         this.codec = codec;
         this.deadLetters = new RenewableProducer(producers, DEAD_LETTER_PRODUCER);
         this.deadLetterStore = deadLetterStore;
@@ -181,7 +188,7 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
         }
         List<InboxOutcome> applied;
         try {
-            applied = inbox.receiveAll(envelopes, handler);
+            applied = inbox.receiveAll(envelopes, useCase);
         } catch (RuntimeException e) {
             if (isInfrastructure(e)) {
                 throw e;
@@ -212,7 +219,7 @@ public class LifecycleConsumer implements KafkaListenerExceptionHandler {
                 continue;
             }
             try {
-                count(inbox.receive(envelopes.get(i), handler), envelopes.get(i));
+                count(inbox.receive(envelopes.get(i), useCase), envelopes.get(i));
             } catch (RuntimeException e) {
                 if (isInfrastructure(e)) {
                     throw e;

@@ -1,12 +1,12 @@
 package io.patchbay.kernel.infra.inbox;
 
-import io.patchbay.kernel.audit.AuditCause;
-import io.patchbay.kernel.audit.AuditContext;
+import io.patchbay.kernel.event.ApplyLifecycleEventUseCase;
 import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.event.ConfigurationLifecycleEvent;
 import io.patchbay.kernel.event.ConfigurationTransferred;
+import io.patchbay.kernel.event.ReceivedLifecycleEvent;
 import io.patchbay.kernel.infra.event.LifecycleEnvelope;
 import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Singleton;
@@ -35,19 +35,21 @@ public class LifecycleInbox {
         this.sql = sql;
     }
 
-    public InboxOutcome receive(LifecycleEnvelope envelope, LifecycleEventHandler handler) {
-        return receiveAll(List.of(envelope), handler).getFirst();
+    /** One event in its own transaction: {@link #receiveAll} with a batch of one. */
+    public InboxOutcome receive(LifecycleEnvelope envelope, ApplyLifecycleEventUseCase useCase) {
+        return receiveAll(List.of(envelope), useCase).getFirst();
     }
 
     /**
      * Applies events in one transaction, in the given order (the order of their partition), and says for each what was
-     * done with it. A handler that throws rolls back all of them: the caller tries them one by one to find the one that
-     * fails. Four statements whatever the number of events, plus what the handler does per applied event: the inbox rows
-     * ({@code ON CONFLICT DO NOTHING} tells the duplicates), the projection rows created if missing and locked in
-     * configuration-id order (the lock a link to the configuration takes too), the projection's new state, and the
-     * stale ones marked.
+     * done with it. The new events (neither duplicate nor stale) go to the service's use case in <em>one</em> call, in
+     * their order, while the transaction holds their configurations' locks; a use case that throws rolls back all of them:
+     * the caller tries them one by one to find the one that fails. Four statements whatever the number of events, plus
+     * what the use case does for the batch: the inbox rows ({@code ON CONFLICT DO NOTHING} tells the duplicates), the
+     * projection rows created if missing and locked in configuration-id order (the lock a link to the configuration takes
+     * too), the projection's new state, and the stale ones marked.
      */
-    public List<InboxOutcome> receiveAll(List<LifecycleEnvelope> envelopes, LifecycleEventHandler handler) {
+    public List<InboxOutcome> receiveAll(List<LifecycleEnvelope> envelopes, ApplyLifecycleEventUseCase useCase) {
         if (envelopes.isEmpty()) {
             return List.of();
         }
@@ -81,6 +83,7 @@ public class LifecycleInbox {
                     r -> new Projected(r.getString(1), r.getLong(2)), p -> projected.put(p.configurationId, p), now, distinct);
             List<InboxOutcome> outcomes = new ArrayList<>(n);
             List<String> stale = new ArrayList<>();
+            List<ReceivedLifecycleEvent> fresh = new ArrayList<>(n);
             for (LifecycleEnvelope envelope : envelopes) {
                 ConfigurationLifecycleEvent event = envelope.event();
                 Projected current = projected.get(event.configurationId());
@@ -90,11 +93,14 @@ public class LifecycleInbox {
                     stale.add(envelope.id().toString());
                     outcomes.add(InboxOutcome.STALE);
                 } else {
-                    // the changes the handler makes are the service's own, caused by this event (their audit entries name it)
-                    AuditContext.asSystem(AuditCause.event(envelope.id(), envelope.type().ceType()), () -> handler.apply(event));
+                    // the changes the use case makes are the service's own, caused by this event (their audit entries name it)
+                    fresh.add(new ReceivedLifecycleEvent(envelope.id(), envelope.type(), event));
                     current.apply(event);
                     outcomes.add(InboxOutcome.APPLIED);
                 }
+            }
+            if (!fresh.isEmpty()) {
+                useCase.apply(List.copyOf(fresh));
             }
             List<Projected> changed = projected.values().stream().filter(p -> p.state != null).toList();
             if (!changed.isEmpty()) {

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.retry.exception.CircuitOpenException;
 import io.patchbay.kernel.error.Problems;
+import io.patchbay.kernel.event.ConfigurationLinkPort;
 import io.patchbay.kernel.id.ConfigurationId;
 import io.patchbay.kernel.infra.jdbc.Sql;
 import jakarta.inject.Provider;
@@ -20,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * Links records of a consuming service to config-service configurations: the one capability environment-, oauth- and
- * catalog-service use (shared-kernel README, "Linking a record to a configuration").
+ * catalog-service use (shared-kernel README, "Linking a record to a configuration"), as their {@link ConfigurationLinkPort}.
  * <p>
  * {@link #link} asks config-service with the caller's own token (so only configurations the caller may see can be
  * linked): not found or not visible → 422 naming the field; config-service unreachable → 503
@@ -34,7 +35,7 @@ import java.util.function.Function;
  * after the linked record is committed (the handler sees and changes it); never in between.
  */
 @Singleton
-public class ConfigurationLinks {
+public class ConfigurationLinks implements ConfigurationLinkPort {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigurationLinks.class);
     private static final String DISABLED = "disabled";
 
@@ -61,6 +62,7 @@ public class ConfigurationLinks {
      * config-service's answer or newer; an event still in flight changes the record when it arrives); before any event,
      * config-service's answer decides.
      */
+    @Override
     public <T> T link(ConfigurationId id, String field, Function<Optional<String>, T> write) {
         if (projectedState(id).filter("DELETED"::equals).isPresent()) {
             throw deleted(id, field);

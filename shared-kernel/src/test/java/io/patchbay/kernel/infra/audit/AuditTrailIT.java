@@ -6,9 +6,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.patchbay.kernel.audit.AuditChanges;
 import io.patchbay.kernel.audit.AuditRecord;
 import io.patchbay.kernel.audit.AuditTrail;
+import io.patchbay.kernel.audit.CausedAuditRecord;
 import io.patchbay.kernel.auth.TeamMembership;
 import io.patchbay.kernel.auth.TeamRole;
 import io.patchbay.kernel.event.ConfigurationDisabled;
+import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.event.LifecycleEventType;
 import io.patchbay.kernel.infra.auth.TokenMinter;
 import io.patchbay.kernel.infra.event.LifecycleEnvelope;
@@ -166,8 +168,8 @@ class AuditTrailIT {
         ConfigurationDisabled event = new ConfigurationDisabled(configurationId, "oac_x", "slack", TEAM_A, TEAM_A, "u1", 2,
                 1_700_000_000_000L, 1_700_000_000_000L, "disabled-by-owner");
         InboxOutcome outcome = inbox.receive(new LifecycleEnvelope(eventId, LifecycleEventType.DISABLED, configurationId, Instant.now(), event),
-                e -> trail.record(AuditRecord.of("thing.disabled", "thing", "linked-" + configurationId, TEAM_A,
-                        AuditChanges.of("configuration_disabled", false, true))));
+                events -> trail.recordCaused(events.stream().map(e -> new CausedAuditRecord(AuditRecord.of("thing.disabled", "thing",
+                        "linked-" + e.configurationId(), TEAM_A, AuditChanges.of("configuration_disabled", false, true)), e.cause())).toList()));
         assertThat(outcome).isEqualTo(InboxOutcome.APPLIED);
 
         JsonNode entry = AuditEntries.ofResource(api, admin(), "linked-" + configurationId).getFirst();
@@ -176,6 +178,41 @@ class AuditTrailIT {
         assertThat(entry.get("cause").get("event_id").asText()).isEqualTo(eventId.toString());
         assertThat(entry.get("cause").get("event_type").asText()).isEqualTo(LifecycleEventType.DISABLED.ceType());
         assertThat(entry.get("request_id").isNull()).isTrue();
+    }
+
+    @Test
+    void aBatchOfLifecycleEventsWritesEachEntryWithItsOwnCauseInOneCall() {
+        LifecycleInbox inbox = server.getApplicationContext().getBean(LifecycleInbox.class);
+        AuditTrail trail = server.getApplicationContext().getBean(AuditTrail.class);
+        String configurationId = "icfg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        UUID disabledId = UUID.randomUUID();
+        UUID enabledId = UUID.randomUUID();
+        ConfigurationDisabled disabled = new ConfigurationDisabled(configurationId, "oac_x", "slack", TEAM_A, TEAM_A, "u1", 2,
+                1_700_000_000_000L, 1_700_000_000_000L, "disabled-by-owner");
+        ConfigurationEnabled enabled = new ConfigurationEnabled(configurationId, "oac_x", "slack", TEAM_A, TEAM_A, "u1", 3,
+                1_700_000_000_001L, 1_700_000_000_001L, "disabled-by-owner");
+        List<Integer> calls = new java.util.ArrayList<>();
+        List<InboxOutcome> outcomes = inbox.receiveAll(List.of(
+                new LifecycleEnvelope(disabledId, LifecycleEventType.DISABLED, configurationId, Instant.now(), disabled),
+                new LifecycleEnvelope(enabledId, LifecycleEventType.ENABLED, configurationId, Instant.now(), enabled)), events -> {
+                    calls.add(events.size());
+                    trail.recordCaused(events.stream().map(e -> new CausedAuditRecord(AuditRecord.of(
+                            e.event() instanceof ConfigurationDisabled ? "thing.disabled" : "thing.enabled", "thing", "batch-" + configurationId,
+                            TEAM_A, AuditChanges.of("configuration_disabled", !(e.event() instanceof ConfigurationDisabled),
+                                    e.event() instanceof ConfigurationDisabled)), e.cause())).toList());
+                });
+        assertThat(outcomes).containsExactly(InboxOutcome.APPLIED, InboxOutcome.APPLIED);
+        assertThat(calls).as("the use case got both events in one call").containsExactly(2);
+
+        List<JsonNode> entries = AuditEntries.ofResource(api, admin(), "batch-" + configurationId);
+        assertThat(entries).hasSize(2);
+        JsonNode enabledEntry = entries.stream().filter(e -> e.get("action").asText().equals("thing.enabled")).findFirst().orElseThrow();
+        JsonNode disabledEntry = entries.stream().filter(e -> e.get("action").asText().equals("thing.disabled")).findFirst().orElseThrow();
+        assertThat(disabledEntry.get("cause").get("event_id").asText()).isEqualTo(disabledId.toString());
+        assertThat(disabledEntry.get("cause").get("event_type").asText()).isEqualTo(LifecycleEventType.DISABLED.ceType());
+        assertThat(enabledEntry.get("cause").get("event_id").asText()).isEqualTo(enabledId.toString());
+        assertThat(enabledEntry.get("cause").get("event_type").asText()).isEqualTo(LifecycleEventType.ENABLED.ceType());
+        assertThat(entries).allSatisfy(e -> assertThat(e.get("actor").get("type").asText()).isEqualTo("system"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.patchbay.catalog.application.port.out.DiscoveryJobs;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,14 @@ class DiscoveryJobPersistenceAdapter implements DiscoveryJobs {
     @Override
     public void enqueue(String integrationId, long revision, Instant now) {
         jobs.enqueue(integrationId, revision, now);
+    }
+
+    @Override
+    public void enqueueAll(Map<String, Long> revisions, Instant now) {
+        if (!revisions.isEmpty()) {
+            jobs.enqueueAll(revisions.keySet().toArray(String[]::new), revisions.values().stream().map(String::valueOf).toArray(String[]::new),
+                    now);
+        }
     }
 
     @Override

@@ -17,6 +17,12 @@ interface DiscoveryJobRepository extends GenericRepository<DiscoveryJobRow, Long
             + "ON CONFLICT (integration_id) WHERE state = 'queued' DO UPDATE SET revision = EXCLUDED.revision")
     void enqueue(String integrationId, long revision, Instant now);
 
+    /** {@link #enqueue} for many integrations (each at most once in the arrays) in one statement. */
+    @Query("INSERT INTO discovery_job (integration_id, revision, state, attempts, created_at) SELECT u.integration_id, u.revision, 'queued', 0, :now "
+            + "FROM unnest(CAST(:integrationIds AS text[]), CAST(:revisions AS bigint[])) AS u(integration_id, revision) "
+            + "ON CONFLICT (integration_id) WHERE state = 'queued' DO UPDATE SET revision = EXCLUDED.revision")
+    void enqueueAll(String[] integrationIds, String[] revisions, Instant now);
+
     /**
      * The oldest queued job, or a running one whose lease ran out, leased to {@code workerId}: rows another worker holds
      * locked are skipped, so several workers and instances never claim one job (index discovery_job_open).

@@ -13,6 +13,7 @@ import io.patchbay.kernel.error.DomainException;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -84,9 +85,42 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
     }
 
     @Override
-    public List<Integration> findByConfigurationForUpdate(String configurationId) {
-        return integrations.findByConfigurationIdOrderByIdForUpdate(configurationId).stream().map(IntegrationPersistenceAdapter::integration)
-                .toList();
+    public List<Integration> lockByConfigurations(Collection<String> configurationIds) {
+        if (configurationIds.isEmpty()) {
+            return List.of();
+        }
+        return integrations.lockByConfigurationIds(configurationIds.toArray(String[]::new)).stream()
+                .map(IntegrationPersistenceAdapter::integration).toList();
+    }
+
+    @Override
+    public void updateLifecycle(Collection<Integration> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        int n = changed.size();
+        String[] ids = new String[n];
+        String[] statuses = new String[n];
+        String[] before = new String[n];
+        String[] updatedAt = new String[n];
+        String[] updatedBy = new String[n];
+        int k = 0;
+        for (Integration i : changed) {
+            ids[k] = i.id();
+            statuses[k] = i.status().name();
+            before[k] = i.statusBeforeDisable() == null ? null : i.statusBeforeDisable().name();
+            updatedAt[k] = i.updatedAt().toString();
+            updatedBy[k] = i.updatedBy();
+            k++;
+        }
+        integrations.updateLifecycle(ids, statuses, before, updatedAt, updatedBy);
+    }
+
+    @Override
+    public void deleteAll(Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            integrations.deleteByIds(ids.toArray(String[]::new));
+        }
     }
 
     @Override

@@ -24,8 +24,26 @@ interface IntegrationRepository extends GenericRepository<IntegrationRow, String
     /** Row-locked: writers of one integration (API, discovery, lifecycle) take turns. */
     Optional<IntegrationRow> findByIdForUpdate(String id);
 
-    /** The integrations linked to a configuration, locked in id order (index integration_configuration). */
-    List<IntegrationRow> findByConfigurationIdOrderByIdForUpdate(String configurationId);
+    /** The integrations linked to any of the configurations, locked in (configuration id, id) order (index integration_configuration). */
+    @Query("SELECT * FROM integration WHERE configuration_id = ANY(:configurationIds) ORDER BY configuration_id, id FOR UPDATE")
+    List<IntegrationRow> lockByConfigurationIds(String[] configurationIds);
+
+    /**
+     * The lifecycle fields (status, status before disable, updated at and by) of many integrations in one statement. The
+     * arrays are text (cast in SQL); their parameter names are no property's, so Micronaut Data binds them as they are.
+     */
+    @Query("""
+            UPDATE integration t SET status = u.status, status_before_disable = u.status_before_disable, updated_at = u.updated_at,
+                   updated_by = u.updated_by
+            FROM unnest(CAST(:ids AS text[]), CAST(:statusValues AS text[]), CAST(:statusBeforeValues AS text[]),
+                        CAST(:updatedAtValues AS timestamptz[]), CAST(:updatedByValues AS text[]))
+                 AS u(id, status, status_before_disable, updated_at, updated_by)
+            WHERE t.id = u.id""")
+    int updateLifecycle(String[] ids, String[] statusValues, String[] statusBeforeValues, String[] updatedAtValues, String[] updatedByValues);
+
+    /** With their resources, permissions and discovery jobs (ON DELETE CASCADE). */
+    @Query("DELETE FROM integration WHERE id = ANY(:ids)")
+    int deleteByIds(String[] ids);
 
     Optional<IntegrationRow> findByIdAndTeamId(String id, String teamId);
 

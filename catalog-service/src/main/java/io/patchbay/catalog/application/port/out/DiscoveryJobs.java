@@ -1,12 +1,16 @@
 package io.patchbay.catalog.application.port.out;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** The durable discovery job table. */
 public interface DiscoveryJobs {
     /** Queues a discovery of the integration's {@code revision} (at most one queued job per integration). */
     void enqueue(String integrationId, long revision, Instant now);
+
+    /** {@link #enqueue} for many integrations in one statement: integration id → revision. */
+    void enqueueAll(Map<String, Long> revisions, Instant now);
 
     /**
      * Claims the oldest queued job, or a running one whose lease expired (its worker died), with

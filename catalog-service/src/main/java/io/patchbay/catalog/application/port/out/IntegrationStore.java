@@ -4,6 +4,7 @@ import io.patchbay.catalog.application.port.in.IntegrationFilter;
 import io.patchbay.catalog.application.port.in.PageAfter;
 import io.patchbay.catalog.domain.Integration;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,8 +27,14 @@ public interface IntegrationStore {
 
     long count(String teamId);
 
-    /** Locked, for lifecycle events. */
-    List<Integration> findByConfigurationForUpdate(String configurationId);
+    /** The integrations linked to any of the configurations, in (configuration id, id) order, locked until the transaction ends. */
+    List<Integration> lockByConfigurations(Collection<String> configurationIds);
+
+    /** Saves the lifecycle fields (status, status before disable, updated at and by) of many integrations in one statement. */
+    void updateLifecycle(Collection<Integration> changed);
+
+    /** Deletes the integrations with their resources and discovery jobs. */
+    void deleteAll(Collection<String> ids);
 
     Optional<Integration> findByIdOrName(String teamId, String reference);
 

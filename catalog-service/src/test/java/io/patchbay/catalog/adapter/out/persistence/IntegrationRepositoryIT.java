@@ -135,17 +135,19 @@ class IntegrationRepositoryIT implements TestPropertyProvider {
         assertThat(plans.plans(byName, "team_x", "Orders")).as("lower(name) is an index condition, not a filter")
                 .allSatisfy(plan -> assertThat(plan).containsPattern("Index Cond: .*lower\\(name\\) ="));
         // few rows per configuration: the index finds them, a sort puts them in lock order
+        String[] batch = {"icfg_1", "icfg_2"};
         plans.assertServedBy("integration_configuration", false,
-                QueryPlans.sqlOf(() -> integrations.findByConfigurationIdOrderByIdForUpdate("icfg_1")), "icfg_1");
+                QueryPlans.sqlOf(() -> integrations.lockByConfigurationIds(batch)), (Object) batch);
     }
 
     @Test
-    void theLinkedIntegrationsOfAConfigurationComeLockedInIdOrder() throws Exception {
+    void theLinkedIntegrationsOfABatchsConfigurationsComeLockedInConfigurationAndIdOrder() throws Exception {
         integrations.save(RepositoryTests.linked(integration(id("int_", 402), "team_lk", "L2"), "icfg_lk"));
         integrations.save(RepositoryTests.linked(integration(id("int_", 401), "team_lk2", "L1"), "icfg_lk"));
         integrations.save(integration(id("int_", 403), "team_lk", "not linked"));
-        assertThat(integrations.findByConfigurationIdOrderByIdForUpdate("icfg_lk")).extracting(IntegrationRow::id)
-                .containsExactly(id("int_", 401), id("int_", 402));
+        integrations.save(RepositoryTests.linked(integration(id("int_", 400), "team_lk", "L0"), "icfg_lk2"));
+        assertThat(integrations.lockByConfigurationIds(new String[] {"icfg_lk2", "icfg_lk"})).extracting(IntegrationRow::id)
+                .containsExactly(id("int_", 401), id("int_", 402), id("int_", 400));
         try (var c = DriverManager.getConnection(jdbcUrl, TestInfra.get().user(), TestInfra.get().password());
              var rs = c.createStatement().executeQuery("SELECT count(*) FROM integration WHERE configuration_id = 'icfg_lk'")) {
             rs.next();

@@ -11,6 +11,7 @@ import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,8 +78,54 @@ class EnvironmentIntegrationPersistenceAdapter implements EnvironmentIntegration
     }
 
     @Override
-    public List<EnvironmentIntegration> lockByConfiguration(String configurationId) {
-        return installs.findByConfigurationIdOrderByIdForUpdate(configurationId).stream().map(this::domain).toList();
+    public List<EnvironmentIntegration> lockByConfigurations(Collection<String> configurationIds) {
+        if (configurationIds.isEmpty()) {
+            return List.of();
+        }
+        return installs.lockByConfigurationIds(configurationIds.toArray(String[]::new)).stream().map(this::domain).toList();
+    }
+
+    @Override
+    public void updateLifecycle(Collection<LifecycleChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        int n = changes.size();
+        String[] ids = new String[n];
+        String[] readVersions = new String[n];
+        String[] enabled = new String[n];
+        String[] configurationDisabled = new String[n];
+        String[] reasons = new String[n];
+        String[] remembered = new String[n];
+        String[] versions = new String[n];
+        String[] updatedAt = new String[n];
+        String[] updatedBy = new String[n];
+        int k = 0;
+        for (LifecycleChange change : changes) {
+            EnvironmentIntegration i = change.install();
+            ids[k] = i.id().toString();
+            readVersions[k] = Long.toString(change.readVersion());
+            enabled[k] = Boolean.toString(i.enabled());
+            configurationDisabled[k] = Boolean.toString(i.configurationDisabled());
+            reasons[k] = i.disabledReason();
+            remembered[k] = Boolean.toString(i.rememberedEnabled());
+            versions[k] = Long.toString(i.version());
+            updatedAt[k] = Rows.instant(i.updatedAt()).toString();
+            updatedBy[k] = i.updatedBy();
+            k++;
+        }
+        int written = installs.updateLifecycle(ids, readVersions, enabled, configurationDisabled, reasons, remembered, versions, updatedAt,
+                updatedBy);
+        if (written != n) {
+            throw Problems.conflict((n - written) + " of " + n + " environment integrations were changed by another request; retry");
+        }
+    }
+
+    @Override
+    public void deleteAll(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            installs.deleteByIds(ids.stream().map(UUID::toString).toArray(String[]::new));
+        }
     }
 
     @Override

@@ -16,8 +16,30 @@ import java.util.UUID;
 @PostgresErrorMeaning
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface EnvironmentIntegrationRepository extends CrudRepository<EnvironmentIntegrationRow, UUID> {
-    /** The installs linked to a configuration, in id order, locked until the transaction ends. */
-    List<EnvironmentIntegrationRow> findByConfigurationIdOrderByIdForUpdate(String configurationId);
+    /** The installs linked to any of the configurations, in (configuration id, id) order, locked until the transaction ends. */
+    @Query("SELECT * FROM environment_integration WHERE configuration_id = ANY(:configurationIds) ORDER BY configuration_id, id FOR UPDATE")
+    List<EnvironmentIntegrationRow> lockByConfigurationIds(String[] configurationIds);
+
+    /**
+     * The lifecycle fields of many installs in one statement, each row only if its version is still the one read (the rows
+     * are locked, so a mismatch is a bug): the count of rows written. The arrays are text (cast in SQL); their parameter
+     * names are no property's, so Micronaut Data binds them as they are.
+     */
+    @Query("""
+            UPDATE environment_integration t SET is_enabled = u.is_enabled, configuration_disabled = u.configuration_disabled,
+                   disabled_reason = u.disabled_reason, remembered_is_enabled = u.remembered_is_enabled, version = u.version,
+                   updated_at = u.updated_at, updated_by = u.updated_by
+            FROM unnest(CAST(:ids AS uuid[]), CAST(:readVersions AS bigint[]), CAST(:enabledValues AS boolean[]),
+                        CAST(:disabledFlags AS boolean[]), CAST(:reasonValues AS text[]), CAST(:rememberedValues AS boolean[]),
+                        CAST(:newVersions AS bigint[]), CAST(:updatedAtValues AS timestamptz[]), CAST(:updatedByValues AS text[]))
+                 AS u(id, read_version, is_enabled, configuration_disabled, disabled_reason, remembered_is_enabled, version, updated_at,
+                      updated_by)
+            WHERE t.id = u.id AND t.version = u.read_version""")
+    int updateLifecycle(String[] ids, String[] readVersions, String[] enabledValues, String[] disabledFlags, String[] reasonValues,
+                        String[] rememberedValues, String[] newVersions, String[] updatedAtValues, String[] updatedByValues);
+
+    @Query("DELETE FROM environment_integration WHERE id = ANY(CAST(:ids AS uuid[]))")
+    int deleteByIds(String[] ids);
 
     /** Where each integration is installed, oldest install first, with the team of each environment: one join for a page. */
     @Query("""

@@ -11,6 +11,9 @@ import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +41,15 @@ class EnvironmentPersistenceAdapter implements EnvironmentStore {
     @Override
     public Optional<Environment> find(UUID id) {
         return environments.findById(id).map(EnvironmentPersistenceAdapter::domain);
+    }
+
+    @Override
+    public Map<UUID, String> teamsOf(Collection<UUID> ids) {
+        Map<UUID, String> teams = new HashMap<>();
+        if (!ids.isEmpty()) {
+            environments.teamsOf(ids.stream().map(UUID::toString).toArray(String[]::new)).forEach(t -> teams.put(t.id(), t.teamId()));
+        }
+        return teams;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.patchbay.environment.adapter.out.persistence;
 
 import io.patchbay.kernel.infra.jdbc.PostgresErrorMeaning;
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -18,6 +19,14 @@ interface EnvironmentRepository extends CrudRepository<EnvironmentRow, UUID> {
 
     /** Locks the environment until the transaction ends (an install of it waits, and waits on it). */
     Optional<EnvironmentRow> findByIdForUpdate(UUID id);
+
+    /** The team of each of the environments (one read for a batch of lifecycle events). */
+    @Query("SELECT id, team_id FROM environment WHERE id = ANY(CAST(:ids AS uuid[]))")
+    List<EnvironmentTeam> teamsOf(String[] ids);
+
+    @Introspected
+    record EnvironmentTeam(UUID id, String teamId) {
+    }
 
     /**
      * One page, newest first, after the keyset position ({@code afterCreatedAt}, {@code afterId}) when given. Null filters

@@ -136,16 +136,16 @@ class EnvironmentIntegrationRepositoryIT extends RepositoryIT {
     }
 
     @Test
-    void theInstallsOfAConfigurationAreLockedInIdOrderThroughTheConfigurationIndex() {
+    void theInstallsOfABatchsConfigurationsAreLockedInOrderThroughTheConfigurationIndex() {
         String sql = db.sqlOf(() -> tx.executeWrite(status -> {
-            List<EnvironmentIntegrationRow> linked = installs.findByConfigurationIdOrderByIdForUpdate("icfg_bulk3");
+            List<EnvironmentIntegrationRow> linked = installs.lockByConfigurationIds(new String[] {"icfg_bulk3", "icfg_none"});
             assertThat(linked).hasSize(1);
             assertThat(db.sqlState("SELECT 1 FROM environment_integration WHERE id = ? FOR UPDATE NOWAIT", linked.getFirst().id()))
                     .as("another transaction cannot lock it").isEqualTo("55P03");
             return null;
         }));
         assertThat(sql).contains("ORDER BY").endsWith("FOR UPDATE");
-        assertThat(db.plan(sql, "icfg_bulk3")).contains("LockRows", "environment_integration_configuration");
+        assertThat(db.plan(sql, (Object) new String[] {"icfg_bulk3", "icfg_none"})).contains("LockRows", "environment_integration_configuration");
     }
 
     @Test

@@ -122,23 +122,49 @@ class IntegrationPersistenceAdapter implements IntegrationStore, SealedValueStor
     }
 
     @Override
-    public List<OAuthIntegration> listLinked(String configurationId) {
-        return withSecretNames(integrations.findByConfigurationIdOrderById(configurationId));
+    public List<OAuthIntegration> lockByConfigurations(Collection<String> configurationIds) {
+        if (configurationIds.isEmpty()) {
+            return List.of();
+        }
+        return withSecretNames(integrations.lockByConfigurationIds(configurationIds.toArray(String[]::new)));
     }
 
     @Override
-    public int disableLinked(String configurationId, String reason, Instant now) {
-        return integrations.disableLinked(configurationId, reason, now);
+    public void updateLifecycle(Collection<LifecycleChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        int n = changes.size();
+        String[] ids = new String[n];
+        String[] readVersions = new String[n];
+        String[] states = new String[n];
+        String[] reasons = new String[n];
+        String[] versions = new String[n];
+        String[] updatedTimes = new String[n];
+        String[] updatedBy = new String[n];
+        int k = 0;
+        for (LifecycleChange change : changes) {
+            OAuthIntegration i = change.integration();
+            ids[k] = Long.toString(i.id());
+            readVersions[k] = Long.toString(change.readVersion());
+            states[k] = i.state().wire();
+            reasons[k] = i.disabledReason();
+            versions[k] = Long.toString(i.version());
+            updatedTimes[k] = i.updatedTime().toString();
+            updatedBy[k] = i.updatedBy();
+            k++;
+        }
+        int written = integrations.updateLifecycle(ids, readVersions, states, reasons, versions, updatedTimes, updatedBy);
+        if (written != n) {
+            throw Problems.conflict((n - written) + " of " + n + " OAuth integrations were changed by another request; retry");
+        }
     }
 
     @Override
-    public int activateLinked(String configurationId, Instant now) {
-        return integrations.activateLinked(configurationId, now);
-    }
-
-    @Override
-    public int deleteLinked(String configurationId) {
-        return integrations.deleteByConfigurationId(configurationId);
+    public void deleteAll(Collection<Long> ids) {
+        if (!ids.isEmpty()) {
+            integrations.deleteByIds(ids.stream().map(String::valueOf).toArray(String[]::new));
+        }
     }
 
     // --- re-encryption

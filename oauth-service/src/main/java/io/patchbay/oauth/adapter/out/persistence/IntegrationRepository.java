@@ -30,7 +30,9 @@ interface IntegrationRepository extends GenericRepository<IntegrationRow, Long> 
 
     List<IntegrationRow> listOrderById();
 
-    List<IntegrationRow> findByConfigurationIdOrderById(String configurationId);
+    /** The integrations linked to any of the configurations, in (configuration id, id) order, locked until the transaction ends. */
+    @Query("SELECT * FROM oauth_integration WHERE configuration_id = ANY(:configurationIds) ORDER BY configuration_id, id FOR UPDATE")
+    List<IntegrationRow> lockByConfigurationIds(String[] configurationIds);
 
     List<IntegrationRow> findByTeamIdAndGuidInOrderById(String teamId, Collection<UUID> guids);
 
@@ -39,15 +41,21 @@ interface IntegrationRepository extends GenericRepository<IntegrationRow, Long> 
     int deleteById(Long id);
 
     /** The lifecycle's deleted: secrets, associations, sessions and pending logins go with the rows (ON DELETE CASCADE). */
-    int deleteByConfigurationId(String configurationId);
+    @Query("DELETE FROM oauth_integration WHERE id = ANY(CAST(:ids AS bigint[]))")
+    int deleteByIds(String[] ids);
 
-    /** The lifecycle's disabled, for every integration linked to the configuration at once; each row's version moves on. */
-    @Query("UPDATE oauth_integration SET state = 'disabled', disabled_reason = :reason, version = version + 1, updated_time = :now, "
-            + "updated_by = 'lifecycle' WHERE configuration_id = :configurationId")
-    int disableLinked(String configurationId, @Nullable String reason, Instant now);
-
-    /** The lifecycle's enabled / transferred: only rows not already active change (and move their version on). */
-    @Query("UPDATE oauth_integration SET state = 'active', disabled_reason = NULL, version = version + 1, updated_time = :now, "
-            + "updated_by = 'lifecycle' WHERE configuration_id = :configurationId AND state <> 'active'")
-    int activateLinked(String configurationId, Instant now);
+    /**
+     * The lifecycle fields of many integrations in one statement, each row only if its version is still the one read (the
+     * rows are locked, so a mismatch is a bug): the count of rows written. The arrays are text (cast in SQL); their
+     * parameter names are no property's, so Micronaut Data binds them as they are.
+     */
+    @Query("""
+            UPDATE oauth_integration t SET state = u.state, disabled_reason = u.disabled_reason, version = u.version,
+                   updated_time = u.updated_time, updated_by = u.updated_by
+            FROM unnest(CAST(:ids AS bigint[]), CAST(:readVersions AS bigint[]), CAST(:stateValues AS text[]), CAST(:reasonValues AS text[]),
+                        CAST(:newVersions AS bigint[]), CAST(:updatedTimeValues AS timestamptz[]), CAST(:updatedByValues AS text[]))
+                 AS u(id, read_version, state, disabled_reason, version, updated_time, updated_by)
+            WHERE t.id = u.id AND t.version = u.read_version""")
+    int updateLifecycle(String[] ids, String[] readVersions, String[] stateValues, String[] reasonValues, String[] newVersions,
+                        String[] updatedTimeValues, String[] updatedByValues);
 }

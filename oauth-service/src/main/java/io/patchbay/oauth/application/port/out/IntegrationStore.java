@@ -2,7 +2,6 @@ package io.patchbay.oauth.application.port.out;
 
 import io.patchbay.oauth.domain.OAuthIntegration;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +35,22 @@ public interface IntegrationStore {
     /** The sealed secrets of one integration (for the provider calls of the token flows). */
     Map<String, String> sealedSecrets(long id);
 
-    /** The integrations linked to a configuration (what a lifecycle event changes), by id. */
-    List<OAuthIntegration> listLinked(String configurationId);
+    /**
+     * The integrations linked to any of the configurations (what a batch of lifecycle events changes), in (configuration
+     * id, id) order, locked until the transaction ends.
+     */
+    List<OAuthIntegration> lockByConfigurations(Collection<String> configurationIds);
 
-    int disableLinked(String configurationId, String reason, Instant now);
+    /**
+     * Saves the lifecycle fields (state, disable reason, version, updated time and by) of many integrations in one
+     * statement, each if its stored version is still {@code readVersion}; otherwise 409 and nothing is saved.
+     */
+    void updateLifecycle(Collection<LifecycleChange> changes);
 
-    int activateLinked(String configurationId, Instant now);
+    /** Deletes the integrations with their secrets, associations and sessions. */
+    void deleteAll(Collection<Long> ids);
 
-    int deleteLinked(String configurationId);
+    /** An integration as changed by lifecycle events, with the version it was read with. */
+    record LifecycleChange(long readVersion, OAuthIntegration integration) {
+    }
 }

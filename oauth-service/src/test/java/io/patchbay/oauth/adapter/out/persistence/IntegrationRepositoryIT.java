@@ -4,9 +4,12 @@ import io.micronaut.context.BeanContext;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.patchbay.kernel.error.ErrorKind;
+import io.patchbay.kernel.error.ProblemException;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
 import io.patchbay.kernel.infra.jdbc.UnstorableTextException;
 import io.patchbay.oauth.application.port.out.IntegrationStore;
+import io.patchbay.oauth.application.port.out.IntegrationStore.LifecycleChange;
 import io.patchbay.oauth.domain.AuthType;
 import io.patchbay.oauth.domain.IntegrationState;
 import io.patchbay.oauth.domain.OAuthIntegration;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -108,8 +112,12 @@ class IntegrationRepositoryIT implements TestPropertyProvider {
         assertThatThrownBy(() -> repository.update(copy(saved, "lost race", saved.version()))).isInstanceOf(OptimisticLockException.class);
         assertThat(repository.findById(saved.id()).orElseThrow().name()).isEqualTo("first change");
 
-        repository.disableLinked("icfg_none", "x", T0);
-        assertThat(repository.findById(saved.id()).orElseThrow().version()).as("an unlinked row is not touched").isEqualTo(changed.version());
+        OAuthIntegration staleRead = store.findById(saved.id()).map(i -> withVersion(i, saved.version())).orElseThrow();
+        assertThatThrownBy(() -> store.updateLifecycle(List.of(new LifecycleChange(saved.version(),
+                staleRead.configurationDisabled("x", T0, "lifecycle"))))).isInstanceOfSatisfying(ProblemException.class,
+                p -> assertThat(p.kind()).isEqualTo(ErrorKind.CONFLICT));
+        assertThat(repository.findById(saved.id()).orElseThrow().version()).as("a lifecycle write from a stale read is refused")
+                .isEqualTo(changed.version());
     }
 
     @Test
@@ -119,22 +127,33 @@ class IntegrationRepositoryIT implements TestPropertyProvider {
         IntegrationRow b = repository.save(row("team_life", configuration));
         IntegrationRow other = repository.save(row("team_life", "icfg_Other" + "A".repeat(19)));
 
-        assertThat(repository.activateLinked(configuration, T0.plusSeconds(60))).isEqualTo(2);
-        IntegrationRow active = repository.findById(a.id()).orElseThrow();
-        assertThat(active.state()).isEqualTo("active");
-        assertThat(active.disabledReason()).isNull();
-        assertThat(active.version()).isEqualTo(a.version() + 1);
-        assertThat(active.updatedTime()).isEqualTo(T0.plusSeconds(60));
-        assertThat(active.updatedBy()).isEqualTo("lifecycle");
-        assertThat(repository.activateLinked(configuration, T0.plusSeconds(61))).as("already active: nothing changes").isZero();
+        List<OAuthIntegration> linked = store.lockByConfigurations(List.of(configuration, "icfg_None" + "A".repeat(20)));
+        assertThat(linked).extracting(OAuthIntegration::id).containsExactly(a.id(), b.id());
+        store.updateLifecycle(linked.stream().map(i -> new LifecycleChange(i.version(), i.configurationDisabled("plan expired",
+                T0.plusSeconds(60), "lifecycle"))).toList());
+        IntegrationRow disabled = repository.findById(a.id()).orElseThrow();
+        assertThat(disabled).extracting(IntegrationRow::state, IntegrationRow::disabledReason, IntegrationRow::version, IntegrationRow::updatedTime,
+                IntegrationRow::updatedBy).containsExactly("disabled", "plan expired", a.version() + 1, T0.plusSeconds(60), "lifecycle");
 
-        assertThat(repository.disableLinked(configuration, "plan expired", T0.plusSeconds(120))).isEqualTo(2);
+        List<OAuthIntegration> again = store.lockByConfigurations(List.of(configuration));
+        assertThat(again.getFirst().configurationActivated(T0, "lifecycle").configurationActivated(T0, "lifecycle").state())
+                .isEqualTo(IntegrationState.ACTIVE);
+        store.updateLifecycle(again.stream().map(i -> new LifecycleChange(i.version(), i.configurationActivated(T0.plusSeconds(120),
+                "lifecycle"))).toList());
         assertThat(repository.findById(b.id()).orElseThrow()).extracting(IntegrationRow::state, IntegrationRow::disabledReason, IntegrationRow::version)
-                .containsExactly("disabled", "plan expired", b.version() + 2);
+                .containsExactly("active", null, b.version() + 2);
+        assertThat(repository.findById(other.id()).orElseThrow().version()).as("an unlinked row is not touched").isEqualTo(other.version());
 
-        assertThat(repository.deleteByConfigurationId(configuration)).isEqualTo(2);
+        store.deleteAll(List.of(a.id(), b.id()));
         assertThat(repository.findById(a.id())).isEmpty();
+        assertThat(repository.findById(b.id())).isEmpty();
         assertThat(repository.findById(other.id())).isPresent();
+    }
+
+    private static OAuthIntegration withVersion(OAuthIntegration i, long version) {
+        return new OAuthIntegration(i.id(), i.guid(), i.teamId(), i.name(), i.description(), i.template(), i.authType(), i.config(),
+                i.secretNames(), i.configurationId(), i.state(), i.disabledReason(), version, i.createdTime(), i.updatedTime(), i.createdBy(),
+                i.updatedBy());
     }
 
     @Test
@@ -164,13 +183,16 @@ class IntegrationRepositoryIT implements TestPropertyProvider {
         assertThat(plans.explain(plans.sql(IntegrationRepository.class, "findByTeamIdAndGuidInOrderById"), "team_plan", a.guid()))
                 .containsAnyOf("oauth_integration_guid_key", "oauth_integration_team").doesNotContain("Seq Scan");
 
-        String configuration = "icfg_Plan" + "A".repeat(20);
-        assertThat(plans.explain(plans.sql(IntegrationRepository.class, "disableLinked"), "reason", T0, configuration))
-                .contains("oauth_integration_configuration").doesNotContain("Seq Scan");
-        assertThat(plans.explain(plans.sql(IntegrationRepository.class, "activateLinked"), T0, configuration))
-                .contains("oauth_integration_configuration").doesNotContain("Seq Scan");
-        assertThat(plans.explain(plans.sql(IntegrationRepository.class, "deleteByConfigurationId"), configuration))
-                .contains("oauth_integration_configuration").doesNotContain("Seq Scan");
+        String[] configurations = {"icfg_Plan" + "A".repeat(20), "icfg_Plan" + "B".repeat(20)};
+        assertThat(plans.explain(plans.sql(IntegrationRepository.class, "lockByConfigurationIds"), (Object) configurations))
+                .contains("oauth_integration_configuration", "LockRows").doesNotContain("Seq Scan");
+        String[] ids = {Long.toString(a.id())};
+        String[] one = {"1"};
+        assertThat(plans.explain(plans.sql(IntegrationRepository.class, "updateLifecycle"), ids, one, new String[] {"disabled"},
+                new String[] {"reason"}, new String[] {"2"}, new String[] {T0.toString()}, new String[] {"lifecycle"}))
+                .contains("oauth_integration_pkey").doesNotContain("Seq Scan");
+        assertThat(plans.explain(plans.sql(IntegrationRepository.class, "deleteByIds"), (Object) ids))
+                .contains("oauth_integration_pkey").doesNotContain("Seq Scan");
     }
 
     private static OAuthIntegration integration(String team, String name) {

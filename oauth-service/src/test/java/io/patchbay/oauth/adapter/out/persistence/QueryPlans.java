@@ -80,6 +80,7 @@ final class QueryPlans {
     private static Object bindable(Connection c, Object value) throws SQLException {
         return switch (value) {
             case Instant instant -> Timestamp.from(instant);
+            case String[] texts -> c.createArrayOf("text", texts);
             case Long[] longs -> {
                 Array array = c.createArrayOf("bigint", longs);
                 yield array;
