@@ -311,4 +311,21 @@ class WebSurfaceIT {
         assertThat(problem.toString()).doesNotContain("io.patchbay").doesNotContain("ThingRequest");
     }
 
+
+    @Test
+    void aBodyThatIsAnArrayOfRequestRecordsIsCheckedElementByElement() throws Exception {
+        HttpResponse<String> ok = send(post("/things/typed-list", "typed-list" + typedCallers.incrementAndGet(), "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"user_id\":\"u1\"},{\"user_id\":\"u2\",\"level\":3}]")).build());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(json.readTree(ok.body()).get("owners").toString()).isEqualTo("[\"u1\",\"u2\"]");
+        JsonNode shape = problem(send(post("/things/typed-list", "typed-list" + typedCallers.incrementAndGet(), "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"user_id\":1},7,{\"userId\":\"u\"}]")).build()), 400);
+        assertThat(fields(shape)).containsExactly("[0].user_id", "[1]", "[2].userId");
+        JsonNode constraints = problem(send(post("/things/typed-list", "typed-list" + typedCallers.incrementAndGet(), "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"user_id\":\"u1\"},{\"level\":0}]")).build()), 400);
+        assertThat(fields(constraints)).containsExactly("[1].level", "[1].user_id");
+        JsonNode notArray = problem(send(post("/things/typed-list", "typed-list" + typedCallers.incrementAndGet(), "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"u1\"}")).build()), 400);
+        assertThat(fields(notArray)).containsExactly("body");
+    }
 }

@@ -57,6 +57,11 @@ class WebTestController {
                 "owner", body.owner() == null ? "" : body.owner().userId(), "tags", body.tags() == null ? List.of() : body.tags());
     }
 
+    @Post(value = "/typed-list", consumes = MediaType.APPLICATION_JSON)
+    Map<String, Object> typedList(Caller caller, @Valid @Body List<@Valid Owner> body) {
+        return Map.of("owners", body.stream().map(Owner::userId).toList());
+    }
+
     @Get
     Map<String, Object> list(Caller caller, @Nullable @QueryValue String name) {
         return Map.of("name", name == null ? "" : name);

@@ -9,7 +9,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.patchbay.kernel.auth.Caller;
@@ -18,6 +17,7 @@ import io.patchbay.oauth.application.port.in.ContentAssociationsUseCase;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,29 +46,16 @@ public class ContentAssociationController {
     @Put
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Replace the content item's associations: [{\"oauth_integration_guid\": …}]; [] clears them")
-    public void replace(@Parameter(hidden = true) Caller caller, @PathVariable("content_guid") String contentGuid, @Nullable @Body JsonNode json,
+    public void replace(@Parameter(hidden = true) Caller caller, @PathVariable("content_guid") String contentGuid,
+                        @Nullable @Valid @Body List<@Valid AssociationRequest> body,
                         @Nullable @Header(IntegrationController.TEAM_HEADER) String team) {
         UUID content = IdKinds.guid(contentGuid, "content_guid");
-        if (json == null || !json.isArray()) {
+        if (body == null) {
             throw Problems.validation("body", "must be a JSON array of {\"" + FIELD + "\": \"<guid>\"}");
         }
-        List<UUID> guids = new ArrayList<>();
-        for (int i = 0; i < json.size(); i++) {
-            JsonNode item = json.get(i);
-            String at = "[" + i + "]";
-            if (item == null || !item.isObject()) {
-                throw Problems.validation(at, "must be an object {\"" + FIELD + "\": \"<guid>\"}");
-            }
-            for (var entry : item.entries()) {
-                if (!entry.getKey().equals(FIELD)) {
-                    throw Problems.validation(at + "." + entry.getKey(), "is not a known field (known: " + FIELD + ")");
-                }
-            }
-            JsonNode value = item.get(FIELD);
-            if (value == null || !value.isString()) {
-                throw Problems.validation(at + "." + FIELD, "is required and must be a string");
-            }
-            guids.add(IdKinds.guid(value.getStringValue(), at + "." + FIELD));
+        List<UUID> guids = new ArrayList<>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            guids.add(IdKinds.guid(body.get(i).oauthIntegrationGuid(), "[" + i + "]." + FIELD));
         }
         associations.replace(caller, IdKinds.team(team), content, guids);
     }

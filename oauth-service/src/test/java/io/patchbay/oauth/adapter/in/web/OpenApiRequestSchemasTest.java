@@ -44,4 +44,14 @@ class OpenApiRequestSchemasTest {
         assertThat(schema.get("required")).isEqualTo(List.of("template"));
         assertThat(at(schema, "properties")).containsOnlyKeys("name", "description", "template", "config", "configuration_id");
     }
+
+    @Test
+    void theAssociationsPutIsAnArrayOfRecords() throws IOException {
+        Map<String, Object> doc = document();
+        Map<String, Object> body = at(doc, "paths", "/__api__/v1/content/{content_guid}/oauth/integrations/associations", "put",
+                "requestBody", "content", "application/json", "schema");
+        assertThat(body).containsEntry("type", "array");
+        assertThat(at(body, "items")).containsEntry("$ref", "#/components/schemas/AssociationRequest");
+        assertThat(at(doc, "components", "schemas", "AssociationRequest").get("required")).isEqualTo(List.of("oauth_integration_guid"));
+    }
 }

@@ -67,7 +67,10 @@ public class ConstraintProblems implements ExceptionHandler<ConstraintViolationE
                 int index = node.as(Path.ParameterNode.class).getParameterIndex();
                 Object value = parameters != null && index < parameters.length ? parameters[index] : null;
                 current = value == null ? null : value.getClass();
-                if (current == null || !(current instanceof Class<?> c && c.isAnnotationPresent(RequestRecord.class))) {
+                if (value instanceof List<?> list && !list.isEmpty() && list.getFirst() != null
+                        && list.getFirst().getClass().isAnnotationPresent(RequestRecord.class)) {
+                    current = listOf(list.getFirst().getClass()); // a body that is an array of records: "[2].name"
+                } else if (current == null || !(current instanceof Class<?> c && c.isAnnotationPresent(RequestRecord.class))) {
                     path.append(node.getName());
                 }
                 continue;
@@ -90,6 +93,25 @@ public class ConstraintProblems implements ExceptionHandler<ConstraintViolationE
             current = component == null ? null : component.getGenericType();
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static ParameterizedType listOf(Class<?> element) {
+        return new ParameterizedType() {
+            @Override
+            public Type[] getActualTypeArguments() {
+                return new Type[] {element};
+            }
+
+            @Override
+            public Type getRawType() {
+                return List.class;
+            }
+
+            @Override
+            public Type getOwnerType() {
+                return null;
+            }
+        };
     }
 
     private static RecordComponent componentOf(Type type, String name) {

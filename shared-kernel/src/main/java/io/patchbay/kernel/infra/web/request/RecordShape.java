@@ -70,6 +70,24 @@ public final class RecordShape {
         return errors;
     }
 
+    /** For a body that is a JSON array of this record: what does not fit, element by element ({@code [2].name}). */
+    public List<FieldError> checkArray(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || !body.isArray()) {
+            errors.add(new FieldError("body", "must be a JSON array of objects (known fields: " + known + ")"));
+            return errors;
+        }
+        for (int i = 0; i < body.size(); i++) {
+            JsonNode element = body.get(i);
+            if (element == null || !element.isObject()) {
+                errors.add(new FieldError("[" + i + "]", "must be an object (known fields: " + known + ")"));
+            } else {
+                checkObject(element, "[" + i + "].", errors);
+            }
+        }
+        return errors;
+    }
+
     private void checkObject(JsonNode object, String prefix, List<FieldError> errors) {
         for (var entry : object.entries()) {
             String name = entry.getKey();

@@ -20,7 +20,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Reads JSON bodies into {@link RequestRecord}s strictly: Micronaut's own reader would turn {@code 12} into {@code "12"}
+ * Reads JSON bodies into {@link RequestRecord}s (or a {@code List} of them, for a body that is a JSON array) strictly: Micronaut's own reader would turn {@code 12} into {@code "12"}
  * for a text field and drop fields it does not know, where Patchbay's APIs answer both with a 400 naming the field. The
  * body is parsed as a tree (malformed JSON fails as in Micronaut's reader, with the same message), checked against the
  * record's shape ({@link RecordShape}), then bound by micronaut-serde.
@@ -39,7 +39,16 @@ public class RequestRecordReader<T> implements MessageBodyReader<T> {
 
     @Override
     public boolean isReadable(Argument<T> type, MediaType mediaType) {
-        return type.getType().isAnnotationPresent(RequestRecord.class);
+        return type.getType().isAnnotationPresent(RequestRecord.class) || elementRecord(type) != null;
+    }
+
+    /** For a {@code List} of request records (a body that is a JSON array of them), the record's class; else null. */
+    private static Class<?> elementRecord(Argument<?> type) {
+        if (!List.class.isAssignableFrom(type.getType())) {
+            return null;
+        }
+        Class<?> element = type.getFirstTypeVariable().map(Argument::getType).orElse(null);
+        return element != null && element.isAnnotationPresent(RequestRecord.class) ? element : null;
     }
 
     @Override
@@ -66,7 +75,8 @@ public class RequestRecordReader<T> implements MessageBodyReader<T> {
 
     /** The record for {@code tree}, or a 400 listing every field whose JSON does not fit the record. */
     public T bind(JsonNode tree, Argument<T> type) {
-        List<FieldError> errors = RecordShape.of(type.getType()).check(tree);
+        Class<?> element = elementRecord(type);
+        List<FieldError> errors = element != null ? RecordShape.of(element).checkArray(tree) : RecordShape.of(type.getType()).check(tree);
         if (!errors.isEmpty()) {
             throw Problems.validation(errors);
         }
