@@ -11,6 +11,7 @@ import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.event.ConfigurationTransferred;
+import io.patchbay.kernel.event.LifecycleBatch;
 import io.patchbay.kernel.event.ReceivedLifecycleEvent;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -49,12 +50,8 @@ public class LifecycleService implements ApplyLifecycleEventUseCase {
     @Override
     @Transactional
     public void apply(List<ReceivedLifecycleEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
         Instant now = clock.instant();
-        Set<String> configurations = new LinkedHashSet<>();
-        events.forEach(e -> configurations.add(e.configurationId()));
+        Set<String> configurations = LifecycleBatch.configurations(events);
         // per configuration, its integrations (in id order); the transitions change them in place
         Map<String, List<Integration>> linked = new LinkedHashMap<>();
         for (Integration integration : integrations.lockByConfigurations(configurations)) {

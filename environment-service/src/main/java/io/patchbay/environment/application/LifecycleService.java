@@ -11,13 +11,12 @@ import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.event.ConfigurationTransferred;
+import io.patchbay.kernel.event.LifecycleBatch;
 import io.patchbay.kernel.event.ReceivedLifecycleEvent;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,66 +49,28 @@ public class LifecycleService implements ApplyLifecycleEventUseCase {
     @Override
     @Transactional
     public void apply(List<ReceivedLifecycleEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
         long now = clock.millis();
-        Set<String> configurations = new LinkedHashSet<>();
-        events.forEach(e -> configurations.add(e.configurationId()));
-        List<EnvironmentIntegration> locked = installs.lockByConfigurations(configurations);
+        List<EnvironmentIntegration> locked = installs.lockByConfigurations(LifecycleBatch.configurations(events));
         if (locked.isEmpty()) {
             return;
         }
         Set<UUID> environmentIds = new LinkedHashSet<>();
         locked.forEach(i -> environmentIds.add(i.environmentId()));
         Map<UUID, String> teams = environments.teamsOf(environmentIds);
-        // per configuration, its installs as they are after the events applied so far (in id order)
-        Map<String, Map<UUID, EnvironmentIntegration>> current = new LinkedHashMap<>();
-        Map<UUID, EnvironmentIntegration> read = new LinkedHashMap<>();
-        for (EnvironmentIntegration install : locked) {
-            current.computeIfAbsent(install.configurationId(), c -> new LinkedHashMap<>()).put(install.id(), install);
-            read.put(install.id(), install);
-        }
-        Set<UUID> deleted = new LinkedHashSet<>();
-        List<CausedAuditRecord> entries = new ArrayList<>();
-        for (ReceivedLifecycleEvent received : events) {
-            Map<UUID, EnvironmentIntegration> linked = current.get(received.configurationId());
-            if (linked == null || linked.isEmpty()) {
-                continue;
-            }
-            if (received.event() instanceof ConfigurationDeleted) {
-                for (EnvironmentIntegration install : linked.values()) {
-                    deleted.add(install.id());
-                    entries.add(new CausedAuditRecord(EnvironmentAudit.install("deleted", teams.get(install.environmentId()), install, null),
-                            received.cause()));
-                }
-                linked.clear();
-                continue;
-            }
-            for (Map.Entry<UUID, EnvironmentIntegration> slot : linked.entrySet()) {
-                EnvironmentIntegration install = slot.getValue();
-                EnvironmentIntegration changed = switch (received.event()) {
+        LifecycleBatch<UUID, EnvironmentIntegration> batch = LifecycleBatch.apply(events, locked,
+                EnvironmentIntegration::configurationId, EnvironmentIntegration::id,
+                (event, install) -> switch (event) {
                     case ConfigurationDisabled d -> install.configurationDisabled(d.reason(), now, ACTOR);
                     case ConfigurationEnabled ignored -> install.configurationRestored(now, ACTOR);
                     case ConfigurationTransferred ignored -> install.configurationRestored(now, ACTOR);
-                    case ConfigurationDeleted ignored -> throw new IllegalStateException("handled above");
-                };
-                if (changed != install) {
-                    slot.setValue(changed);
-                    entries.add(new CausedAuditRecord(EnvironmentAudit.install("updated", teams.get(install.environmentId()), install, changed),
-                            received.cause()));
-                }
-            }
-        }
-        List<LifecycleChange> changes = new ArrayList<>();
-        for (Map<UUID, EnvironmentIntegration> linked : current.values()) {
-            for (EnvironmentIntegration install : linked.values()) {
-                EnvironmentIntegration before = read.get(install.id());
-                if (install != before) {
-                    changes.add(new LifecycleChange(before.version(), install));
-                }
-            }
-        }
+                    case ConfigurationDeleted ignored -> throw new IllegalStateException("a deletion is not a transition");
+                },
+                (before, after) -> EnvironmentAudit.install(after == null ? "deleted" : "updated",
+                        teams.get(before.environmentId()), before, after));
+        List<LifecycleChange> changes = batch.changed().stream()
+                .map(c -> new LifecycleChange(c.before().version(), c.after())).toList();
+        Set<UUID> deleted = batch.deleted();
+        List<CausedAuditRecord> entries = batch.entries();
         installs.updateLifecycle(changes);
         installs.deleteAll(deleted);
         audit.recordCaused(entries);

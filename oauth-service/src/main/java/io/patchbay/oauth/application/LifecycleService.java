@@ -7,6 +7,7 @@ import io.patchbay.kernel.event.ConfigurationDeleted;
 import io.patchbay.kernel.event.ConfigurationDisabled;
 import io.patchbay.kernel.event.ConfigurationEnabled;
 import io.patchbay.kernel.event.ConfigurationTransferred;
+import io.patchbay.kernel.event.LifecycleBatch;
 import io.patchbay.kernel.event.ReceivedLifecycleEvent;
 import io.patchbay.oauth.application.port.out.IntegrationStore;
 import io.patchbay.oauth.application.port.out.IntegrationStore.LifecycleChange;
@@ -18,11 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,62 +48,25 @@ public class LifecycleService implements ApplyLifecycleEventUseCase {
     @Override
     @Transactional
     public void apply(List<ReceivedLifecycleEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Set<String> configurations = new LinkedHashSet<>();
-        events.forEach(e -> configurations.add(e.configurationId()));
-        List<OAuthIntegration> locked = store.lockByConfigurations(configurations);
+        List<OAuthIntegration> locked = store.lockByConfigurations(LifecycleBatch.configurations(events));
         if (locked.isEmpty()) {
             return;
         }
-        // per configuration, its integrations as they are after the events applied so far (in id order)
-        Map<String, Map<Long, OAuthIntegration>> current = new LinkedHashMap<>();
-        Map<Long, OAuthIntegration> read = new LinkedHashMap<>();
-        for (OAuthIntegration integration : locked) {
-            current.computeIfAbsent(integration.configurationId(), c -> new LinkedHashMap<>()).put(integration.id(), integration);
-            read.put(integration.id(), integration);
-        }
-        Set<Long> deleted = new LinkedHashSet<>();
-        List<CausedAuditRecord> entries = new ArrayList<>();
-        for (ReceivedLifecycleEvent received : events) {
-            Map<Long, OAuthIntegration> linked = current.get(received.configurationId());
-            if (linked == null || linked.isEmpty()) {
-                continue;
-            }
-            if (received.event() instanceof ConfigurationDeleted) {
-                for (OAuthIntegration integration : linked.values()) {
-                    deleted.add(integration.id());
-                    entries.add(new CausedAuditRecord(OAuthAudit.integration("deleted", integration, null, Set.of()), received.cause()));
-                }
-                linked.clear();
-                continue;
-            }
-            for (Map.Entry<Long, OAuthIntegration> slot : linked.entrySet()) {
-                OAuthIntegration was = slot.getValue();
-                OAuthIntegration is = switch (received.event()) {
+        LifecycleBatch<Long, OAuthIntegration> batch = LifecycleBatch.apply(events, locked,
+                OAuthIntegration::configurationId, OAuthIntegration::id,
+                (event, was) -> switch (event) {
                     case ConfigurationDisabled d -> was.configurationDisabled(d.reason(), now, ACTOR);
                     case ConfigurationEnabled ignored -> was.configurationActivated(now, ACTOR);
                     case ConfigurationTransferred ignored -> was.configurationActivated(now, ACTOR);
-                    case ConfigurationDeleted ignored -> throw new IllegalStateException("handled above");
-                };
-                if (is != was) {
-                    slot.setValue(is);
-                    entries.add(new CausedAuditRecord(OAuthAudit.integration(is.state() == IntegrationState.DISABLED ? "disabled" : "enabled",
-                            was, is, Set.of()), received.cause()));
-                }
-            }
-        }
-        List<LifecycleChange> changes = new ArrayList<>();
-        for (Map<Long, OAuthIntegration> linked : current.values()) {
-            for (OAuthIntegration integration : linked.values()) {
-                OAuthIntegration before = read.get(integration.id());
-                if (integration != before) {
-                    changes.add(new LifecycleChange(before.version(), integration));
-                }
-            }
-        }
+                    case ConfigurationDeleted ignored -> throw new IllegalStateException("a deletion is not a transition");
+                },
+                (was, is) -> is == null ? OAuthAudit.integration("deleted", was, null, Set.of())
+                        : OAuthAudit.integration(is.state() == IntegrationState.DISABLED ? "disabled" : "enabled", was, is, Set.of()));
+        List<LifecycleChange> changes = batch.changed().stream()
+                .map(c -> new LifecycleChange(c.before().version(), c.after())).toList();
+        Set<Long> deleted = batch.deleted();
+        List<CausedAuditRecord> entries = batch.entries();
         store.updateLifecycle(changes);
         store.deleteAll(deleted);
         audit.recordCaused(entries);

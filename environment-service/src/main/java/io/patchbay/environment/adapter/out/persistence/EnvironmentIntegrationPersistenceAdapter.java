@@ -9,6 +9,7 @@ import io.patchbay.environment.application.port.out.Visibility;
 import io.patchbay.environment.domain.EnvironmentIntegration;
 import io.patchbay.kernel.error.Problems;
 import io.patchbay.kernel.infra.jdbc.DuplicateKeyException;
+import io.patchbay.kernel.infra.jdbc.Columns;
 import jakarta.inject.Singleton;
 
 import java.util.Collection;
@@ -91,31 +92,16 @@ class EnvironmentIntegrationPersistenceAdapter implements EnvironmentIntegration
             return;
         }
         int n = changes.size();
-        String[] ids = new String[n];
-        String[] readVersions = new String[n];
-        String[] enabled = new String[n];
-        String[] configurationDisabled = new String[n];
-        String[] reasons = new String[n];
-        String[] remembered = new String[n];
-        String[] versions = new String[n];
-        String[] updatedAt = new String[n];
-        String[] updatedBy = new String[n];
-        int k = 0;
-        for (LifecycleChange change : changes) {
-            EnvironmentIntegration i = change.install();
-            ids[k] = i.id().toString();
-            readVersions[k] = Long.toString(change.readVersion());
-            enabled[k] = Boolean.toString(i.enabled());
-            configurationDisabled[k] = Boolean.toString(i.configurationDisabled());
-            reasons[k] = i.disabledReason();
-            remembered[k] = Boolean.toString(i.rememberedEnabled());
-            versions[k] = Long.toString(i.version());
-            updatedAt[k] = Rows.instant(i.updatedAt()).toString();
-            updatedBy[k] = i.updatedBy();
-            k++;
-        }
-        int written = installs.updateLifecycle(ids, readVersions, enabled, configurationDisabled, reasons, remembered, versions, updatedAt,
-                updatedBy);
+        int written = installs.updateLifecycle(
+                Columns.of(changes, c -> c.install().id().toString()),
+                Columns.of(changes, c -> Long.toString(c.readVersion())),
+                Columns.of(changes, c -> Boolean.toString(c.install().enabled())),
+                Columns.of(changes, c -> Boolean.toString(c.install().configurationDisabled())),
+                Columns.of(changes, c -> c.install().disabledReason()),
+                Columns.of(changes, c -> Boolean.toString(c.install().rememberedEnabled())),
+                Columns.of(changes, c -> Long.toString(c.install().version())),
+                Columns.of(changes, c -> Rows.instant(c.install().updatedAt()).toString()),
+                Columns.of(changes, c -> c.install().updatedBy()));
         if (written != n) {
             throw Problems.conflict((n - written) + " of " + n + " environment integrations were changed by another request; retry");
         }

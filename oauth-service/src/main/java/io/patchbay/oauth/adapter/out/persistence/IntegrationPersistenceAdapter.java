@@ -10,6 +10,7 @@ import io.patchbay.oauth.application.port.out.SealedValueStore;
 import io.patchbay.oauth.domain.AuthType;
 import io.patchbay.oauth.domain.IntegrationState;
 import io.patchbay.oauth.domain.OAuthIntegration;
+import io.patchbay.kernel.infra.jdbc.Columns;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -135,26 +136,14 @@ class IntegrationPersistenceAdapter implements IntegrationStore, SealedValueStor
             return;
         }
         int n = changes.size();
-        String[] ids = new String[n];
-        String[] readVersions = new String[n];
-        String[] states = new String[n];
-        String[] reasons = new String[n];
-        String[] versions = new String[n];
-        String[] updatedTimes = new String[n];
-        String[] updatedBy = new String[n];
-        int k = 0;
-        for (LifecycleChange change : changes) {
-            OAuthIntegration i = change.integration();
-            ids[k] = Long.toString(i.id());
-            readVersions[k] = Long.toString(change.readVersion());
-            states[k] = i.state().wire();
-            reasons[k] = i.disabledReason();
-            versions[k] = Long.toString(i.version());
-            updatedTimes[k] = i.updatedTime().toString();
-            updatedBy[k] = i.updatedBy();
-            k++;
-        }
-        int written = integrations.updateLifecycle(ids, readVersions, states, reasons, versions, updatedTimes, updatedBy);
+        int written = integrations.updateLifecycle(
+                Columns.of(changes, c -> Long.toString(c.integration().id())),
+                Columns.of(changes, c -> Long.toString(c.readVersion())),
+                Columns.of(changes, c -> c.integration().state().wire()),
+                Columns.of(changes, c -> c.integration().disabledReason()),
+                Columns.of(changes, c -> Long.toString(c.integration().version())),
+                Columns.of(changes, c -> c.integration().updatedTime().toString()),
+                Columns.of(changes, c -> c.integration().updatedBy()));
         if (written != n) {
             throw Problems.conflict((n - written) + " of " + n + " OAuth integrations were changed by another request; retry");
         }
