@@ -10,14 +10,13 @@ import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
-// the kernel's GET /audit/events is one of this service's operations (operations.md "Audit trail")
-@OpenAPIInclude(classes = AuditController.class)
+// the kernel's GET /audit/events (operations.md "Audit trail") and, as this service consumes the lifecycle topic,
+// its /admin/dead-letters are operations of this service
+@OpenAPIInclude(classes = {AuditController.class, DeadLetterController.class})
 @OpenAPIDefinition(
         info = @Info(title = "catalog-service", version = "1", description = "Patchbay integrations catalog, resources and permissions (Apono-compatible)"),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
-// the kernel's /admin/dead-letters (this service consumes the lifecycle topic) belongs in its OpenAPI document too
-@OpenAPIInclude(classes = DeadLetterController.class)
 public class Application {
     public static void main(String[] args) {
         Micronaut.run(Application.class, args);

@@ -16,16 +16,15 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.util.HashMap;
 import java.util.Map;
 
-// the kernel's GET /audit/events is one of this service's operations (operations.md "Audit trail")
-@OpenAPIInclude(classes = AuditController.class)
+// the kernel's GET /audit/events (operations.md "Audit trail") and, as this service consumes the lifecycle topic,
+// its /admin/dead-letters are operations of this service
+@OpenAPIInclude(classes = {AuditController.class, DeadLetterController.class})
 @OpenAPIDefinition(
         info = @Info(title = "oauth-service", version = "1", description = "Patchbay OAuth integrations (Posit Connect-compatible)"),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "key")})
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 @SecurityScheme(name = "key", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "Authorization",
         description = "Posit clients: Authorization: Key <JWT>")
-// the kernel's /admin/dead-letters (this service consumes the lifecycle topic) belongs in its OpenAPI document too
-@OpenAPIInclude(classes = DeadLetterController.class)
 public class Application {
     public static final String REENCRYPT_COMMAND = "reencrypt-secrets";
 
