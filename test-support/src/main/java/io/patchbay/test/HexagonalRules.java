@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -19,7 +20,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 public final class HexagonalRules {
     /** The kernel contracts domain and application code may use (JDK only). */
     public static final String[] KERNEL_CONTRACTS = {"io.patchbay.kernel.id..", "io.patchbay.kernel.auth..", "io.patchbay.kernel.error..",
-        "io.patchbay.kernel.event..", "io.patchbay.kernel.paging..", "io.patchbay.kernel.secret..", "io.patchbay.kernel.audit.."};
+        "io.patchbay.kernel.event..", "io.patchbay.kernel.paging..", "io.patchbay.kernel.secret..", "io.patchbay.kernel.audit..",
+        "io.patchbay.kernel.naming.."};
     /** Classes written by hand: Micronaut's generated bean definitions ($…$Definition) live in the same packages. */
     private static final DescribedPredicate<JavaClass> WRITTEN =
             DescribedPredicate.describe("written by hand", c -> !c.getSimpleName().startsWith("$") && !c.getName().contains(".$"));
@@ -57,6 +59,11 @@ public final class HexagonalRules {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("io.patchbay.kernel.error.FieldError")
                 .orShould().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "io.patchbay.kernel.infra..")
                 .orShould().dependOnClassesThat().haveSimpleNameStartingWith("WireFields")
+                .orShould().dependOnClassesThat().resideInAPackage("io.patchbay.kernel.naming..")
+                .check(classes);
+        // the spellings of the domain's values live in the application's one table (PublishedNames), not beside them
+        noMethods().that().areDeclaredInClassesThat().resideInAPackage(root + ".domain..")
+                .should().haveNameMatching("(?i)(from)?wire.*")
                 .check(classes);
     }
 

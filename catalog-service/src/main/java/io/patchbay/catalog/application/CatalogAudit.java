@@ -34,13 +34,13 @@ final class CatalogAudit {
         f.put("name", i.name());
         f.put("type", i.type());
         f.put("connector_id", i.connectorId());
-        f.put("status", i.status() == null ? null : i.status().name());
+        f.put("status", PublishedNames.NAMES.name(i.status()));
         f.put("details", i.details());
         f.put("last_sync_time", i.lastSyncTime());
         new java.util.TreeMap<>(i.config()).forEach((k, v) -> f.put("params." + k, v));
         SecretStore store = i.secretStore();
         if (store != null) {
-            f.put("secret_store.kind", store.kind().label());
+            f.put("secret_store.kind", PublishedNames.NAMES.name(store.kind()));
             new java.util.TreeMap<>(store.fields()).forEach((k, v) -> f.put((store.isApono() ? "secret_store.parameters." : "secret_store.") + k, v));
         }
         f.put("connected_resource_types", i.connectedResourceTypes());

@@ -72,7 +72,7 @@ public class DiscoveryService implements DiscoveryWorkUseCase {
             return true;
         }
         Integration integration = found.get();
-        if (integration.status() == IntegrationStatus.Disabled) {
+        if (integration.status() == IntegrationStatus.DISABLED) {
             steps.finish(job, workerId, "skipped", "integration disabled", clock.instant());
             return true;
         }
@@ -96,7 +96,7 @@ public class DiscoveryService implements DiscoveryWorkUseCase {
         SecretStore store = integration.secretStore();
         if (store != null && !store.isApono()) {
             return DiscoveryResult.failed("the credentials are in the " + store.describe() + " secret store, which this deployment "
-                    + "cannot reach (no " + store.kind().label() + " access is configured); store them in the apono secret store instead");
+                    + "cannot reach (no " + PublishedNames.NAMES.name(store.kind()) + " access is configured); store them in the apono secret store instead");
         }
         if (store != null) {
             for (var entry : store.fields().entrySet()) {

@@ -73,7 +73,7 @@ public class DiscoverySteps {
         // one entry per discovery applied (its resources and permissions are the integration's inventory, not entries of their own)
         AuditContext.asSystem(AuditCause.trigger(CatalogAudit.DISCOVERY),
                 () -> audit.record(CatalogAudit.integration("discovered", before, integration)));
-        if (!jobs.finish(job.id(), workerId, "done", result.outcome().name(), now)) {
+        if (!jobs.finish(job.id(), workerId, "done", PublishedNames.NAMES.name(result.outcome()), now)) {
             throw new IllegalStateException("discovery job " + job.id() + " lost its lease to another worker; result dropped");
         }
     }
@@ -83,7 +83,7 @@ public class DiscoverySteps {
     public void abandon(DiscoveryJobs.ClaimedJob job, String workerId, int maxAttempts, Instant now) {
         integrations.findForUpdate(job.integrationId()).ifPresent(integration -> {
             Map<String, Object> before = CatalogAudit.fields(integration);
-            integration.syncFinished(IntegrationStatus.Error, "discovery did not complete in " + maxAttempts
+            integration.syncFinished(IntegrationStatus.ERROR, "discovery did not complete in " + maxAttempts
                     + " attempts (each worker stopped or ran out of time); refresh to try again", now);
             integrations.update(integration);
             AuditContext.asSystem(AuditCause.trigger(CatalogAudit.DISCOVERY),

@@ -125,7 +125,7 @@ public class IntegrationService implements IntegrationsUseCase {
             }
             store.update(integration);
             audit.record(CatalogAudit.integration("updated", before, integration));
-            if (rediscover && integration.status() != IntegrationStatus.Disabled) {
+            if (rediscover && integration.status() != IntegrationStatus.DISABLED) {
                 jobs.enqueue(integration.id(), integration.revision(), now);
             }
             return integration;

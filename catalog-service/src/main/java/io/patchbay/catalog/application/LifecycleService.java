@@ -101,7 +101,7 @@ public class LifecycleService implements ApplyLifecycleEventUseCase {
     /** As one by one: a disabled integration gets its status back (a discovery queued when one is due); others are left alone. */
     private static void restore(Integration integration, Instant now, Map<String, Object> before, ReceivedLifecycleEvent received,
                                 Map<String, Integration> changed, Map<String, Long> discoveries, List<CausedAuditRecord> entries) {
-        if (integration.status() != IntegrationStatus.Disabled) {
+        if (integration.status() != IntegrationStatus.DISABLED) {
             return;
         }
         boolean discover = integration.restore(now);

@@ -33,7 +33,7 @@ public record DiscoveryResult(List<DiscoveredResource> resources, List<Permissio
     }
 
     public IntegrationStatus outcome() {
-        return error != null ? IntegrationStatus.Error : warnings.isEmpty() ? IntegrationStatus.Active : IntegrationStatus.Warning;
+        return error != null ? IntegrationStatus.ERROR : warnings.isEmpty() ? IntegrationStatus.ACTIVE : IntegrationStatus.WARNING;
     }
 
     public String details() {

@@ -71,7 +71,7 @@ public final class Integration {
     public static Integration create(String id, String teamId, IntegrationSpec spec, CatalogType type, Map<String, String> config,
                                      SecretStore sealedStore, String connectorId, boolean disabled, Instant now, String by) {
         return new Integration(id, teamId, spec.name(), type.type(), type.category(), connectorId,
-                disabled ? IntegrationStatus.Disabled : IntegrationStatus.Initializing, disabled ? IntegrationStatus.Initializing : null,
+                disabled ? IntegrationStatus.DISABLED : IntegrationStatus.INITIALIZING, disabled ? IntegrationStatus.INITIALIZING : null,
                 null, null, config, sealedStore, spec.connectedResourceTypes(), spec.customAccessDetails(), spec.owner(),
                 spec.ownersMapping(), spec.configurationIdGiven() ? spec.configurationIdValue() : null, 1, now, now, by, by);
     }
@@ -99,50 +99,50 @@ public final class Integration {
         touch(now, by);
         if (rediscover) {
             revision++;
-            markSyncing(IntegrationStatus.Refreshing);
+            markSyncing(IntegrationStatus.REFRESHING);
         }
         return rediscover;
     }
 
     /** A refresh asked for by a user: 409 while one runs or while disabled. */
     public void refresh(Instant now, String by) {
-        if (status == IntegrationStatus.Disabled) {
+        if (status == IntegrationStatus.DISABLED) {
             throw new DomainException.Conflict("integration " + id + " is disabled (its configuration " + configurationId + " is disabled); it cannot be refreshed");
         }
         if (status.isSyncing()) {
-            throw new DomainException.Conflict("integration " + id + " is already " + status + "; try again when the sync has finished");
+            throw new DomainException.Conflict("integration " + id + " is already being discovered; try again when the sync has finished");
         }
-        status = IntegrationStatus.Refreshing;
+        status = IntegrationStatus.REFRESHING;
         touch(now, by);
     }
 
     private void markSyncing(IntegrationStatus syncing) {
-        if (status == IntegrationStatus.Disabled) {
-            statusBeforeDisable = lastSyncTime == null ? IntegrationStatus.Initializing : syncing;
+        if (status == IntegrationStatus.DISABLED) {
+            statusBeforeDisable = lastSyncTime == null ? IntegrationStatus.INITIALIZING : syncing;
         } else {
-            status = lastSyncTime == null ? IntegrationStatus.Initializing : syncing;
+            status = lastSyncTime == null ? IntegrationStatus.INITIALIZING : syncing;
         }
     }
 
     /** The linked configuration was disabled. Returns false when it already was. */
     public boolean disable(Instant now) {
-        if (status == IntegrationStatus.Disabled) {
+        if (status == IntegrationStatus.DISABLED) {
             return false;
         }
         statusBeforeDisable = status;
-        status = IntegrationStatus.Disabled;
+        status = IntegrationStatus.DISABLED;
         touch(now, "lifecycle");
         return true;
     }
 
     /** The linked configuration was enabled or transferred: the status before is back. Returns true when a discovery must be queued. */
     public boolean restore(Instant now) {
-        if (status != IntegrationStatus.Disabled) {
+        if (status != IntegrationStatus.DISABLED) {
             return false;
         }
-        IntegrationStatus before = statusBeforeDisable == null ? IntegrationStatus.Initializing : statusBeforeDisable;
+        IntegrationStatus before = statusBeforeDisable == null ? IntegrationStatus.INITIALIZING : statusBeforeDisable;
         if (lastSyncTime == null && !before.isSyncing()) {
-            before = before == IntegrationStatus.Error ? IntegrationStatus.Refreshing : IntegrationStatus.Initializing;
+            before = before == IntegrationStatus.ERROR ? IntegrationStatus.REFRESHING : IntegrationStatus.INITIALIZING;
         }
         status = before;
         statusBeforeDisable = null;
@@ -153,10 +153,10 @@ public final class Integration {
     /** A discovery ended with {@code outcome}. While disabled, the outcome becomes the status restored later. */
     public void syncFinished(IntegrationStatus outcome, String message, Instant now) {
         details = message;
-        if (outcome != IntegrationStatus.Error) {
+        if (outcome != IntegrationStatus.ERROR) {
             lastSyncTime = now;
         }
-        if (status == IntegrationStatus.Disabled) {
+        if (status == IntegrationStatus.DISABLED) {
             statusBeforeDisable = outcome;
         } else {
             status = outcome;

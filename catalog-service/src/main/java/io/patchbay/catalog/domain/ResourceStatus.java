@@ -2,5 +2,5 @@ package io.patchbay.catalog.domain;
 
 /** A discovered resource's state (Apono's ResourceStatusV1). */
 public enum ResourceStatus {
-    Active, Error, Deleted
+    ACTIVE, ERROR, DELETED
 }

@@ -45,7 +45,7 @@ class DiscoveryUseCasesTest {
         assertThat(f.discovery().runNext("w1")).isTrue();
         assertThat(f.discovery().runNext("w1")).as("nothing else is due").isFalse();
         Integration synced = stored(created.id());
-        assertThat(synced.status()).isEqualTo(IntegrationStatus.Active);
+        assertThat(synced.status()).isEqualTo(IntegrationStatus.ACTIVE);
         assertThat(synced.lastSyncTime()).isEqualTo(f.clock.instant());
         assertThat(synced.details()).isEqualTo("discovered 3 resources and 1 permissions");
         assertThat(resources(created.id())).extracting(Resource::name).containsExactlyInAnyOrder("public", "public.a", "public.b");
@@ -66,15 +66,15 @@ class DiscoveryUseCasesTest {
         String bId = resources(created.id()).stream().filter(r -> r.name().equals("public.b")).findFirst().orElseThrow().id();
         f.db.answer = r -> CatalogFixture.tables(r.resourceTypes(), "a");
         f.integrations.refresh(OWNER, NamedTeam.NONE, created.id());
-        assertThat(stored(created.id()).status()).isEqualTo(IntegrationStatus.Refreshing);
+        assertThat(stored(created.id()).status()).isEqualTo(IntegrationStatus.REFRESHING);
         f.discovery().runNext("w1");
         Resource b = resources(created.id()).stream().filter(r -> r.id().equals(bId)).findFirst().orElseThrow();
-        assertThat(b.status()).isEqualTo(ResourceStatus.Deleted);
+        assertThat(b.status()).isEqualTo(ResourceStatus.DELETED);
         f.db.answer = r -> CatalogFixture.tables(r.resourceTypes(), "a", "b");
         f.integrations.refresh(OWNER, NamedTeam.NONE, created.id());
         f.discovery().runNext("w1");
         assertThat(resources(created.id())).filteredOn(r -> r.id().equals(bId)).singleElement()
-                .satisfies(r -> assertThat(r.status()).isEqualTo(ResourceStatus.Active));
+                .satisfies(r -> assertThat(r.status()).isEqualTo(ResourceStatus.ACTIVE));
     }
 
     @Test
@@ -86,7 +86,7 @@ class DiscoveryUseCasesTest {
         f.discovery().runNext("w1");
         assertThat(f.db.requests.getLast().resourceTypes()).containsExactly("testdb-table");
         assertThat(resources(created.id())).filteredOn(r -> r.type().equals("testdb-schema")).singleElement()
-                .satisfies(r -> assertThat(r.status()).isEqualTo(ResourceStatus.Deleted));
+                .satisfies(r -> assertThat(r.status()).isEqualTo(ResourceStatus.DELETED));
     }
 
     @Test
@@ -97,12 +97,12 @@ class DiscoveryUseCasesTest {
         f.integrations.refresh(OWNER, NamedTeam.NONE, created.id());
         f.discovery().runNext("w1");
         Integration warned = stored(created.id());
-        assertThat(warned.status()).isEqualTo(IntegrationStatus.Warning);
+        assertThat(warned.status()).isEqualTo(IntegrationStatus.WARNING);
         assertThat(warned.details()).contains("could not read testdb-table: denied");
         assertThat(resources(created.id())).filteredOn(r -> r.type().equals("testdb-table"))
-                .as("tables that could not be read are not declared gone").allSatisfy(r -> assertThat(r.status()).isEqualTo(ResourceStatus.Active));
+                .as("tables that could not be read are not declared gone").allSatisfy(r -> assertThat(r.status()).isEqualTo(ResourceStatus.ACTIVE));
         assertThat(resources(created.id())).filteredOn(r -> r.type().equals("testdb-schema"))
-                .allSatisfy(r -> assertThat(r.status()).isEqualTo(ResourceStatus.Deleted));
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(ResourceStatus.DELETED));
     }
 
     @Test
@@ -115,11 +115,11 @@ class DiscoveryUseCasesTest {
         f.integrations.refresh(OWNER, NamedTeam.NONE, created.id());
         f.discovery().runNext("w1");
         Integration failed = stored(created.id());
-        assertThat(failed.status()).isEqualTo(IntegrationStatus.Error);
+        assertThat(failed.status()).isEqualTo(IntegrationStatus.ERROR);
         assertThat(failed.details()).contains("password authentication failed")
                 .as("the source's answer repeated the secret parameter 'username'").doesNotContain("reader").contains("[redacted]");
         assertThat(failed.lastSyncTime()).isEqualTo(syncedAt);
-        assertThat(resources(created.id())).hasSize(3).allSatisfy(r -> assertThat(r.status()).isEqualTo(ResourceStatus.Active));
+        assertThat(resources(created.id())).hasSize(3).allSatisfy(r -> assertThat(r.status()).isEqualTo(ResourceStatus.ACTIVE));
     }
 
     @Test
@@ -127,7 +127,7 @@ class DiscoveryUseCasesTest {
         Integration aws = create(db("In AWS", Map.of("hostname", "h"), new SecretStore(SecretStore.Kind.AWS, Map.of("region", "eu-west-1",
                 "secret_id", "prod/db")), null, null));
         f.discovery().runNext("w1");
-        assertThat(stored(aws.id()).status()).isEqualTo(IntegrationStatus.Error);
+        assertThat(stored(aws.id()).status()).isEqualTo(IntegrationStatus.ERROR);
         assertThat(stored(aws.id()).details()).contains("aws (region=eu-west-1, secret_id=prod/db)").contains("cannot reach");
         f.connectors.upsert(OWNER, NamedTeam.NONE, "edge", "Edge");
         Integration edge = create(new IntegrationSpec("On edge", "testdb", "edge", Map.of("hostname", "h"), apono("u", "p"), null, null, null,
@@ -153,7 +153,7 @@ class DiscoveryUseCasesTest {
         long started = System.nanoTime();
         f.discovery().runNext("w1");
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
-        assertThat(stored(created.id()).status()).isEqualTo(IntegrationStatus.Error);
+        assertThat(stored(created.id()).status()).isEqualTo(IntegrationStatus.ERROR);
         assertThat(stored(created.id()).details()).contains("did not finish within");
     }
 
@@ -164,7 +164,7 @@ class DiscoveryUseCasesTest {
         };
         Integration created = create(db("Buggy"));
         assertThat(f.discovery().runNext("w1")).isTrue();
-        assertThat(stored(created.id()).status()).isEqualTo(IntegrationStatus.Error);
+        assertThat(stored(created.id()).status()).isEqualTo(IntegrationStatus.ERROR);
         assertThat(stored(created.id()).details()).contains("driver bug");
     }
 
@@ -183,7 +183,7 @@ class DiscoveryUseCasesTest {
         assertThat(resources(created.id())).isEmpty();
         f.discovery().runNext("w1");
         assertThat(resources(created.id())).extracting(Resource::name).contains("public.moved").doesNotContain("public.stale");
-        assertThat(stored(created.id()).status()).isEqualTo(IntegrationStatus.Active);
+        assertThat(stored(created.id()).status()).isEqualTo(IntegrationStatus.ACTIVE);
     }
 
     @Test
@@ -199,7 +199,7 @@ class DiscoveryUseCasesTest {
         f.clock.advance(f.settings.lease().plusSeconds(1));
         assertThat(f.discovery().runNext("w1")).isTrue();
         Integration abandoned = stored(created.id());
-        assertThat(abandoned.status()).isEqualTo(IntegrationStatus.Error);
+        assertThat(abandoned.status()).isEqualTo(IntegrationStatus.ERROR);
         assertThat(abandoned.details()).contains("did not complete in 3 attempts");
         assertThat(f.db.requests).isEmpty();
         assertThat(f.steps.claim("late", f.clock.instant(), f.clock.instant())).isEmpty();
@@ -208,7 +208,7 @@ class DiscoveryUseCasesTest {
         f.steps.claim("dead", f.clock.instant(), f.clock.instant().plus(f.settings.lease()));
         f.clock.advance(f.settings.lease().plusSeconds(1));
         f.discovery().runNext("w2");
-        assertThat(stored(second.id()).status()).isEqualTo(IntegrationStatus.Active);
+        assertThat(stored(second.id()).status()).isEqualTo(IntegrationStatus.ACTIVE);
         assertThat(f.ports.jobsOf(second.id())).singleElement().satisfies(j -> {
             assertThat(j.attempts).isEqualTo(2);
             assertThat(j.leaseOwner).isEqualTo("w2");

@@ -199,7 +199,7 @@ final class InMemoryPorts implements IntegrationStore, DiscoveryJobs, InventoryS
                 .filter(i -> filter.types().isEmpty() || filter.types().stream().anyMatch(t -> NameFilter.matches(t, i.type())))
                 .filter(i -> filter.categories().isEmpty() || filter.categories().stream().anyMatch(c -> c.equalsIgnoreCase(i.category())))
                 .filter(i -> filter.connectorIds().isEmpty() || filter.connectorIds().contains(i.connectorId()))
-                .filter(i -> filter.statuses().isEmpty() || filter.statuses().contains(i.status().name()))
+                .filter(i -> filter.statuses().isEmpty() || filter.statuses().contains(i.status()))
                 .filter(i -> after == null || i.name().toLowerCase(Locale.ROOT).compareTo(after.nameLower()) > 0
                         || i.name().toLowerCase(Locale.ROOT).equals(after.nameLower()) && i.id().compareTo(after.id()) > 0)
                 .sorted(order).limit(limit + 1L).map(InMemoryPorts::copy).toList();
@@ -293,11 +293,11 @@ final class InMemoryPorts implements IntegrationStore, DiscoveryJobs, InventoryS
             String existing = resources.values().stream().filter(r -> r.integrationId().equals(integrationId) && r.key().equals(d.key()))
                     .map(StoredResource::id).findFirst().orElse(null);
             String id = existing != null ? existing : "res_" + String.format("%024d", ++resourceIds);
-            resources.put(id, new StoredResource(id, integrationId, d.key(), d.name(), d.type(), ResourceStatus.Active, null, jobId));
+            resources.put(id, new StoredResource(id, integrationId, d.key(), d.name(), d.type(), ResourceStatus.ACTIVE, null, jobId));
         }
         resources.replaceAll((id, r) -> r.integrationId().equals(integrationId) && sweep.contains(r.type()) && r.seenJob() != jobId
-                && r.status() != ResourceStatus.Deleted
-                ? new StoredResource(id, integrationId, r.key(), r.name(), r.type(), ResourceStatus.Deleted, "no longer found", r.seenJob()) : r);
+                && r.status() != ResourceStatus.DELETED
+                ? new StoredResource(id, integrationId, r.key(), r.name(), r.type(), ResourceStatus.DELETED, "no longer found", r.seenJob()) : r);
         permissions.put(integrationId, List.copyOf(result.permissions()));
     }
 

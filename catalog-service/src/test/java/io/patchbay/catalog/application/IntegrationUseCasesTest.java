@@ -45,7 +45,7 @@ class IntegrationUseCasesTest {
     @Test
     void createFillsDefaultsSealsSecretsAndQueuesADiscovery() {
         Integration created = create(db("Orders"));
-        assertThat(created.status()).isEqualTo(IntegrationStatus.Initializing);
+        assertThat(created.status()).isEqualTo(IntegrationStatus.INITIALIZING);
         assertThat(created.connectorId()).isEqualTo(CatalogFixture.BUILT_IN);
         assertThat(created.config()).containsEntry("port", "5432").containsEntry("sslmode", "require");
         assertThat(created.category()).isEqualTo("RESOURCES");
@@ -135,7 +135,7 @@ class IntegrationUseCasesTest {
         assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, NamedTeam.NONE, created.id()));
         f.ports.links.put("icfg_off000000000000000000000", LinkState.DISABLED);
         Integration off = create(db("Off", Map.of("hostname", "h"), apono("u", "p"), null, "icfg_off000000000000000000000"));
-        assertThat(off.status()).isEqualTo(IntegrationStatus.Disabled);
+        assertThat(off.status()).isEqualTo(IntegrationStatus.DISABLED);
         assertThat(f.ports.jobsOf(off.id())).as("no discovery for a disabled integration").isEmpty();
         assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, NamedTeam.NONE, off.id()));
         assertProblem(ErrorKind.UNPROCESSABLE, "configuration_id", () -> create(db("Ghost", Map.of("hostname", "h"), apono("u", "p"), null,
@@ -149,7 +149,7 @@ class IntegrationUseCasesTest {
         }
         create(new IntegrationSpec("Queue prod", "testq", null, Map.of("servers", "s"), null, null, null, null, null, false, null));
         List<String> seen = new ArrayList<>();
-        IntegrationFilter filter = new IntegrationFilter("*prod*", List.of("test*"), List.of("resources"), List.of(), List.of("Initializing"));
+        IntegrationFilter filter = new IntegrationFilter("*prod*", List.of("test*"), List.of("resources"), List.of(), List.of(IntegrationStatus.INITIALIZING));
         IntegrationPage page = f.integrations.list(VIEWER, NamedTeam.NONE, filter, 2, null);
         int pages = 1;
         page.items().forEach(i -> seen.add(i.name()));

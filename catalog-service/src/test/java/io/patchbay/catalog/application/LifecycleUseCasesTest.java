@@ -54,12 +54,12 @@ class LifecycleUseCasesTest {
         f.discovery().runNext("w");
         var syncedAt = f.ports.integrations.get(a.id()).lastSyncTime();
         apply(disabled(2));
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.DISABLED);
         assertProblem(ErrorKind.CONFLICT, null, () -> f.integrations.refresh(OWNER, NamedTeam.NONE, a.id()));
         apply(disabled(3));
-        assertThat(status(a.id())).as("disabling twice keeps the status to restore").isEqualTo(IntegrationStatus.Disabled);
+        assertThat(status(a.id())).as("disabling twice keeps the status to restore").isEqualTo(IntegrationStatus.DISABLED);
         apply(enabled(4));
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.ACTIVE);
         assertThat(f.ports.integrations.get(a.id()).lastSyncTime()).isEqualTo(syncedAt);
         assertThat(f.ports.jobsOf(a.id())).noneMatch(j -> j.state.equals("queued"));
     }
@@ -71,18 +71,18 @@ class LifecycleUseCasesTest {
         f.db.answer = r -> DiscoveryResult.failed("down");
         f.integrations.refresh(OWNER, NamedTeam.NONE, a.id());
         f.discovery().runNext("w");
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Error);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.ERROR);
         apply(disabled(2));
         apply(new ConfigurationTransferred(CFG, "oac_1", "app", "u2", "team_unit", "u2", 3, 1L, 1L, "u1", "u1", "team_unit"));
-        assertThat(status(a.id())).as("it had synced before: the Error is back").isEqualTo(IntegrationStatus.Error);
+        assertThat(status(a.id())).as("it had synced before: the Error is back").isEqualTo(IntegrationStatus.ERROR);
 
         f.ports.links.put("icfg_never0000000000000000000", LinkState.ACTIVE);
         Integration never = f.integrations.create(OWNER, NamedTeam.NONE, db("Never", Map.of("hostname", "h"), apono("u", "p"), null, "icfg_never0000000000000000000"));
         f.discovery().runNext("w");
-        assertThat(status(never.id())).isEqualTo(IntegrationStatus.Error);
+        assertThat(status(never.id())).isEqualTo(IntegrationStatus.ERROR);
         apply(new ConfigurationDisabled("icfg_never0000000000000000000", "oac_1", "app", "u1", "team_unit", "u1", 2, 1L, 1L, "disabled-by-owner"));
         apply(new ConfigurationEnabled("icfg_never0000000000000000000", "oac_1", "app", "u1", "team_unit", "u1", 3, 1L, 1L, "disabled-by-owner"));
-        assertThat(status(never.id())).as("never synced: a refresh is started").isEqualTo(IntegrationStatus.Refreshing);
+        assertThat(status(never.id())).as("never synced: a refresh is started").isEqualTo(IntegrationStatus.REFRESHING);
         assertThat(f.ports.jobsOf(never.id())).anyMatch(j -> j.state.equals("queued"));
     }
 
@@ -92,11 +92,11 @@ class LifecycleUseCasesTest {
         apply(disabled(2));
         assertThat(f.discovery().runNext("w")).isTrue();
         assertThat(f.db.requests).as("a disabled integration is not discovered").isEmpty();
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.DISABLED);
         apply(enabled(3));
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Initializing);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.INITIALIZING);
         f.discovery().runNext("w");
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.ACTIVE);
     }
 
     @Test
@@ -105,9 +105,9 @@ class LifecycleUseCasesTest {
         var job = f.steps.claim("w", f.clock.instant(), f.clock.instant().plusSeconds(60)).orElseThrow();
         apply(disabled(2));
         f.steps.complete(job, "w", a.revision(), InMemoryPorts.DB, CatalogFixture.tables(java.util.Set.of("testdb-table"), "t"), f.clock.instant());
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.DISABLED);
         apply(enabled(3));
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.ACTIVE);
     }
 
     @Test
@@ -132,7 +132,7 @@ class LifecycleUseCasesTest {
         f.ports.links.put("icfg_off000000000000000000000", LinkState.DISABLED);
         Integration relinked = f.integrations.replace(OWNER, NamedTeam.NONE, free.id(), db("Free", Map.of("hostname", "db.internal"), apono("reader", "pw-1"),
                 null, "icfg_off000000000000000000000"));
-        assertThat(relinked.status()).isEqualTo(IntegrationStatus.Disabled);
+        assertThat(relinked.status()).isEqualTo(IntegrationStatus.DISABLED);
         assertThat(relinked.configurationId()).isEqualTo("icfg_off000000000000000000000");
     }
 
@@ -141,24 +141,24 @@ class LifecycleUseCasesTest {
         Integration a = linked("Stuck");
         f.discovery().runNext("w");
         apply(disabled(2));
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.DISABLED);
         Integration kept = f.integrations.replace(OWNER, NamedTeam.NONE, a.id(), new IntegrationSpec("Stuck", null, null,
                 Map.of("hostname", "h"), apono(SecretStore.MASK, SecretStore.MASK), null,
                 null, null, null, false, null));
-        assertThat(kept.status()).as("configuration_id left out keeps the link").isEqualTo(IntegrationStatus.Disabled);
+        assertThat(kept.status()).as("configuration_id left out keeps the link").isEqualTo(IntegrationStatus.DISABLED);
         Integration unlinked = f.integrations.replace(OWNER, NamedTeam.NONE, a.id(), new IntegrationSpec("Stuck", null, null,
                 Map.of("hostname", "h"), apono(SecretStore.MASK, SecretStore.MASK), null,
                 null, null, null, true, null));
         assertThat(unlinked.configurationId()).isNull();
-        assertThat(unlinked.status()).isEqualTo(IntegrationStatus.Active);
+        assertThat(unlinked.status()).isEqualTo(IntegrationStatus.ACTIVE);
         f.ports.links.put("icfg_on0000000000000000000000", LinkState.ACTIVE);
         f.ports.links.put("icfg_off200000000000000000000", LinkState.DISABLED);
         f.integrations.replace(OWNER, NamedTeam.NONE, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
                 SecretStore.MASK), null, "icfg_off200000000000000000000"));
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Disabled);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.DISABLED);
         f.integrations.replace(OWNER, NamedTeam.NONE, a.id(), db("Stuck", Map.of("hostname", "h"), apono(SecretStore.MASK,
                 SecretStore.MASK), null, "icfg_on0000000000000000000000"));
-        assertThat(status(a.id())).isEqualTo(IntegrationStatus.Active);
+        assertThat(status(a.id())).isEqualTo(IntegrationStatus.ACTIVE);
     }
 
     private void apply(ConfigurationLifecycleEvent event) {

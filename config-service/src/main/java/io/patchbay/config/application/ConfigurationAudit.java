@@ -51,16 +51,16 @@ final class ConfigurationAudit {
         f.put("team_id", c.teamId());
         f.put("user_id", c.userId());
         f.put("scopes", c.scopes());
-        f.put("project_selection", PublishedNames.name(c.projectSelection()));
+        f.put("project_selection", PublishedNames.NAMES.name(c.projectSelection()));
         f.put("projects", c.projects());
-        f.put("source", PublishedNames.name(c.source()));
-        f.put("installation_type", PublishedNames.name(c.installationType()));
-        f.put("status", PublishedNames.name(c.status()));
+        f.put("source", PublishedNames.NAMES.name(c.source()));
+        f.put("installation_type", PublishedNames.NAMES.name(c.installationType()));
+        f.put("status", PublishedNames.NAMES.name(c.status()));
         f.put("external_id", c.externalId());
         Notification n = c.notification();
         f.put("notification", n == null ? null : notification(n));
         f.put("disabled_at", time(c.disabledAt()));
-        f.put("disabled_reason", PublishedNames.name(c.disabledReason()));
+        f.put("disabled_reason", PublishedNames.NAMES.name(c.disabledReason()));
         f.put("delete_requested_at", time(c.deleteRequestedAt()));
         f.put("deleted_at", time(c.deletedAt()));
         return f;
@@ -92,7 +92,7 @@ final class ConfigurationAudit {
     static AuditRecord webhook(String verb, Webhook w) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("url", w.url());
-        f.put("events", w.events().stream().map(PublishedNames::name).sorted().toList());
+        f.put("events", w.events().stream().map(PublishedNames.NAMES::name).sorted().toList());
         f.put("project_ids", w.projectIds());
         f.put("owner_id", w.ownerId());
         Map<String, AuditChange> changes = new LinkedHashMap<>(verb.equals("created") ? AuditChanges.created(f, Set.of())
@@ -105,7 +105,7 @@ final class ConfigurationAudit {
     /** In wire values, as the delivery log shows them: a delivered or failed one (or a pending one sent again) is pending now. */
     static AuditRecord redelivered(Webhook w, Delivery d, DeliveryState stateBefore) {
         return AuditRecord.of(WEBHOOK_DELIVERY + ".redelivered", WEBHOOK_DELIVERY, d.id(), w.teamId(),
-                AuditChanges.of("state", PublishedNames.name(stateBefore), PublishedNames.name(d.state())));
+                AuditChanges.of("state", PublishedNames.NAMES.name(stateBefore), PublishedNames.NAMES.name(d.state())));
     }
 
     static AuditRecord team(Team before, Team after) {
@@ -126,7 +126,7 @@ final class ConfigurationAudit {
         f.put("scopes", a.scopes());
         f.put("marketplace", a.marketplace());
         f.put("partner_team_id", a.partnerTeamId());
-        f.put("required_plan", PublishedNames.name(a.requiredPlan()));
+        f.put("required_plan", PublishedNames.NAMES.name(a.requiredPlan()));
         f.put("available", a.available());
         f.put("legacy", a.legacy());
         return f;
@@ -135,7 +135,7 @@ final class ConfigurationAudit {
     private static Map<String, Object> fields(Team t) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("slug", t.slug());
-        f.put("plan", PublishedNames.name(t.plan()));
+        f.put("plan", PublishedNames.NAMES.name(t.plan()));
         return f;
     }
 
@@ -147,7 +147,7 @@ final class ConfigurationAudit {
 
     private static Map<String, Object> notification(Notification n) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("level", PublishedNames.name(n.level()));
+        f.put("level", PublishedNames.NAMES.name(n.level()));
         f.put("title", n.title());
         f.put("message", n.message());
         f.put("href", n.href());

@@ -156,8 +156,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
                     throw new DomainException.NotPermitted("only the owner or a team manager may disable this configuration");
                 }
             }
-            default -> throw new DomainException.InvalidValue("reason", "'" + PublishedNames.name(reason) + "' is set only by automatic triggers; use "
-                    + PublishedNames.name(DisableReason.DISABLED_BY_OWNER) + " or " + PublishedNames.name(DisableReason.DISABLED_BY_ADMIN));
+            default -> throw new DomainException.InvalidValue("reason", "'" + PublishedNames.NAMES.name(reason) + "' is set only by automatic triggers; use "
+                    + PublishedNames.NAMES.name(DisableReason.DISABLED_BY_OWNER) + " or " + PublishedNames.NAMES.name(DisableReason.DISABLED_BY_ADMIN));
         }
         c.requireNotDeletionRequested();
         Map<String, Object> before = ConfigurationAudit.fields(c);
@@ -175,7 +175,7 @@ public class ConfigurationService implements ConfigurationsUseCase {
         c.requireNotDeletionRequested();
         if (c.isDisabled() && !c.disabledReason().isMembershipReason()
                 && c.disabledReason() != DisableReason.DISABLED_BY_OWNER && !caller.isAdmin()) {
-            throw new DomainException.NotPermitted("a configuration disabled for " + PublishedNames.name(c.disabledReason())
+            throw new DomainException.NotPermitted("a configuration disabled for " + PublishedNames.NAMES.name(c.disabledReason())
                     + " may be enabled only by a platform admin");
         }
         Map<String, Object> before = ConfigurationAudit.fields(c);
@@ -284,8 +284,8 @@ public class ConfigurationService implements ConfigurationsUseCase {
     private void requirePlan(String teamId, App app, String field) {
         Plan plan = memberships.findTeam(teamId).map(Team::plan).orElse(Plan.HOBBY);
         if (plan.isBelow(app.requiredPlan())) {
-            throw Problems.unprocessable(field, "team " + teamId + " is on plan " + PublishedNames.name(plan) + " but app '" + app.slug()
-                    + "' requires " + PublishedNames.name(app.requiredPlan()));
+            throw Problems.unprocessable(field, "team " + teamId + " is on plan " + PublishedNames.NAMES.name(plan) + " but app '" + app.slug()
+                    + "' requires " + PublishedNames.NAMES.name(app.requiredPlan()));
         }
     }
 

@@ -10,38 +10,30 @@ import io.patchbay.config.domain.Plan;
 import io.patchbay.config.domain.ProjectSelection;
 import io.patchbay.config.domain.Source;
 import io.patchbay.config.domain.WebhookEvent;
-
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import io.patchbay.kernel.naming.EnumNames;
 
 /**
  * The one table of names for the domain's enums (Vercel's values: {@code disabled-by-owner},
  * {@code integration-configuration.removed} …). The domain's constants carry no spelling; whatever leaves or enters the
- * service spells them here: the HTTP API ({@code adapter/in/web/WireEnums}, which adds the caller's 400), webhook bodies,
- * audit entries and rule texts, and the database's columns ({@code adapter/out/persistence/StoredEnums}, where an unknown
- * value is bad data; {@code StoredEnumsTest} pins every stored value, so a renamed name cannot orphan existing rows). A
- * disable reason is named as the lifecycle events name it ({@link DisableReason#eventName}).
+ * service spells them here: the HTTP API (an unknown request value is the caller's 400), webhook bodies, audit entries
+ * and rule texts, and the database's columns (an unknown stored value is bad data; {@code PublishedNamesTest} pins every
+ * stored value, so a renamed name cannot orphan existing rows). A disable reason is named as the lifecycle events name
+ * it ({@link DisableReason#eventName}). The reading back is the kernel's {@link EnumNames}.
  */
 public final class PublishedNames {
-    private PublishedNames() {
-    }
-
-    /** The value's published name; null for null. */
-    public static String name(Enum<?> value) {
-        return switch (value) {
-            case null -> null;
-            case DeliveryState d -> switch (d) {
+    /** Names the domain's enums and reads names back: from a request ({@code fromRequest}) or stored ({@code fromStored}). */
+    public static final EnumNames NAMES = EnumNames.builder()
+            .add(DeliveryState.class, d -> switch (d) {
                 case PENDING -> "pending";
                 case DELIVERED -> "delivered";
                 case FAILED -> "failed";
-            };
-            case DeliveryTarget d -> switch (d) {
+            })
+            .add(DeliveryTarget.class, d -> switch (d) {
                 case WEBHOOK -> "webhook";
                 case APP -> "app";
-            };
-            case DisableReason d -> d.eventName();
-            case InstallStatus i -> switch (i) {
+            })
+            .add(DisableReason.class, DisableReason::eventName)
+            .add(InstallStatus.class, i -> switch (i) {
                 case READY -> "ready";
                 case PENDING -> "pending";
                 case ONBOARDING -> "onboarding";
@@ -49,26 +41,26 @@ public final class PublishedNames {
                 case RESUMED -> "resumed";
                 case UNINSTALLED -> "uninstalled";
                 case ERROR -> "error";
-            };
-            case InstallationType i -> switch (i) {
+            })
+            .add(InstallationType.class, i -> switch (i) {
                 case MARKETPLACE -> "marketplace";
                 case EXTERNAL -> "external";
-            };
-            case NotificationLevel n -> switch (n) {
+            })
+            .add(NotificationLevel.class, n -> switch (n) {
                 case INFO -> "info";
                 case WARN -> "warn";
                 case ERROR -> "error";
-            };
-            case Plan p -> switch (p) {
+            })
+            .add(Plan.class, p -> switch (p) {
                 case HOBBY -> "hobby";
                 case PRO -> "pro";
                 case ENTERPRISE -> "enterprise";
-            };
-            case ProjectSelection p -> switch (p) {
+            })
+            .add(ProjectSelection.class, p -> switch (p) {
                 case ALL -> "all";
                 case SELECTED -> "selected";
-            };
-            case Source s -> switch (s) {
+            })
+            .add(Source.class, s -> switch (s) {
                 case MARKETPLACE -> "marketplace";
                 case DEPLOY_BUTTON -> "deploy-button";
                 case EXTERNAL -> "external";
@@ -76,27 +68,17 @@ public final class PublishedNames {
                 case CLI -> "cli";
                 case OAUTH -> "oauth";
                 case BACKOFFICE -> "backoffice";
-            };
-            case WebhookEvent w -> switch (w) {
+            })
+            .add(WebhookEvent.class, w -> switch (w) {
                 case REMOVED -> "integration-configuration.removed";
                 case TRANSFERRED -> "integration-configuration.transferred";
                 case PERMISSION_UPGRADED -> "integration-configuration.permission-upgraded";
                 case SCOPE_CHANGE_CONFIRMED -> "integration-configuration.scope-change-confirmed";
                 case DISABLED -> "integration-configuration.disabled";
                 case ENABLED -> "integration-configuration.enabled";
-            };
-            default -> throw new IllegalArgumentException("no name for " + value.getDeclaringClass().getName());
-        };
-    }
+            })
+            .build();
 
-
-    /** The constant of {@code type} named {@code value}, if there is one. */
-    public static <E extends Enum<E>> Optional<E> find(Class<E> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e != null && name(e).equals(value)).findFirst();
-    }
-
-    /** The names of {@code type}'s constants, comma separated, in declaration order. */
-    public static <E extends Enum<E>> String allowed(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(PublishedNames::name).collect(Collectors.joining(", "));
+    private PublishedNames() {
     }
 }

@@ -12,7 +12,7 @@ public enum DisableReason {
     /**
      * The reason as the lifecycle events name it (shared-kernel's {@code ConfigurationDisabled}/{@code ConfigurationEnabled},
      * which the other services read): the event contract is a language this domain publishes, like the events it returns.
-     * How the HTTP API and the database spell a reason is their adapters' business ({@code WireEnums}, {@code StoredEnums}).
+     * The application's one table of names ({@code PublishedNames}) spells a reason this way everywhere.
      */
     public String eventName() {
         return switch (this) {

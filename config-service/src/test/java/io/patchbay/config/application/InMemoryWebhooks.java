@@ -102,6 +102,6 @@ final class InMemoryWebhooks implements WebhookStore, DeliveryStore, DeliveryBod
     @Override
     public String render(String eventId, io.patchbay.config.domain.WebhookEvent type, long createdAt,
                          io.patchbay.config.domain.Configuration configuration) {
-        return PublishedNames.name(type) + " " + configuration.id();
+        return PublishedNames.NAMES.name(type) + " " + configuration.id();
     }
 }

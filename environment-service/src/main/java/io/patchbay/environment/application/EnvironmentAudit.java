@@ -68,7 +68,7 @@ final class EnvironmentAudit {
             f.put("name", i.name());
             f.put("category", i.category());
             f.put("is_beta", i.beta());
-            f.put("sharing", i.sharing().wire());
+            f.put("sharing", PublishedNames.NAMES.name(i.sharing()));
             f.putAll(AuditChanges.flatten("config", i.config()));
         }
         return f;

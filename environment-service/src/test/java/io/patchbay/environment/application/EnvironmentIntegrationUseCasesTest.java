@@ -54,7 +54,7 @@ class EnvironmentIntegrationUseCasesTest {
     private final Caller consumer = caller("con", "team_con", TeamRole.DEVELOPER);
 
     private UUID integration(Sharing sharing) {
-        return integrations.create(publisher, new CreateIntegrationCommand(NamedTeam.NONE, "app-" + sharing.wire(), "crm", false,
+        return integrations.create(publisher, new CreateIntegrationCommand(NamedTeam.NONE, "app-" + PublishedNames.NAMES.name(sharing), "crm", false,
                 Map.of("base_url", "https://api.example.com"), sharing)).integration().id();
     }
 

@@ -79,9 +79,9 @@ final class OAuthAudit {
         f.put("name", i.name());
         f.put("description", i.description());
         f.put("template", i.template());
-        f.put("auth_type", i.authType().wire());
+        f.put("auth_type", PublishedNames.NAMES.name(i.authType()));
         f.put("configuration_id", i.configurationId());
-        f.put("state", i.state().wire());
+        f.put("state", PublishedNames.NAMES.name(i.state()));
         f.put("disabled_reason", i.disabledReason());
         new java.util.TreeMap<>(i.config()).forEach((k, v) -> f.put("config." + k, v));
         i.secretNames().stream().sorted().forEach(n -> f.put("secrets." + n, replacedSecrets.contains(n) ? REPLACED : KEPT));

@@ -43,8 +43,8 @@ public record Template(String id, String name, String description, List<AuthType
         if (authTypes.size() > 1) {
             TemplateOption choice = options.stream().filter(o -> o.name().equals(AUTH_TYPE_OPTION)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(id + ": several auth_types need an auth_type option"));
-            if (!authTypes.stream().map(AuthType::wire).toList().equals(choice.values())) {
-                throw new IllegalArgumentException(id + ": the auth_type option must offer exactly " + authTypes);
+            if (choice.values().size() != authTypes.size()) {
+                throw new IllegalArgumentException(id + ": the auth_type option must offer one value for each of " + authTypes);
             }
         }
         for (TemplateField f : fields) {
@@ -108,12 +108,18 @@ public record Template(String id, String name, String description, List<AuthType
         return java.util.stream.Stream.concat(options.stream().map(TemplateOption::name), fields.stream().map(TemplateField::name)).toList();
     }
 
-    /** The integration's auth type: the {@code auth_type} option when the template offers several, else its only one. */
+    /**
+     * The integration's auth type: when the template offers several, the one at the position of the {@code auth_type}
+     * option's value among the option's values (the option offers one value per auth type, in the same order); else its
+     * only one.
+     */
     public AuthType authTypeFor(Map<String, String> config) {
         if (authTypes.size() == 1) {
             return authTypes.getFirst();
         }
-        return AuthType.fromWire(config.get(AUTH_TYPE_OPTION)).orElse(authTypes.getFirst());
+        String value = config.get(AUTH_TYPE_OPTION);
+        int chosen = value == null ? -1 : option(AUTH_TYPE_OPTION).orElseThrow().values().indexOf(value);
+        return chosen < 0 ? authTypes.getFirst() : authTypes.get(chosen);
     }
 
     /** A provider endpoint with the config's values filled in (the token and authorization URLs of the token flows). */

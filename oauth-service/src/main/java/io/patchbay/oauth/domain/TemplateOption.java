@@ -9,11 +9,7 @@ import java.util.Objects;
  */
 public record TemplateOption(String name, String label, Type type, List<String> values, String defaultValue) {
     public enum Type {
-        BOOL, SELECT;
-
-        public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        BOOL, SELECT
     }
 
     public TemplateOption {

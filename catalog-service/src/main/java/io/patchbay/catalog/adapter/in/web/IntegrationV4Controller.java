@@ -1,5 +1,6 @@
 package io.patchbay.catalog.adapter.in.web;
 
+import io.patchbay.catalog.application.PublishedNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -34,8 +35,8 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Apono's admin v4 integrations API. Every endpoint acts for the X-Team-Id team (or the caller's only team). */
 @Controller("/api/admin/v4/integrations")
@@ -74,10 +75,9 @@ public class IntegrationV4Controller {
         types.forEach(t -> NameFilter.likePattern(t, "type"));
         List<String> categories = QueryParams.multi(params, "category", true);
         List<String> connectorIds = QueryParams.multi(params, "connector_id", true);
-        List<String> statuses = new ArrayList<>();
+        List<IntegrationStatus> statuses = new ArrayList<>();
         for (String s : QueryParams.multi(params, "status", true)) {
-            statuses.add(IntegrationStatus.parse(s).orElseThrow(() -> Problems.validation("status", "must be one of "
-                    + Arrays.toString(IntegrationStatus.values()) + ", was '" + s + "'")).name());
+            statuses.add(PublishedNames.NAMES.fromRequestIgnoringCase(IntegrationStatus.class, s, "status"));
         }
         IntegrationFilter filter = new IntegrationFilter(name, types, categories, connectorIds, statuses);
         String limitParam = params.get("limit");
@@ -90,7 +90,8 @@ public class IntegrationV4Controller {
                 throw Problems.validation("page_token", "is not a page token of this list");
             }
             IntegrationFilter carried = new IntegrationFilter(parts.get(1).isEmpty() ? null : parts.get(1).substring(1), split(parts.get(2)),
-                    split(parts.get(3)), split(parts.get(4)), split(parts.get(5)));
+                    split(parts.get(3)), split(parts.get(4)),
+                    split(parts.get(5)).stream().map(s -> PublishedNames.NAMES.fromRequest(IntegrationStatus.class, s, "page_token")).toList());
             boolean sentFilters = name != null || !types.isEmpty() || !categories.isEmpty() || !connectorIds.isEmpty() || !statuses.isEmpty();
             if (sentFilters && !carried.equals(filter)) {
                 throw Problems.validation("page_token", "was issued for other filters; send the page_token alone or with the same filters");
@@ -104,7 +105,7 @@ public class IntegrationV4Controller {
         IntegrationPage page = integrations.list(caller, IdKinds.team(team), filter, limit, after);
         String next = page.next() == null ? null : cursors.encode(List.of(TOKEN_KIND, filter.name() == null ? "" : "=" + filter.name(),
                 String.join(LIST_SEP, filter.types()), String.join(LIST_SEP, filter.categories()), String.join(LIST_SEP, filter.connectorIds()),
-                String.join(LIST_SEP, filter.statuses()), Integer.toString(limit), page.next().nameLower(), page.next().id()));
+                filter.statuses().stream().map(PublishedNames.NAMES::name).collect(Collectors.joining(LIST_SEP)), Integer.toString(limit), page.next().nameLower(), page.next().id()));
         return WireMapper.obj().put("items", page.items().stream().map(wire::v4).toList())
                 .put("pagination", WireMapper.obj().put("next_page_token", next)).node();
     }

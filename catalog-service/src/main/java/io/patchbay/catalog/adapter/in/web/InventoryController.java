@@ -1,5 +1,6 @@
 package io.patchbay.catalog.adapter.in.web;
 
+import io.patchbay.catalog.application.PublishedNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -47,7 +48,7 @@ public class InventoryController {
         OffsetPage<Resource> page = resourceTypeNamed(() -> inventory.resources(caller, IdKinds.team(team), checked, blankToNull(resourceType),
                 IdKinds.LIMIT.parse(limit), QueryParams.offset(offset)));
         return WireMapper.offsetPage(page.items().stream().map(r -> WireMapper.obj().put("id", r.id()).put("name", r.name()).put("type", r.type())
-                .put("status", WireMapper.obj().put("status", r.status().name()).put("message", r.message())).node()).toList(), page.total(), page.limit(),
+                .put("status", WireMapper.obj().put("status", PublishedNames.NAMES.name(r.status())).put("message", r.message())).node()).toList(), page.total(), page.limit(),
                 page.offset());
     }
 

@@ -1,5 +1,6 @@
 package io.patchbay.catalog.adapter.in.web;
 
+import io.patchbay.catalog.application.PublishedNames;
 import io.micronaut.json.tree.JsonNode;
 import io.patchbay.catalog.application.port.in.CatalogUseCase;
 import io.patchbay.catalog.domain.CatalogType;
@@ -61,7 +62,7 @@ class WireMapper {
                 .put("type", i.type())
                 .put("category", i.category())
                 .put("connector_id", i.connectorId())
-                .put("status", i.status().name())
+                .put("status", PublishedNames.NAMES.name(i.status()))
                 .put("last_sync_time", i.lastSyncTime() == null ? null : i.lastSyncTime().toString())
                 .put("integration_config", i.config())
                 .put("secret_store_config", i.secretStore() == null ? null : Map.of(SecretStoreNames.v4Key(i.secretStore().kind()), storeV4(i.secretStore())))
@@ -94,7 +95,7 @@ class WireMapper {
                 .put("id", i.id())
                 .put("name", i.name())
                 .put("type", i.type())
-                .put("status", i.status().name())
+                .put("status", PublishedNames.NAMES.name(i.status()))
                 .put("details", i.details())
                 .put("provisioner_id", i.connectorId())
                 .put("connection", null)

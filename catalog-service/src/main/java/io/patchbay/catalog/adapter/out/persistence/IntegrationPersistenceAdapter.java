@@ -1,5 +1,6 @@
 package io.patchbay.catalog.adapter.out.persistence;
 
+import io.patchbay.catalog.application.PublishedNames;
 import io.patchbay.catalog.application.port.in.IntegrationFilter;
 import io.patchbay.catalog.application.port.in.PageAfter;
 import io.patchbay.catalog.application.port.out.IntegrationStore;
@@ -70,7 +71,7 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
         String[] types = filter.types().stream().map(t -> NameFilter.likePattern(t, "type")).toArray(String[]::new);
         String[] categories = filter.categories().stream().map(c -> c.toLowerCase(Locale.ROOT)).toArray(String[]::new);
         return integrations.page(teamId, name, types, categories, filter.connectorIds().toArray(String[]::new),
-                        filter.statuses().toArray(String[]::new), from.nameLower(), from.id(), limit + 1)
+                        filter.statuses().stream().map(PublishedNames.NAMES::name).toArray(String[]::new), from.nameLower(), from.id(), limit + 1)
                 .stream().map(IntegrationPersistenceAdapter::integration).toList();
     }
 
@@ -107,8 +108,8 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
         int k = 0;
         for (Integration i : changed) {
             ids[k] = i.id();
-            statuses[k] = i.status().name();
-            before[k] = i.statusBeforeDisable() == null ? null : i.statusBeforeDisable().name();
+            statuses[k] = PublishedNames.NAMES.name(i.status());
+            before[k] = PublishedNames.NAMES.name(i.statusBeforeDisable());
             updatedAt[k] = i.updatedAt().toString();
             updatedBy[k] = i.updatedBy();
             k++;
@@ -140,44 +141,23 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
 
     private static IntegrationRow row(Integration i) {
         SecretStore store = i.secretStore();
-        return new IntegrationRow(i.id(), i.teamId(), i.name(), i.type(), i.category(), i.connectorId(), i.status().name(),
-                i.statusBeforeDisable() == null ? null : i.statusBeforeDisable().name(), i.details(), i.lastSyncTime(), i.config(),
-                store == null ? null : storedKind(store.kind()), store == null ? null : store.fields(), i.connectedResourceTypes(),
+        return new IntegrationRow(i.id(), i.teamId(), i.name(), i.type(), i.category(), i.connectorId(), PublishedNames.NAMES.name(i.status()),
+                PublishedNames.NAMES.name(i.statusBeforeDisable()), i.details(), i.lastSyncTime(), i.config(),
+                store == null ? null : PublishedNames.NAMES.name(store.kind()), store == null ? null : store.fields(), i.connectedResourceTypes(),
                 i.customAccessDetails(), ownerJson(i.owner()), mappingJson(i.ownersMapping()), i.configurationId(), i.revision(),
                 i.createdAt(), i.updatedAt(), i.createdBy(), i.updatedBy());
     }
 
     private static Integration integration(IntegrationRow r) {
-        return new Integration(r.id(), r.teamId(), r.name(), r.type(), r.category(), r.connectorId(), IntegrationStatus.valueOf(r.status()),
-                r.statusBeforeDisable() == null ? null : IntegrationStatus.valueOf(r.statusBeforeDisable()), r.details(), r.lastSyncTime(),
+        return new Integration(r.id(), r.teamId(), r.name(), r.type(), r.category(), r.connectorId(), PublishedNames.NAMES.fromStored(IntegrationStatus.class, r.status(), "integration.status"),
+                PublishedNames.NAMES.fromStoredOrNull(IntegrationStatus.class, r.statusBeforeDisable(), "integration.status_before_disable"), r.details(), r.lastSyncTime(),
                 r.integrationConfig(), secretStore(r.secretStoreKind(), r), r.connectedResourceTypes(), r.customAccessDetails(),
                 owner(r.owner()), mapping(r.ownersMapping()), r.configurationId(), r.revision(), r.createdAt(), r.updatedAt(), r.createdBy(),
                 r.updatedBy());
     }
 
     private static SecretStore secretStore(String kind, IntegrationRow r) {
-        return kind == null ? null : new SecretStore(kindStored(kind), r.secretStore());
-    }
-
-    /** The {@code secret_store_kind} column's spelling of a store kind. */
-    static String storedKind(SecretStore.Kind kind) {
-        return switch (kind) {
-            case AWS -> "aws";
-            case GCP -> "gcp";
-            case KUBERNETES -> "kubernetes";
-            case AZURE -> "azure";
-            case HASHICORP_VAULT -> "hashicorp_vault";
-            case APONO -> "apono";
-        };
-    }
-
-    static SecretStore.Kind kindStored(String stored) {
-        for (SecretStore.Kind kind : SecretStore.Kind.values()) {
-            if (storedKind(kind).equals(stored)) {
-                return kind;
-            }
-        }
-        throw new IllegalStateException("unknown secret_store_kind '" + stored + "' in the integration table");
+        return kind == null ? null : new SecretStore(PublishedNames.NAMES.fromStored(SecretStore.Kind.class, kind, "integration.secret_store_kind"), r.secretStore());
     }
 
     private static IntegrationRow.OwnerJson ownerJson(Owner o) {

@@ -1,5 +1,6 @@
 package io.patchbay.catalog.adapter.out.persistence;
 
+import io.patchbay.catalog.application.PublishedNames;
 import io.patchbay.catalog.application.port.out.InventoryStore;
 import io.patchbay.catalog.domain.DiscoveredResource;
 import io.patchbay.catalog.domain.DiscoveryResult;
@@ -105,6 +106,6 @@ class InventoryPersistenceAdapter implements InventoryStore {
     }
 
     private static Resource resource(ResourceRow r) {
-        return new Resource(r.id(), r.integrationId(), r.name(), r.type(), ResourceStatus.valueOf(r.status()), r.message());
+        return new Resource(r.id(), r.integrationId(), r.name(), r.type(), PublishedNames.NAMES.fromStored(ResourceStatus.class, r.status(), "resource.status"), r.message());
     }
 }

@@ -29,7 +29,7 @@ class KafkaDiscovererIT {
     @Test
     void onlyTheConnectedTypesAreReadWithTheirPermissions() {
         DiscoveryResult result = discover(Map.of("bootstrap_servers", TestInfra.get().kafkaBootstrap()), Map.of(), Set.of(KafkaDiscoverer.TOPIC));
-        assertThat(result.outcome()).as(result.details()).isEqualTo(IntegrationStatus.Active);
+        assertThat(result.outcome()).as(result.details()).isEqualTo(IntegrationStatus.ACTIVE);
         assertThat(result.completeTypes()).containsExactly(KafkaDiscoverer.TOPIC);
         assertThat(result.resources()).allSatisfy(r -> assertThat(r.type()).isEqualTo(KafkaDiscoverer.TOPIC));
         assertThat(result.permissions()).extracting(p -> p.id()).containsExactlyInAnyOrder("kafka-topic.READ", "kafka-topic.WRITE");
@@ -39,7 +39,7 @@ class KafkaDiscovererIT {
     void saslWithoutCredentialsIsAnErrorSayingWhichParametersAreMissing() {
         DiscoveryResult result = discover(Map.of("bootstrap_servers", TestInfra.get().kafkaBootstrap(), "security_protocol", "SASL_PLAINTEXT"),
                 Map.of(), Set.of(KafkaDiscoverer.TOPIC, KafkaDiscoverer.GROUP));
-        assertThat(result.outcome()).isEqualTo(IntegrationStatus.Error);
+        assertThat(result.outcome()).isEqualTo(IntegrationStatus.ERROR);
         assertThat(result.details()).contains("SASL_PLAINTEXT").contains("username and password");
     }
 
@@ -49,7 +49,7 @@ class KafkaDiscovererIT {
         DiscoveryResult result = discover(Map.of("bootstrap_servers", TestInfra.get().kafkaBootstrap(), "security_protocol", "SASL_PLAINTEXT",
                 "sasl_mechanism", "SCRAM-SHA-256"), Map.of("username", "svc", "password", "pa\"ss-w0rd"), Set.of(KafkaDiscoverer.TOPIC));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertThat(result.outcome()).isEqualTo(IntegrationStatus.Error);
+        assertThat(result.outcome()).isEqualTo(IntegrationStatus.ERROR);
         assertThat(result.details()).contains("could not reach Kafka at " + TestInfra.get().kafkaBootstrap()).doesNotContain("pa\"ss-w0rd");
         assertThat(millis).as("bounded by the connect timeout, not hanging").isLessThan(15_000);
     }

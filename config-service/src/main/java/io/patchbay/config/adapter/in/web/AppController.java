@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.patchbay.config.application.PublishedNames;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -44,7 +45,7 @@ public class AppController {
     public AppResponse create(@Parameter(hidden = true) Caller caller, @Valid @Body CreateAppRequest body) {
         CreatedApp created = apps.create(new AppCommand(caller, body.slug(), body.name(), body.icon(), body.scopes(), body.marketplace(),
                 IdKinds.TEAM.optional(body.partnerTeamId(), "partnerTeamId"), body.partnerTeamId() != null,
-                WireEnums.parseOrNull(Plan.class, body.requiredPlan(), "requiredPlan"), body.available(), body.legacy(),
+                PublishedNames.NAMES.fromRequestOrNull(Plan.class, body.requiredPlan(), "requiredPlan"), body.available(), body.legacy(),
                 body.webhookUrl(), body.webhookUrl() != null));
         return WireMapper.app(created.app(), created.clientSecret());
     }
@@ -78,7 +79,7 @@ public class AppController {
         return new AppCommand(caller, body.string("slug").orElse(null), body.string("name").orElse(null), body.string("icon").orElse(null),
                 body.strings("scopes").orElse(null), body.bool("marketplace").orElse(null),
                 body.string("partnerTeamId").map(t -> IdKinds.TEAM.check(t, "partnerTeamId")).orElse(null), body.has("partnerTeamId"),
-                body.parsed("requiredPlan", (v, f) -> WireEnums.parse(Plan.class, v, f)).orElse(null), body.bool("available").orElse(null),
+                body.parsed("requiredPlan", (v, f) -> PublishedNames.NAMES.fromRequest(Plan.class, v, f)).orElse(null), body.bool("available").orElse(null),
                 body.bool("isLegacy").orElse(null), body.string("webhookUrl").orElse(null), body.has("webhookUrl"));
     }
 }

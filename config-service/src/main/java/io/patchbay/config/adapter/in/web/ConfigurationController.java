@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.patchbay.config.application.PublishedNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -79,7 +80,7 @@ public class ConfigurationController {
         boolean projectView = view.equals("project");
         boolean provisioning = PROVISIONING.equals(installationType);
         InstallationType type = installationType == null || provisioning ? null
-                : WireEnums.parse(InstallationType.class, installationType, "installationType");
+                : PublishedNames.NAMES.fromRequest(InstallationType.class, installationType, "installationType");
         String appFilter = integrationIdOrSlug == null ? null : IdKinds.APP_ID_OR_SLUG.check(integrationIdOrSlug, "integrationIdOrSlug");
         PageKey after = PageCursors.decode(cursors, until, "until", 2, parts -> new PageKey(Long.parseLong(parts.get(0)), parts.get(1)));
         ConfigurationListing listing = configurations.list(new ListConfigurationsQuery(caller, team.selector(),
@@ -100,9 +101,9 @@ public class ConfigurationController {
         InstallCommand command = new InstallCommand(caller, team.selector(),
                 IdKinds.APP_ID_OR_SLUG.check(body.integrationIdOrSlug(), "integrationIdOrSlug"),
                 body.scopes(),
-                WireEnums.parseOrNull(ProjectSelection.class, body.projectSelection(), "projectSelection"),
+                PublishedNames.NAMES.fromRequestOrNull(ProjectSelection.class, body.projectSelection(), "projectSelection"),
                 body.projects(),
-                WireEnums.parseOrNull(Source.class, body.source(), "source"));
+                PublishedNames.NAMES.fromRequestOrNull(Source.class, body.source(), "source"));
         return WireMapper.configuration(configurations.install(command), null);
     }
 
@@ -112,7 +113,7 @@ public class ConfigurationController {
         JsonBody body = JsonBody.of(json).allowOnly("scopes", "projectSelection", "projects");
         ChangeAccessCommand command = new ChangeAccessCommand(caller, team.selector(), IdKinds.CONFIGURATION.check(id, "id"),
                 body.strings("scopes").orElse(null),
-                body.parsed("projectSelection", (v, f) -> WireEnums.parse(ProjectSelection.class, v, f)).orElse(null),
+                body.parsed("projectSelection", (v, f) -> PublishedNames.NAMES.fromRequest(ProjectSelection.class, v, f)).orElse(null),
                 body.strings("projects").orElse(null), body.has("projects"));
         return WireMapper.configuration(configurations.changeAccess(command), null);
     }
@@ -128,7 +129,7 @@ public class ConfigurationController {
     @Operation(summary = "Disable a configuration (disabled-by-owner or, for admins, disabled-by-admin)")
     public ConfigurationResponse disable(@Parameter(hidden = true) Caller caller, @PathVariable String id,
                                          @Nullable @Valid @Body DisableConfigurationRequest body, @RequestBean TeamParams team) {
-        DisableReason reason = body == null ? null : WireEnums.parseOrNull(DisableReason.class, body.reason(), "reason");
+        DisableReason reason = body == null ? null : PublishedNames.NAMES.fromRequestOrNull(DisableReason.class, body.reason(), "reason");
         return WireMapper.configuration(configurations.disable(caller, team.selector(), IdKinds.CONFIGURATION.check(id, "id"),
                 reason), null);
     }

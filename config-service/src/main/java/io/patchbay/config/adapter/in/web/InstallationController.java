@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.patchbay.config.application.PublishedNames;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -40,14 +41,14 @@ public class InstallationController {
     @Operation(summary = "Update an installation's status, external id or notification (null clears the notification)")
     public void update(@Parameter(hidden = true) Caller caller, @PathVariable String id, @Body JsonNode json) {
         JsonBody body = JsonBody.of(json).allowOnly("status", "externalId", "notification");
-        InstallStatus status = body.parsed("status", (v, f) -> WireEnums.parse(InstallStatus.class, v, f)).orElse(null);
+        InstallStatus status = body.parsed("status", (v, f) -> PublishedNames.NAMES.fromRequest(InstallStatus.class, v, f)).orElse(null);
         String externalId = body.string("externalId").orElse(null);
         if (externalId != null && (externalId.isBlank() || externalId.length() > 256)) {
             throw Problems.validation("externalId", "must be 1 to 256 characters");
         }
         Optional<Notification> notification = body.object("notification").map(n -> {
             n.allowOnly("level", "title", "message", "href");
-            NotificationLevel level = n.parsed("level", (v, f) -> WireEnums.parse(NotificationLevel.class, v, f))
+            NotificationLevel level = n.parsed("level", (v, f) -> PublishedNames.NAMES.fromRequest(NotificationLevel.class, v, f))
                     .orElseThrow(() -> Problems.validation("notification.level", "is required"));
             return new Notification(level, n.requiredString("title"), n.string("message").orElse(null), n.string("href").orElse(null));
         });

@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.patchbay.config.application.PublishedNames;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -37,7 +38,7 @@ public class TeamController {
     public TeamResponses.TeamResponse putTeam(@Parameter(hidden = true) Caller caller, @PathVariable String teamId,
                                               @Valid @Body PutTeamRequest body) {
         return WireMapper.team(memberships.putTeam(caller, IdKinds.TEAM.check(teamId, "teamId"), body.slug(),
-                WireEnums.parseOrNull(Plan.class, body.plan(), "plan")));
+                PublishedNames.NAMES.fromRequestOrNull(Plan.class, body.plan(), "plan")));
     }
 
     @Put("/{teamId}/members/{userId}")

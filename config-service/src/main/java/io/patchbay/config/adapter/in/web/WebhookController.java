@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.patchbay.config.application.PublishedNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -55,7 +56,7 @@ public class WebhookController {
         List<String> names = body.events();
         List<WebhookEvent> events = new ArrayList<>(names.size());
         for (int i = 0; i < names.size(); i++) {
-            events.add(WireEnums.parse(WebhookEvent.class, names.get(i), "events[" + i + "]"));
+            events.add(PublishedNames.NAMES.fromRequest(WebhookEvent.class, names.get(i), "events[" + i + "]"));
         }
         CreatedWebhook created = webhooks.create(new CreateWebhookCommand(caller, team.selector(), url, events,
                 body.projectIds()));

@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.patchbay.config.application.PublishedNames;
 import io.patchbay.config.domain.App;
 import io.patchbay.config.domain.Configuration;
 import io.patchbay.config.domain.Delivery;
@@ -20,10 +21,10 @@ final class WireMapper {
     static ConfigurationResponse configuration(Configuration c, App appForProjectView) {
         Notification n = c.notification();
         return new ConfigurationResponse(c.createdAt(), c.id(), c.integrationId(), c.ownerId(), c.slug(), c.teamId(), TYPE, c.updatedAt(),
-                c.userId(), c.scopes(), c.completedAt(), c.projects(), WireEnums.wire(c.projectSelection()), WireEnums.wire(c.source()),
-                WireEnums.wire(c.installationType()), WireEnums.wire(c.status()), c.externalId(),
-                n == null ? null : new ConfigurationResponse.NotificationBody(WireEnums.wire(n.level()), n.title(), n.message(), n.href()),
-                c.disabledAt(), WireEnums.wire(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt(),
+                c.userId(), c.scopes(), c.completedAt(), c.projects(), PublishedNames.NAMES.name(c.projectSelection()), PublishedNames.NAMES.name(c.source()),
+                PublishedNames.NAMES.name(c.installationType()), PublishedNames.NAMES.name(c.status()), c.externalId(),
+                n == null ? null : new ConfigurationResponse.NotificationBody(PublishedNames.NAMES.name(n.level()), n.title(), n.message(), n.href()),
+                c.disabledAt(), PublishedNames.NAMES.name(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt(),
                 appForProjectView == null ? null
                         : new ConfigurationResponse.IntegrationSummary(appForProjectView.name(),
                         appForProjectView.icon() == null ? "" : appForProjectView.icon(), appForProjectView.legacy()));
@@ -35,25 +36,25 @@ final class WireMapper {
 
     /** With {@code clientSecret} only when it was just made (creation, rotation). */
     static AppResponse app(App a, String clientSecret) {
-        return new AppResponse(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), WireEnums.wire(a.requiredPlan()),
+        return new AppResponse(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), PublishedNames.NAMES.name(a.requiredPlan()),
                 a.available(), a.legacy(), a.createdAt(), a.updatedAt(), a.webhookUrl(), clientSecret);
     }
 
     /** With {@code secret} only when it was just made (creation). */
     static WebhookResponse webhook(Webhook w, String secret) {
-        return new WebhookResponse(w.id(), w.url(), w.events().stream().map(WireEnums::wire).sorted().toList(), w.ownerId(), w.projectIds(),
+        return new WebhookResponse(w.id(), w.url(), w.events().stream().map(PublishedNames.NAMES::name).sorted().toList(), w.ownerId(), w.projectIds(),
                 w.createdAt(), w.updatedAt(), secret);
     }
 
     static DeliveryResponse delivery(Delivery d) {
-        return new DeliveryResponse(d.id(), d.targetId(), d.eventId(), WireEnums.wire(d.type()), d.configurationId(),
-                WireEnums.wire(d.state()), d.attempts(),
+        return new DeliveryResponse(d.id(), d.targetId(), d.eventId(), PublishedNames.NAMES.name(d.type()), d.configurationId(),
+                PublishedNames.NAMES.name(d.state()), d.attempts(),
                 d.lastStatus(), d.lastDurationMs(), d.lastError(), d.state() == DeliveryState.PENDING ? d.nextAttemptAt() : null, d.createdAt(),
                 d.deliveredAt());
     }
 
     static TeamResponses.TeamResponse team(Team t) {
-        return new TeamResponses.TeamResponse(t.id(), t.slug(), WireEnums.wire(t.plan()));
+        return new TeamResponses.TeamResponse(t.id(), t.slug(), PublishedNames.NAMES.name(t.plan()));
     }
 
     static TeamResponses.MemberResponse member(Member m) {

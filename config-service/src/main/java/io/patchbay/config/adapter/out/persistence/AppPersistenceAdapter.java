@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.out.persistence;
 
+import io.patchbay.config.application.PublishedNames;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.config.application.port.out.AppStore;
 import io.patchbay.config.domain.App;
@@ -91,14 +92,14 @@ class AppPersistenceAdapter implements AppStore {
     }
 
     private static AppRow toRow(App a, String createdBy, String updatedBy, long version, String sealedSecret) {
-        return new AppRow(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), StoredEnums.stored(a.requiredPlan()),
+        return new AppRow(a.id(), a.slug(), a.name(), a.icon(), a.scopes(), a.marketplace(), a.partnerTeamId(), PublishedNames.NAMES.name(a.requiredPlan()),
                 (short) a.requiredPlan().ordinal(), a.available(), a.legacy(), Instant.ofEpochMilli(a.createdAt()),
                 Instant.ofEpochMilli(a.updatedAt()), createdBy, updatedBy, version, a.webhookUrl(), sealedSecret);
     }
 
     private static App toDomain(AppRow r) {
         return new App(r.id(), r.slug(), r.name(), r.icon(), r.scopes(), r.marketplace(), r.partnerTeamId(),
-                StoredEnums.parse(Plan.class, r.requiredPlan(), "app.required_plan"), r.available(), r.legacy(), r.createdAt().toEpochMilli(),
+                PublishedNames.NAMES.fromStored(Plan.class, r.requiredPlan(), "app.required_plan"), r.available(), r.legacy(), r.createdAt().toEpochMilli(),
                 r.updatedAt().toEpochMilli(), r.webhookUrl());
     }
 }

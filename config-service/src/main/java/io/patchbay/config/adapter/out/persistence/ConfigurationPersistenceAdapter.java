@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.out.persistence;
 
+import io.patchbay.config.application.PublishedNames;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.config.application.port.out.BulkSelection;
 import io.patchbay.config.application.port.out.ConfigurationListQuery;
@@ -87,9 +88,9 @@ class ConfigurationPersistenceAdapter implements ConfigurationStore {
             case BulkSelection.ActiveOfTeamNeedingPlanAbove s ->
                     repository.lockActiveOfTeamNeedingPlanAbove(s.teamId(), (short) s.plan().ordinal(), after, chunk);
             case BulkSelection.DisabledOfTeamAllowedBy s ->
-                    repository.lockDisabledOfTeamAllowedBy(StoredEnums.stored(s.reason()), s.teamId(), (short) s.plan().ordinal(), after, chunk);
+                    repository.lockDisabledOfTeamAllowedBy(PublishedNames.NAMES.name(s.reason()), s.teamId(), (short) s.plan().ordinal(), after, chunk);
             case BulkSelection.ActiveOfApp s -> repository.lockActiveOfApp(s.integrationId(), after, chunk);
-            case BulkSelection.DisabledOfApp s -> repository.lockDisabledOfApp(StoredEnums.stored(s.reason()), s.integrationId(), after, chunk);
+            case BulkSelection.DisabledOfApp s -> repository.lockDisabledOfApp(PublishedNames.NAMES.name(s.reason()), s.integrationId(), after, chunk);
             case BulkSelection.DeletionRequestedBefore s ->
                     repository.lockDeletionRequestedBefore(Instant.ofEpochMilli(s.requestedBefore()), after, chunk);
         };
@@ -97,7 +98,7 @@ class ConfigurationPersistenceAdapter implements ConfigurationStore {
 
     @Override
     public ConfigurationPage list(ConfigurationListQuery q) {
-        String type = StoredEnums.stored(q.installationType());
+        String type = PublishedNames.NAMES.name(q.installationType());
         List<ConfigurationRow> rows = q.after() == null
                 ? repository.firstPage(q.ownerId(), q.personal(), type, q.integrationIdOrSlug(), q.projectView(), q.limit() + 1)
                 : repository.pageAfter(q.ownerId(), q.personal(), type, q.integrationIdOrSlug(), q.projectView(),
@@ -118,25 +119,25 @@ class ConfigurationPersistenceAdapter implements ConfigurationStore {
     private static ConfigurationRow toRow(Configuration c, long version) {
         Notification n = c.notification();
         return new ConfigurationRow(c.id(), c.integrationId(), c.slug(), c.ownerId(), c.teamId(), c.userId(), c.scopes(),
-                StoredEnums.stored(c.projectSelection()), c.projects(), StoredEnums.stored(c.source()),
-                StoredEnums.stored(c.installationType()), StoredEnums.stored(c.status()),
-                c.externalId(), n == null ? null : StoredEnums.stored(n.level()), n == null ? null : n.title(), n == null ? null : n.message(),
+                PublishedNames.NAMES.name(c.projectSelection()), c.projects(), PublishedNames.NAMES.name(c.source()),
+                PublishedNames.NAMES.name(c.installationType()), PublishedNames.NAMES.name(c.status()),
+                c.externalId(), n == null ? null : PublishedNames.NAMES.name(n.level()), n == null ? null : n.title(), n == null ? null : n.message(),
                 n == null ? null : n.href(), instant(c.createdAt()), instant(c.updatedAt()), instant(c.completedAt()),
-                instant(c.disabledAt()), StoredEnums.stored(c.disabledReason()), instant(c.deleteRequestedAt()),
+                instant(c.disabledAt()), PublishedNames.NAMES.name(c.disabledReason()), instant(c.deleteRequestedAt()),
                 instant(c.customerDeleteRequestedAt()), instant(c.deletedAt()), version, c.createdBy(), c.updatedBy());
     }
 
     private static Configuration toDomain(ConfigurationRow r) {
         Notification notification = r.notificationLevel() == null ? null
-                : new Notification(StoredEnums.parse(NotificationLevel.class, r.notificationLevel(), "configuration.notification_level"), r.notificationTitle(),
+                : new Notification(PublishedNames.NAMES.fromStored(NotificationLevel.class, r.notificationLevel(), "configuration.notification_level"), r.notificationTitle(),
                 r.notificationMessage(), r.notificationHref());
         return new Configuration(r.id(), r.integrationId(), r.slug(), r.ownerId(), r.teamId(), r.userId(), r.scopes(),
-                StoredEnums.parse(ProjectSelection.class, r.projectSelection(), "configuration.project_selection"), r.projects(),
-                StoredEnums.parse(Source.class, r.source(), "configuration.source"),
-                StoredEnums.parse(InstallationType.class, r.installationType(), "configuration.installation_type"),
-                r.status() == null ? null : StoredEnums.parse(InstallStatus.class, r.status(), "configuration.status"), r.externalId(), notification,
+                PublishedNames.NAMES.fromStored(ProjectSelection.class, r.projectSelection(), "configuration.project_selection"), r.projects(),
+                PublishedNames.NAMES.fromStored(Source.class, r.source(), "configuration.source"),
+                PublishedNames.NAMES.fromStored(InstallationType.class, r.installationType(), "configuration.installation_type"),
+                r.status() == null ? null : PublishedNames.NAMES.fromStored(InstallStatus.class, r.status(), "configuration.status"), r.externalId(), notification,
                 r.createdAt().toEpochMilli(), r.updatedAt().toEpochMilli(), millis(r.completedAt()), millis(r.disabledAt()),
-                r.disabledReason() == null ? null : StoredEnums.parse(DisableReason.class, r.disabledReason(), "configuration.disabled_reason"),
+                r.disabledReason() == null ? null : PublishedNames.NAMES.fromStored(DisableReason.class, r.disabledReason(), "configuration.disabled_reason"),
                 millis(r.deleteRequestedAt()), millis(r.customerDeleteRequestedAt()), millis(r.deletedAt()), r.version(), r.createdBy(),
                 r.updatedBy());
     }

@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.out.persistence;
 
+import io.patchbay.config.application.PublishedNames;
 import io.patchbay.config.application.port.out.MembershipStore;
 import io.patchbay.config.domain.Member;
 import io.patchbay.config.domain.Plan;
@@ -36,7 +37,7 @@ class MembershipPersistenceAdapter implements MembershipStore {
     public Optional<Team> saveTeam(Team team, String actor) {
         Optional<Team> previous = teams.findByIdForUpdate(team.id()).map(MembershipPersistenceAdapter::toTeam);
         try {
-            teams.upsert(team.id(), team.slug(), StoredEnums.stored(team.plan()), Instant.now(), actor);
+            teams.upsert(team.id(), team.slug(), PublishedNames.NAMES.name(team.plan()), Instant.now(), actor);
         } catch (DuplicateKeyException e) {
             throw Problems.conflict("team slug '" + team.slug() + "' belongs to another team");
         }
@@ -65,7 +66,7 @@ class MembershipPersistenceAdapter implements MembershipStore {
     }
 
     private static Team toTeam(TeamRow r) {
-        return new Team(r.id(), r.slug(), StoredEnums.parse(Plan.class, r.plan(), "team.plan"));
+        return new Team(r.id(), r.slug(), PublishedNames.NAMES.fromStored(Plan.class, r.plan(), "team.plan"));
     }
 
     private static Member toMember(TeamMemberRow r) {

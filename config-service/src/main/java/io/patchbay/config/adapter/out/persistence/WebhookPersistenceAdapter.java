@@ -1,5 +1,6 @@
 package io.patchbay.config.adapter.out.persistence;
 
+import io.patchbay.config.application.PublishedNames;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -40,7 +41,7 @@ class WebhookPersistenceAdapter implements WebhookStore, DeliveryStore {
 
     @Override
     public void insert(Webhook w, String secret, String actor) {
-        webhooks.save(new WebhookRow(w.id(), w.ownerId(), w.teamId(), w.url(), w.events().stream().map(StoredEnums::stored).sorted().toList(),
+        webhooks.save(new WebhookRow(w.id(), w.ownerId(), w.teamId(), w.url(), w.events().stream().map(PublishedNames.NAMES::name).sorted().toList(),
                 w.projectIds(), box.seal(secret), Instant.ofEpochMilli(w.createdAt()), Instant.ofEpochMilli(w.updatedAt()), actor));
     }
 
@@ -73,7 +74,7 @@ class WebhookPersistenceAdapter implements WebhookStore, DeliveryStore {
 
     private static Webhook toDomain(WebhookRow r) {
         return new Webhook(r.id(), r.ownerId(), r.teamId(), r.url(),
-                r.events().stream().map(e -> StoredEnums.parse(WebhookEvent.class, e, "webhook.events")).collect(Collectors.toSet()), r.projectIds(),
+                r.events().stream().map(e -> PublishedNames.NAMES.fromStored(WebhookEvent.class, e, "webhook.events")).collect(Collectors.toSet()), r.projectIds(),
                 r.createdAt().toEpochMilli(), r.updatedAt().toEpochMilli());
     }
 
@@ -162,17 +163,17 @@ class WebhookPersistenceAdapter implements WebhookStore, DeliveryStore {
     }
 
     private static DeliveryRow toRow(Delivery d, long version) {
-        return new DeliveryRow(d.seq(), d.id(), d.eventId(), StoredEnums.stored(d.targetKind()), d.targetId(), d.configurationId(),
-                StoredEnums.stored(d.type()), d.body(),
-                StoredEnums.stored(d.state()), d.attempts(), d.lastStatus(), d.lastDurationMs(), d.lastError(), Instant.ofEpochMilli(d.nextAttemptAt()),
+        return new DeliveryRow(d.seq(), d.id(), d.eventId(), PublishedNames.NAMES.name(d.targetKind()), d.targetId(), d.configurationId(),
+                PublishedNames.NAMES.name(d.type()), d.body(),
+                PublishedNames.NAMES.name(d.state()), d.attempts(), d.lastStatus(), d.lastDurationMs(), d.lastError(), Instant.ofEpochMilli(d.nextAttemptAt()),
                 Instant.ofEpochMilli(d.retryUntil()), instant(d.leaseUntil()), Instant.ofEpochMilli(d.createdAt()), instant(d.deliveredAt()),
                 version);
     }
 
     private static Delivery toDomain(DeliveryRow r) {
-        return new Delivery(r.seq(), r.deliveryId(), r.eventId(), StoredEnums.parse(DeliveryTarget.class, r.targetKind(), "delivery.target_kind"), r.targetId(),
-                r.configurationId(), StoredEnums.parse(WebhookEvent.class, r.eventType(), "delivery.event_type"), r.body(),
-                StoredEnums.parse(DeliveryState.class, r.state(), "delivery.state"), r.attempts(), r.lastStatus(), r.lastDurationMs(), r.lastError(),
+        return new Delivery(r.seq(), r.deliveryId(), r.eventId(), PublishedNames.NAMES.fromStored(DeliveryTarget.class, r.targetKind(), "delivery.target_kind"), r.targetId(),
+                r.configurationId(), PublishedNames.NAMES.fromStored(WebhookEvent.class, r.eventType(), "delivery.event_type"), r.body(),
+                PublishedNames.NAMES.fromStored(DeliveryState.class, r.state(), "delivery.state"), r.attempts(), r.lastStatus(), r.lastDurationMs(), r.lastError(),
                 r.nextAttemptAt().toEpochMilli(), r.retryUntil().toEpochMilli(), millis(r.leaseUntil()), r.createdAt().toEpochMilli(),
                 millis(r.deliveredAt()), r.version());
     }

@@ -32,12 +32,12 @@ class WebhookPayloads implements DeliveryBodies {
     public String render(String eventId, WebhookEvent type, long createdAt, Configuration c) {
         Notification n = c.notification();
         ConfigurationBody configuration = new ConfigurationBody(c.createdAt(), c.id(), c.integrationId(), c.ownerId(), c.slug(), c.teamId(), TYPE,
-                c.updatedAt(), c.userId(), c.scopes(), c.completedAt(), c.projects(), PublishedNames.name(c.projectSelection()),
-                PublishedNames.name(c.source()),
-                PublishedNames.name(c.installationType()), PublishedNames.name(c.status()), c.externalId(),
-                n == null ? null : new NotificationBody(PublishedNames.name(n.level()), n.title(), n.message(), n.href()), c.disabledAt(),
-                PublishedNames.name(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt());
-        Envelope envelope = new Envelope(eventId, PublishedNames.name(type), createdAt, null,
+                c.updatedAt(), c.userId(), c.scopes(), c.completedAt(), c.projects(), PublishedNames.NAMES.name(c.projectSelection()),
+                PublishedNames.NAMES.name(c.source()),
+                PublishedNames.NAMES.name(c.installationType()), PublishedNames.NAMES.name(c.status()), c.externalId(),
+                n == null ? null : new NotificationBody(PublishedNames.NAMES.name(n.level()), n.title(), n.message(), n.href()), c.disabledAt(),
+                PublishedNames.NAMES.name(c.disabledReason()), c.deleteRequestedAt(), c.customerDeleteRequestedAt(), c.deletedAt());
+        Envelope envelope = new Envelope(eventId, PublishedNames.NAMES.name(type), createdAt, null,
                 new Payload(configuration, c.teamId() == null ? null : new Id(c.teamId()), new Id(c.userId())));
         try {
             return json.writeValueAsString(envelope);

@@ -1,5 +1,6 @@
 package io.patchbay.environment.adapter.in.web;
 
+import io.patchbay.environment.application.PublishedNames;
 import io.micronaut.core.annotation.Nullable;
 import io.patchbay.environment.application.port.in.UpdateIntegrationCommand;
 import io.patchbay.environment.application.port.in.CreateIntegrationCommand;
@@ -57,7 +58,7 @@ public class IntegrationController {
     public IntegrationResponse create(@Parameter(hidden = true) Caller caller,
             @Valid @Body CreateIntegrationRequest body, @Nullable @Header(NamedTeams.HEADER) String teamHeader) {
         Map<String, Object> config = BodyTrees.optionalObject(body.config(), "config");
-        Sharing sharing = body.sharing() == null ? null : Sharing.parse(body.sharing(), "sharing");
+        Sharing sharing = PublishedNames.NAMES.fromRequestOrNull(Sharing.class, body.sharing(), "sharing");
         NamedTeam team = NamedTeams.named(IdKinds.TEAM, body.teamId(), "team_id", teamHeader);
         return WireMapper.integration(integrations.create(caller, new CreateIntegrationCommand(team, body.name(), body.category(),
                 Boolean.TRUE.equals(body.isBeta()), config, sharing)));
@@ -90,7 +91,7 @@ public class IntegrationController {
         return WireMapper.integration(integrations.update(caller, uuid, new UpdateIntegrationCommand(
                 body.string("name").orElse(null), body.string("category").orElse(null),
                 body.bool("is_beta").orElse(null), BodyTrees.object(json, "config", Map.of()),
-                body.parsed("sharing", Sharing::parse).orElse(null))));
+                body.parsed("sharing", (v, field) -> PublishedNames.NAMES.fromRequest(Sharing.class, v, field)).orElse(null))));
     }
 
     @Delete("/{id}")

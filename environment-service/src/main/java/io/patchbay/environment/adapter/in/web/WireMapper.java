@@ -1,5 +1,6 @@
 package io.patchbay.environment.adapter.in.web;
 
+import io.patchbay.environment.application.PublishedNames;
 import io.micronaut.json.tree.JsonNode;
 import io.patchbay.environment.application.port.out.Page;
 import io.patchbay.environment.application.port.in.InstallView;
@@ -46,7 +47,7 @@ final class WireMapper {
     static IntegrationResponse integration(IntegrationView v) {
         Integration i = v.integration();
         return new IntegrationResponse(i.id().toString(), i.name(), i.category(), i.beta(), JsonTrees.node(v.maskedConfig()), i.teamId(),
-                i.sharing().wire(), time(i.createdAt()), time(i.updatedAt()),
+                PublishedNames.NAMES.name(i.sharing()), time(i.createdAt()), time(i.updatedAt()),
                 v.installedEnvironments().stream().map(Object::toString).toList(), team(v.team()));
     }
 
@@ -54,7 +55,7 @@ final class WireMapper {
         EnvironmentIntegration i = v.install();
         return new EnvironmentIntegrationResponse(i.id().toString(), i.integrationId().toString(), i.environmentId().toString(),
                 i.showInCatalog(), i.enabled(), time(i.createdAt()), time(i.updatedAt()), integration(v.integration()),
-                JsonTrees.node(v.maskedOverride()), i.configurationId(), i.lifecycle().wire(), i.disabledReason());
+                JsonTrees.node(v.maskedOverride()), i.configurationId(), PublishedNames.NAMES.name(i.lifecycle()), i.disabledReason());
     }
 
     static JsonNode config(Map<String, Object> config) {

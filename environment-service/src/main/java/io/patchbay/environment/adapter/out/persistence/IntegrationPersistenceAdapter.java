@@ -1,5 +1,6 @@
 package io.patchbay.environment.adapter.out.persistence;
 
+import io.patchbay.environment.application.PublishedNames;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.patchbay.environment.application.port.out.IntegrationStore;
@@ -35,13 +36,13 @@ class IntegrationPersistenceAdapter implements IntegrationStore {
 
     private Integration domain(IntegrationRow r) {
         return new Integration(r.id(), r.teamId(), r.name(), r.category(), r.beta(), json.read(r.config()),
-                Sharing.parse(r.sharing(), "sharing"), r.version(), Rows.millis(r.createdAt()), Rows.millis(r.updatedAt()), r.createdBy(),
+                PublishedNames.NAMES.fromStored(Sharing.class, r.sharing(), "integration.sharing"), r.version(), Rows.millis(r.createdAt()), Rows.millis(r.updatedAt()), r.createdBy(),
                 r.updatedBy());
     }
 
     /** The row to write; {@code version} is the one stored before this change (Micronaut Data checks and increments it). */
     private IntegrationRow row(Integration i, long version) {
-        return new IntegrationRow(i.id(), i.teamId(), i.name(), i.category(), i.beta(), json.write(i.config()), i.sharing().wire(), version,
+        return new IntegrationRow(i.id(), i.teamId(), i.name(), i.category(), i.beta(), json.write(i.config()), PublishedNames.NAMES.name(i.sharing()), version,
                 Rows.instant(i.createdAt()), Rows.instant(i.updatedAt()), i.createdBy(), i.updatedBy());
     }
 

@@ -1,5 +1,6 @@
 package io.patchbay.oauth.adapter.in.web;
 
+import io.patchbay.oauth.application.PublishedNames;
 import io.patchbay.oauth.application.port.in.IntegrationView;
 import io.patchbay.oauth.domain.Association;
 import io.patchbay.oauth.domain.AuthType;
@@ -22,18 +23,18 @@ final class WireMapper {
     static IntegrationResponse integration(IntegrationView view) {
         OAuthIntegration i = view.integration();
         return new IntegrationResponse(Long.toString(i.id()), i.guid().toString(), time(i.createdTime()), time(i.updatedTime()), i.name(),
-                i.description(), i.template(), i.authType().wire(), new TreeMap<>(i.config()), view.contentCount(), i.configurationId(),
-                i.state().wire(), i.disabledReason());
+                i.description(), i.template(), PublishedNames.NAMES.name(i.authType()), new TreeMap<>(i.config()), view.contentCount(), i.configurationId(),
+                PublishedNames.NAMES.name(i.state()), i.disabledReason());
     }
 
     static AssociationResponse association(Association a) {
         return new AssociationResponse(a.contentGuid().toString(), a.integrationGuid().toString(), a.integrationName(), a.integrationDescription(),
-                a.integrationTemplate(), a.integrationAuthType().wire(), time(a.createdTime()));
+                a.integrationTemplate(), PublishedNames.NAMES.name(a.integrationAuthType()), time(a.createdTime()));
     }
 
     static TemplateResponse template(Template t) {
-        return new TemplateResponse(t.id(), t.name(), t.description(), t.authTypes().stream().map(AuthType::wire).toList(),
-                t.options().stream().map(o -> new TemplateResponse.Option(o.name(), o.label(), o.type().wire(), o.values(), o.defaultValue())).toList(),
+        return new TemplateResponse(t.id(), t.name(), t.description(), t.authTypes().stream().map(PublishedNames.NAMES::name).toList(),
+                t.options().stream().map(o -> new TemplateResponse.Option(o.name(), o.label(), PublishedNames.NAMES.name(o.type()), o.values(), o.defaultValue())).toList(),
                 t.fields().stream().map(f -> new TemplateResponse.Field(f.name(), f.label(), f.description(), f.required(), f.secret(), f.validation(),
                         f.validationDescription(), f.multiline(), f.visibilityExpression())).toList(),
                 new TreeMap<>(t.endpoints()),

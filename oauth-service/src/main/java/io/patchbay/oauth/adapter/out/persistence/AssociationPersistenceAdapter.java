@@ -1,5 +1,6 @@
 package io.patchbay.oauth.adapter.out.persistence;
 
+import io.patchbay.oauth.application.PublishedNames;
 import io.patchbay.oauth.application.port.out.AssociationStore;
 import io.patchbay.oauth.domain.Association;
 import io.patchbay.oauth.domain.AuthType;
@@ -59,7 +60,7 @@ class AssociationPersistenceAdapter implements AssociationStore {
     }
 
     private static Association map(AssociationRow a, IntegrationRow i) {
-        return new Association(a.id().contentGuid(), i.guid(), i.name(), i.description(), i.template(), AuthType.fromWire(i.authType()).orElseThrow(),
+        return new Association(a.id().contentGuid(), i.guid(), i.name(), i.description(), i.template(), PublishedNames.NAMES.fromStored(AuthType.class, i.authType(), "integration.auth_type"),
                 a.createdTime());
     }
 }

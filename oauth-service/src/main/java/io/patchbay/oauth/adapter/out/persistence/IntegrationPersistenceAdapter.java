@@ -1,5 +1,6 @@
 package io.patchbay.oauth.adapter.out.persistence;
 
+import io.patchbay.oauth.application.PublishedNames;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -19,7 +20,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -139,7 +139,7 @@ class IntegrationPersistenceAdapter implements IntegrationStore, SealedValueStor
         int written = integrations.updateLifecycle(
                 Columns.of(changes, c -> Long.toString(c.integration().id())),
                 Columns.of(changes, c -> Long.toString(c.readVersion())),
-                Columns.of(changes, c -> c.integration().state().wire()),
+                Columns.of(changes, c -> PublishedNames.NAMES.name(c.integration().state())),
                 Columns.of(changes, c -> c.integration().disabledReason()),
                 Columns.of(changes, c -> Long.toString(c.integration().version())),
                 Columns.of(changes, c -> c.integration().updatedTime().toString()),
@@ -201,13 +201,13 @@ class IntegrationPersistenceAdapter implements IntegrationStore, SealedValueStor
     }
 
     private static IntegrationRow toRow(OAuthIntegration i, long version) {
-        return new IntegrationRow(i.id(), i.guid(), i.teamId(), i.name(), i.description(), i.template(), i.authType().wire(), i.config(),
-                i.configurationId(), i.state().wire(), i.disabledReason(), version, i.createdTime(), i.updatedTime(), i.createdBy(), i.updatedBy());
+        return new IntegrationRow(i.id(), i.guid(), i.teamId(), i.name(), i.description(), i.template(), PublishedNames.NAMES.name(i.authType()), i.config(),
+                i.configurationId(), PublishedNames.NAMES.name(i.state()), i.disabledReason(), version, i.createdTime(), i.updatedTime(), i.createdBy(), i.updatedBy());
     }
 
     private static OAuthIntegration toDomain(IntegrationRow r, Set<String> secretNames) {
-        return new OAuthIntegration(r.id(), r.guid(), r.teamId(), r.name(), r.description(), r.template(), AuthType.fromWire(r.authType()).orElseThrow(),
-                r.config(), secretNames, r.configurationId(), IntegrationState.valueOf(r.state().toUpperCase(Locale.ROOT)), r.disabledReason(),
+        return new OAuthIntegration(r.id(), r.guid(), r.teamId(), r.name(), r.description(), r.template(), PublishedNames.NAMES.fromStored(AuthType.class, r.authType(), "integration.auth_type"),
+                r.config(), secretNames, r.configurationId(), PublishedNames.NAMES.fromStored(IntegrationState.class, r.state(), "integration.state"), r.disabledReason(),
                 r.version(), r.createdTime(), r.updatedTime(), r.createdBy(), r.updatedBy());
     }
 }

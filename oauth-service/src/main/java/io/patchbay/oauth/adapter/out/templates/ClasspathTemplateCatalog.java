@@ -1,6 +1,7 @@
 package io.patchbay.oauth.adapter.out.templates;
 
 import io.micronaut.json.JsonMapper;
+import io.patchbay.oauth.application.PublishedNames;
 import io.patchbay.oauth.application.port.out.TemplateCatalog;
 import io.patchbay.oauth.domain.AuthType;
 import io.patchbay.oauth.domain.Template;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,19 +64,30 @@ public class ClasspathTemplateCatalog implements TemplateCatalog {
         return out;
     }
 
+    /**
+     * The file as a template. Its words for auth types, option types and rule kinds are the service's published names; a
+     * template offering several auth types chooses among them with an {@code auth_type} option whose values are those
+     * names, in the same order (the value an integration's config holds is the auth type's name, as Posit clients send it).
+     */
     static Template toTemplate(TemplateFile f) {
         List<AuthType> authTypes = f.authTypes().stream()
-                .map(t -> AuthType.fromWire(t).orElseThrow(() -> new IllegalArgumentException("unknown auth type " + t))).toList();
+                .map(t -> PublishedNames.NAMES.fromStored(AuthType.class, t, "auth_types")).toList();
         List<TemplateOption> options = new ArrayList<>();
         for (TemplateFile.Option o : f.options() == null ? List.<TemplateFile.Option>of() : f.options()) {
-            options.add(new TemplateOption(o.name(), o.label(), TemplateOption.Type.valueOf(o.type().toUpperCase(Locale.ROOT)),
+            options.add(new TemplateOption(o.name(), o.label(), PublishedNames.NAMES.fromStored(TemplateOption.Type.class, o.type(), "options[].type"),
                     o.values() == null ? List.of() : o.values(), o.defaultValue()));
+        }
+        List<String> authTypeNames = authTypes.stream().map(PublishedNames.NAMES::name).toList();
+        for (TemplateOption o : options) {
+            if (o.name().equals(Template.AUTH_TYPE_OPTION) && !o.values().equals(authTypeNames)) {
+                throw new IllegalArgumentException("the auth_type option must offer exactly " + authTypeNames + ", offers " + o.values());
+            }
         }
         List<TemplateField> fields = f.fields().stream().map(x -> new TemplateField(x.name(), x.label(), x.description(), Boolean.TRUE.equals(x.required()),
                 Boolean.TRUE.equals(x.secret()), x.validation(), x.validationDescription(), Boolean.TRUE.equals(x.multiline()),
                 x.visibilityExpression())).toList();
         List<TemplateRule> rules = (f.rules() == null ? List.<TemplateFile.Rule>of() : f.rules()).stream()
-                .map(r -> new TemplateRule(TemplateRule.Kind.valueOf(r.kind().toUpperCase(Locale.ROOT)), r.field(), r.value(), r.when(),
+                .map(r -> new TemplateRule(PublishedNames.NAMES.fromStored(TemplateRule.Kind.class, r.kind(), "rules[].kind"), r.field(), r.value(), r.when(),
                         r.expression(), r.message())).toList();
         return new Template(f.id(), f.name(), f.description(), authTypes, options, fields, f.endpoints(), rules);
     }

@@ -1,4 +1,4 @@
-package io.patchbay.config.adapter.out.persistence;
+package io.patchbay.config.application;
 
 import io.patchbay.config.domain.DeliveryState;
 import io.patchbay.config.domain.DeliveryTarget;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The values rows hold: pinned, because existing rows must still read whatever the domain or the API call them. */
-class StoredEnumsTest {
+class PublishedNamesTest {
     @Test
     void theStoredValuesAreTheOnesExistingRowsHold() {
         assertThat(stored(DisableReason.class)).containsExactly("disabled-by-owner", "feature-not-available", "disabled-by-admin",
@@ -40,14 +40,14 @@ class StoredEnumsTest {
     @Test
     void everyStoredValueReadsBackAndAnUnknownOneIsBadDataNotTheCallersMistake() {
         for (DisableReason r : DisableReason.values()) {
-            assertThat(StoredEnums.parse(DisableReason.class, StoredEnums.stored(r), "configuration.disabled_reason")).isEqualTo(r);
+            assertThat(PublishedNames.NAMES.fromStored(DisableReason.class, PublishedNames.NAMES.name(r), "configuration.disabled_reason")).isEqualTo(r);
         }
-        assertThatThrownBy(() -> StoredEnums.parse(Source.class, "carrier-pigeon", "configuration.source"))
+        assertThatThrownBy(() -> PublishedNames.NAMES.fromStored(Source.class, "carrier-pigeon", "configuration.source"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("configuration.source").hasMessageContaining("carrier-pigeon");
-        assertThat(StoredEnums.stored(null)).isNull();
+        assertThat(PublishedNames.NAMES.name(null)).isNull();
     }
 
     private static <E extends Enum<E>> List<String> stored(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(StoredEnums::stored).toList();
+        return Arrays.stream(type.getEnumConstants()).map(PublishedNames.NAMES::name).toList();
     }
 }
