@@ -1,12 +1,7 @@
 package io.patchbay.catalog.adapter.in.web;
 
+import io.patchbay.test.OpenApiDocument;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,69 +10,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  * fields a request must carry listed as {@code required} (they were free-form objects while bodies were JSON trees).
  */
 class OpenApiRequestSchemasTest {
-    private static final Map<String, Object> DOCUMENT = load();
+    private static final OpenApiDocument DOCUMENT = OpenApiDocument.of("catalog-service");
 
     @Test
     void everyBodyHasARecordSchema() {
-        assertThat(bodySchema("/api/admin/v4/integrations", "post")).isEqualTo("CreateIntegrationV4Request");
-        assertThat(bodySchema("/api/admin/v4/integrations/{id}", "put")).isEqualTo("UpdateIntegrationV4Request");
-        assertThat(bodySchema("/api/v2/integrations", "post")).isEqualTo("CreateIntegrationV2Request");
-        assertThat(bodySchema("/api/v2/integrations/{id}", "put")).isEqualTo("UpdateIntegrationV2Request");
-        assertThat(bodySchema("/api/admin/v3/connectors/{id}", "put")).isEqualTo("UpdateConnectorRequest");
-        assertThat(bodySchema("/api/v3/integrations/resources/{resource_id}/user-tags", "put")).isEqualTo("UpdateResourceTagsRequest");
+        assertThat(DOCUMENT.bodySchema("post", "/api/admin/v4/integrations")).isEqualTo("CreateIntegrationV4Request");
+        assertThat(DOCUMENT.bodySchema("put", "/api/admin/v4/integrations/{id}")).isEqualTo("UpdateIntegrationV4Request");
+        assertThat(DOCUMENT.bodySchema("post", "/api/v2/integrations")).isEqualTo("CreateIntegrationV2Request");
+        assertThat(DOCUMENT.bodySchema("put", "/api/v2/integrations/{id}")).isEqualTo("UpdateIntegrationV2Request");
+        assertThat(DOCUMENT.bodySchema("put", "/api/admin/v3/connectors/{id}")).isEqualTo("UpdateConnectorRequest");
+        assertThat(DOCUMENT.bodySchema("put", "/api/v3/integrations/resources/{resource_id}/user-tags")).isEqualTo("UpdateResourceTagsRequest");
     }
 
     @Test
     void theSchemasListTheirRequiredFieldsByWireName() {
-        assertThat(required("CreateIntegrationV4Request")).containsExactlyInAnyOrder("name", "type", "integration_config");
-        assertThat(required("UpdateIntegrationV4Request")).as("type may be left out of a replace")
+        assertThat(DOCUMENT.required("CreateIntegrationV4Request")).containsExactlyInAnyOrder("name", "type", "integration_config");
+        assertThat(DOCUMENT.required("UpdateIntegrationV4Request")).as("type may be left out of a replace")
                 .containsExactlyInAnyOrder("name", "integration_config");
-        assertThat(required("CreateIntegrationV2Request")).containsExactlyInAnyOrder("name", "type", "metadata");
-        assertThat(required("UpdateConnectorRequest")).containsExactly("name");
-        assertThat(required("UpdateResourceTagsRequest")).containsExactly("tags");
-        assertThat(required("OwnerRequest")).containsExactlyInAnyOrder("attribute_type", "attribute_value");
-        assertThat(required("SecretStoreConfigRequest.Aws")).containsExactlyInAnyOrder("region", "secret_id");
-        assertThat(properties("CreateIntegrationV4Request")).containsKeys("connector_id", "secret_store_config", "connected_resource_types",
-                "custom_access_details", "owners_mapping", "configuration_id");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String bodySchema(String path, String method) {
-        Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) paths().get(path)).get(method);
-        assertThat(operation).as("%s %s", method, path).isNotNull();
-        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) operation.get("requestBody")).get("content");
-        Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) content.get("application/json")).get("schema");
-        return ((String) schema.get("$ref")).substring("#/components/schemas/".length());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> required(String schema) {
-        return (List<String>) schema(schema).get("required");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> properties(String schema) {
-        return (Map<String, Object>) schema(schema).get("properties");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> schema(String name) {
-        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) DOCUMENT.get("components")).get("schemas");
-        assertThat(schemas).as("schemas").containsKey(name);
-        return (Map<String, Object>) schemas.get(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> paths() {
-        return (Map<String, Object>) DOCUMENT.get("paths");
-    }
-
-    private static Map<String, Object> load() {
-        try (InputStream in = OpenApiRequestSchemasTest.class.getResourceAsStream("/META-INF/swagger/catalog-service.yml")) {
-            assertThat(in).as("the generated OpenAPI document on the classpath").isNotNull();
-            return new Yaml().load(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(DOCUMENT.required("CreateIntegrationV2Request")).containsExactlyInAnyOrder("name", "type", "metadata");
+        assertThat(DOCUMENT.required("UpdateConnectorRequest")).containsExactly("name");
+        assertThat(DOCUMENT.required("UpdateResourceTagsRequest")).containsExactly("tags");
+        assertThat(DOCUMENT.required("OwnerRequest")).containsExactlyInAnyOrder("attribute_type", "attribute_value");
+        assertThat(DOCUMENT.required("SecretStoreConfigRequest.Aws")).containsExactlyInAnyOrder("region", "secret_id");
+        assertThat(DOCUMENT.properties("CreateIntegrationV4Request")).containsKeys("connector_id", "secret_store_config",
+                "connected_resource_types", "custom_access_details", "owners_mapping", "configuration_id");
     }
 }

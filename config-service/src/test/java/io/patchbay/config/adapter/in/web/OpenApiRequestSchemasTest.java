@@ -1,11 +1,9 @@
 package io.patchbay.config.adapter.in.web;
 
+import io.patchbay.test.OpenApiDocument;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request record's, with its required fields; only the merge-style PATCH bodies stay free-form.
  */
 class OpenApiRequestSchemasTest {
-    private static final Map<String, Object> DOCUMENT = load();
+    private static final OpenApiDocument DOCUMENT = OpenApiDocument.of("config-service");
 
     @Test
     void typedBodiesCarryTheirRequiredFields() {
@@ -30,51 +28,18 @@ class OpenApiRequestSchemasTest {
 
     @Test
     void onlyThePatchBodiesStayFreeForm() {
-        assertThat(schemaRef("patch", "/v1/integrations/configuration/{id}")).endsWith("/JsonNode");
-        assertThat(schemaRef("patch", "/v1/integrations/apps/{idOrSlug}")).endsWith("/JsonNode");
-        assertThat(schemaRef("patch", "/v1/installations/{id}")).endsWith("/JsonNode");
-        assertThat(schemaRef("post", "/v1/integrations/configuration/{id}/disable")).endsWith("/DisableConfigurationRequest");
-        assertThat(schemaRef("put", "/v1/teams/{teamId}")).endsWith("/PutTeamRequest");
+        assertThat(DOCUMENT.bodySchema("patch", "/v1/integrations/configuration/{id}")).isEqualTo("JsonNode");
+        assertThat(DOCUMENT.bodySchema("patch", "/v1/integrations/apps/{idOrSlug}")).isEqualTo("JsonNode");
+        assertThat(DOCUMENT.bodySchema("patch", "/v1/installations/{id}")).isEqualTo("JsonNode");
+        assertThat(DOCUMENT.bodySchema("post", "/v1/integrations/configuration/{id}/disable")).isEqualTo("DisableConfigurationRequest");
+        assertThat(DOCUMENT.bodySchema("put", "/v1/teams/{teamId}")).isEqualTo("PutTeamRequest");
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> required(String method, String path) {
-        Object required = schema(method, path).get("required");
-        return required == null ? List.of() : (List<String>) required;
+        return DOCUMENT.required(DOCUMENT.bodySchema(method, path));
     }
 
-    @SuppressWarnings("unchecked")
     private static java.util.Set<String> properties(String method, String path) {
-        return ((Map<String, Object>) schema(method, path).get("properties")).keySet();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> schema(String method, String path) {
-        String name = schemaRef(method, path).substring("#/components/schemas/".length());
-        return (Map<String, Object>) at(DOCUMENT, "components", "schemas", name);
-    }
-
-    private static String schemaRef(String method, String path) {
-        return (String) at(DOCUMENT, "paths", path, method, "requestBody", "content", "application/json", "schema", "$ref");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object at(Map<String, Object> map, String... keys) {
-        Object current = map;
-        for (String key : keys) {
-            assertThat(current).as("%s in the OpenAPI document", String.join(" > ", keys)).isInstanceOf(Map.class);
-            current = ((Map<String, Object>) current).get(key);
-        }
-        assertThat(current).as("%s in the OpenAPI document", String.join(" > ", keys)).isNotNull();
-        return current;
-    }
-
-    private static Map<String, Object> load() {
-        try (InputStream in = OpenApiRequestSchemasTest.class.getResourceAsStream("/META-INF/swagger/config-service.yml")) {
-            assertThat(in).as("the generated OpenAPI document on the classpath").isNotNull();
-            return new Yaml().load(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return DOCUMENT.properties(DOCUMENT.bodySchema(method, path)).keySet();
     }
 }

@@ -1,10 +1,8 @@
 package io.patchbay.oauth.adapter.in.web;
 
+import io.patchbay.test.OpenApiDocument;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -15,43 +13,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operation refers to its schema, whose {@code required} lists what the record's constraints require.
  */
 class OpenApiRequestSchemasTest {
-    private static final String DOCUMENT = "META-INF/swagger/oauth-service.yml";
+    private static final OpenApiDocument DOCUMENT = OpenApiDocument.of("oauth-service");
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> document() throws IOException {
-        try (InputStream in = OpenApiRequestSchemasTest.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
-            assertThat(in).as("the generated " + DOCUMENT).isNotNull();
-            return (Map<String, Object>) new Yaml().load(in);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> at(Map<String, Object> node, String... keys) {
-        Map<String, Object> current = node;
-        for (String key : keys) {
-            assertThat(current).as("has %s", key).containsKey(key);
-            current = (Map<String, Object>) current.get(key);
-        }
-        return current;
+    @Test
+    void theCreateRequestCarriesItsRequiredFields() {
+        assertThat(DOCUMENT.bodySchema("post", "/__api__/v1/oauth/integrations")).isEqualTo("CreateIntegrationRequest");
+        assertThat(DOCUMENT.required("CreateIntegrationRequest")).isEqualTo(List.of("template"));
+        assertThat(DOCUMENT.properties("CreateIntegrationRequest")).containsOnlyKeys("name", "description", "template", "config", "configuration_id");
     }
 
     @Test
-    void theCreateRequestCarriesItsRequiredFields() throws IOException {
-        Map<String, Object> doc = document();
-        assertThat(at(doc, "paths", "/__api__/v1/oauth/integrations", "post", "requestBody", "content", "application/json", "schema"))
-                .containsEntry("$ref", "#/components/schemas/CreateIntegrationRequest");
-        Map<String, Object> schema = at(doc, "components", "schemas", "CreateIntegrationRequest");
-        assertThat(schema.get("required")).isEqualTo(List.of("template"));
-        assertThat(at(schema, "properties")).containsOnlyKeys("name", "description", "template", "config", "configuration_id");
-    }
-
-    @Test
-    void theAssociationsPutIsAnArrayOfRecords() throws IOException {
-        Map<String, Object> doc = document();
-        Map<String, Object> body = at(doc, "paths", "/__api__/v1/content/{content_guid}/oauth/integrations/associations", "put",
-                "requestBody", "content", "application/json", "schema");
+    void theAssociationsPutIsAnArrayOfRecords() {
+        Map<String, Object> body = DOCUMENT.body("put", "/__api__/v1/content/{content_guid}/oauth/integrations/associations");
         assertThat(body).containsEntry("type", "array");
-        assertThat(at(body, "items")).containsEntry("$ref", "#/components/schemas/AssociationRequest");
-        assertThat(at(doc, "components", "schemas", "AssociationRequest").get("required")).isEqualTo(List.of("oauth_integration_guid"));
+        assertThat(OpenApiDocument.at(body, "items")).containsEntry("$ref", "#/components/schemas/AssociationRequest");
+        assertThat(DOCUMENT.required("AssociationRequest")).isEqualTo(List.of("oauth_integration_guid"));
     }
 }
