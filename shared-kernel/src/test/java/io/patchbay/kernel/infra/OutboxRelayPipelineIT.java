@@ -58,9 +58,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The relay on a backlog, against a real PostgreSQL and a real Kafka: thousands of rows over several keys on a topic
  * of several partitions, published completely and in id order per key, each row marked only once Kafka acknowledged it,
- * also when publishing fails in the middle of the backlog. Each test gets its own database and topic; no consumer runs
- * in the context (the topic is read back directly). Also measures the relay's rate on a 10,000-row backlog (printed as a
- * {@code BENCHMARK} line and written to {@code target/benchmarks/relay-backlog.json}; recorded, not asserted).
+ * also when publishing fails in the middle of the backlog; one instance publishing at a time. Each test gets its own
+ * database and topic; no consumer runs in the context (the topic is read back directly). Also measures the relay on a
+ * 10,000-row backlog and on single rows ({@code BENCHMARK} lines, {@code target/benchmarks/relay-*.json}; recorded, not
+ * asserted).
  */
 class OutboxRelayPipelineIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -69,6 +70,8 @@ class OutboxRelayPipelineIT {
     private String jdbcUrl;
     private String topic;
     private ApplicationContext context;
+    /** A second service instance on the same database, when a test needs one. */
+    private ApplicationContext second;
 
     @BeforeEach
     void databaseAndTopic() throws Exception {
@@ -78,8 +81,18 @@ class OutboxRelayPipelineIT {
         }
         topic = "relay-it-" + UUID.randomUUID();
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            List<String> topics = List.of(topic, floorTopic());
+            admin.createTopics(topics.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get(30, TimeUnit.SECONDS);
+            // a producer that sends before a new partition has its leader can be stuck retrying (NOT_LEADER, then
+            // OutOfOrderSequence): wait until every partition has one
+            await().atMost(WAIT).until(() -> admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         }
+    }
+
+    /** Where the benchmark's floor producer sends: a topic like {@link #topic}. */
+    private String floorTopic() {
+        return topic + "-floor";
     }
 
     @AfterEach
@@ -87,16 +100,24 @@ class OutboxRelayPipelineIT {
         if (context != null) {
             context.close();
         }
+        if (second != null) {
+            second.close();
+        }
         infra.startKafka();
     }
 
     private void startRelay() {
+        context = relayContext();
+    }
+
+    /** A service instance with a relay (and no consumer) on this test's database. */
+    private ApplicationContext relayContext() {
         Map<String, Object> props = new HashMap<>(infra.micronautProperties(jdbcUrl));
         props.put("micronaut.application.name", "kernel-relay-it");
         props.put("patchbay.outbox.poll-interval", "200ms");
         props.put("patchbay.outbox.max-backoff", "1s");
         props.put("patchbay.topic.provision", "false");
-        context = ApplicationContext.run(props);
+        return ApplicationContext.run(props);
     }
 
     @Test
@@ -187,6 +208,98 @@ class OutboxRelayPipelineIT {
     }
 
     /**
+     * Two instances on one database: the first relay holds the lease (a session-level advisory lock on its own
+     * connection) and publishes everything, the second publishes nothing; once the first instance is gone its lease is
+     * too, and the second publishes what comes next. Every row is on the topic exactly once.
+     */
+    @Test
+    void oneInstancePublishesAtATimeAndAnotherTakesOverWhenItsConnectionIsGone() throws Exception {
+        startRelay();
+        OutboxRelay first = context.getBean(OutboxRelay.class);
+        await().atMost(WAIT).until(() -> leaseHolders().size() == 1);
+        LeaseHolder firstHolder = leaseHolders().getFirst();
+        assertThat(firstHolder.application()).isEqualTo(OutboxRelay.APPLICATION_NAME);
+        second = relayContext();
+        OutboxRelay next = second.getBean(OutboxRelay.class);
+        write(0, 2_000);
+        await().atMost(WAIT).until(() -> unpublished() == 0);
+        assertThat(first.publishedCount()).isEqualTo(2_000);
+        assertThat(next.publishedCount()).isZero();
+        assertThat(leaseHolders()).containsExactly(firstHolder);
+
+        context.close(); // the first instance stops: its relay's connection, and with it the lease, is gone
+        context = second; // writes through the second instance from here on
+        second = null;
+        await().atMost(WAIT).until(() -> leaseHolders().size() == 1 && !leaseHolders().contains(firstHolder));
+        write(2_000, 1_000);
+        await().atMost(WAIT).until(() -> unpublished() == 0);
+        assertThat(next.publishedCount()).isEqualTo(1_000);
+        Map<UUID, Long> ids = outboxIds();
+        List<ConsumerRecord<String, byte[]>> records = records();
+        assertThat(records).hasSize(3_000);
+        assertFirstOccurrencesInIdOrderPerKey(records, ids);
+    }
+
+    private record LeaseHolder(int pid, String application) {
+    }
+
+    /** The backends of this test's database that hold an advisory lock: the relay's lease. */
+    private List<LeaseHolder> leaseHolders() throws SQLException {
+        List<LeaseHolder> holders = new ArrayList<>();
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT a.pid, a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                        + "WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+            while (rs.next()) {
+                holders.add(new LeaseHolder(rs.getInt(1), rs.getString(2)));
+            }
+        }
+        return holders;
+    }
+
+    /**
+     * The latency of one row on its own: from its commit until the relay marked it (woken by NOTIFY, read, sent,
+     * flushed, acknowledged, marked), 200 times one after the other after a warm-up. Recorded, not asserted.
+     */
+    @Test
+    void benchmarkSingleRowLatency() throws Exception {
+        startRelay();
+        OutboxRelay relay = context.getBean(OutboxRelay.class);
+        write(0, 500); // warm-up
+        await().atMost(WAIT).until(() -> relay.publishedCount() == 500);
+        for (int i = 0; i < 50; i++) {
+            long before = relay.publishedCount();
+            write(500 + i, 1);
+            await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> relay.publishedCount() > before);
+        }
+        int n = 200;
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long before = relay.publishedCount();
+            long committed = write(messages(550 + i, 1));
+            await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> relay.publishedCount() > before);
+            micros.add((System.nanoTime() - committed) / 1_000);
+        }
+        assertThat(unpublished()).isZero();
+        List<ConsumerRecord<String, byte[]>> records = records();
+        assertThat(records).hasSize(550 + n);
+        assertFirstOccurrencesInIdOrderPerKey(records, outboxIds());
+
+        List<Long> sorted = micros.stream().sorted().toList();
+        double p50 = sorted.get(n / 2) / 1e3;
+        double p90 = sorted.get(n * 9 / 10) / 1e3;
+        double p99 = sorted.get(n * 99 / 100) / 1e3;
+        double max = sorted.getLast() / 1e3;
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        String report = String.format(Locale.ROOT, "{\"rows\":%d,\"p50Millis\":%.1f,\"p90Millis\":%.1f,\"p99Millis\":%.1f,\"maxMillis\":%.1f,"
+                + "\"loadavg\":\"%s\"}%n", n, p50, p90, p99, max, load);
+        Path out = Path.of("target", "benchmarks", "relay-single-row.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.printf(Locale.ROOT, "BENCHMARK relay-single-row rows=%d p50Millis=%.1f p90Millis=%.1f p99Millis=%.1f maxMillis=%.1f loadavg=%s%n",
+                n, p50, p90, p99, max, load);
+    }
+
+    /**
      * How fast the relay empties a 10,000-row backlog committed in one transaction (a plan downgrade): from the commit
      * until every row is marked published, after a warm-up, five times (the median is reported); next to a bare idempotent producer sending the
      * same records (the floor). Recorded, not asserted; the correctness of what was published is asserted.
@@ -235,10 +348,7 @@ class OutboxRelayPipelineIT {
      * every acknowledgement awaited; after a warm-up of 2,000.
      */
     private long floor(List<OutboxMessage> messages) throws Exception {
-        String floorTopic = topic + "-floor";
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(floorTopic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
+        String floorTopic = floorTopic();
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap(),
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {

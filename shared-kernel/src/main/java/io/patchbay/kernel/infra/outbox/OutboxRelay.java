@@ -36,6 +36,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,14 +57,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * mark uncommitted until the end (all republished after a crash) and a snapshot open for as long.
  *
  * <p><b>The pipeline.</b> The relay reads the next batch ({@code published_at IS NULL AND id > } the last id sent, in id
- * order) and sends it while the acknowledgements of earlier batches are outstanding, at most
- * {@code patchbay.outbox.max-in-flight-batches} of them, and marks the oldest batch (one {@code UPDATE}, autocommit) as
- * soon as all of its records are acknowledged: batches are marked in id order, so the marked rows are always a prefix
- * of the pending ones. One producer sends every record in id order, and an idempotent producer with at most 5 requests
- * in flight keeps each partition in send order, so each key's records reach Kafka in id order. When a read finds less
- * than a full batch the relay is caught up and flushes the producer: a single row goes out at once, without the
- * producer's linger. {@code published_at} is the time the relay read the row (the database's clock), as it was when a
- * batch was one transaction.
+ * order) and sends it while earlier batches still await their acknowledgements. With
+ * {@code patchbay.outbox.max-in-flight-batches} batches in flight it waits for the oldest one's acknowledgements, marks
+ * it (one {@code UPDATE}, autocommit) and reads the next: batches are marked in id order, so the marked rows are always
+ * a prefix of the pending ones. One producer sends every record in id order, and an idempotent producer with at most 5
+ * requests in flight keeps each partition in send order, so each key's records reach Kafka in id order. When a read
+ * finds less than a full batch the relay is caught up: it flushes the producer (a single row goes out at once, without
+ * the producer's linger) and marks what is left in flight. {@code published_at} is the time the relay read the row
+ * (the database's clock), as it was when a batch was one transaction.
  *
  * <p><b>Failures.</b> At-least-once: a row is marked only after Kafka acknowledged it. On any failure (a send, a
  * missing acknowledgement after 5 s, the database, {@link FaultHook}) the batches in flight are dropped unmarked, the
@@ -80,11 +81,14 @@ public class OutboxRelay {
     private static final long LOCK_KEY = 0x7061_7463_6862_6179L; // "patchbay"
     /** micronaut-kafka producer id: {@code kafka.producers.outbox-relay.*} (idempotent, acks=all: KafkaEnvironmentConfigurer). */
     public static final String PRODUCER = "outbox-relay";
+    /** How the relay's own connection shows in {@code pg_stat_activity}. */
+    public static final String APPLICATION_NAME = "patchbay-outbox-relay";
     /** How long a batch may wait for Kafka's acknowledgements (the producer's own timeouts match it). */
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
     private static final String READ = "SELECT id, topic, record_key, headers::text AS headers, payload, now() AS read_at "
             + "FROM outbox_event WHERE published_at IS NULL AND id > ? ORDER BY id LIMIT ?";
     private static final String MARK = "UPDATE outbox_event SET published_at = ? WHERE id = ANY(?)";
+    private static final Argument<Map<String, String>> HEADERS = Argument.mapOf(String.class, String.class);
 
     private final Sql sql;
     private final JsonMapper json;
@@ -253,7 +257,7 @@ public class OutboxRelay {
 
     private Map<String, String> headers(String headersJson) {
         try {
-            return json.readValue(headersJson, Argument.mapOf(String.class, String.class));
+            return json.readValue(headersJson, HEADERS);
         } catch (IOException e) {
             throw new IllegalStateException("outbox row has unreadable headers", e);
         }
@@ -262,7 +266,11 @@ public class OutboxRelay {
     /** The relay's connection, opened (and listening) on first use. */
     private Connection session() throws SQLException {
         if (session == null) {
-            Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
+            Properties properties = new Properties();
+            properties.setProperty("user", settings.jdbcUser());
+            properties.setProperty("password", settings.jdbcPassword());
+            properties.setProperty("ApplicationName", APPLICATION_NAME);
+            Connection connection = DriverManager.getConnection(settings.jdbcUrl(), properties);
             try (Statement st = connection.createStatement()) {
                 st.execute("LISTEN " + OutboxWriter.CHANNEL);
             } catch (SQLException e) {
