@@ -72,6 +72,8 @@ final class Bench {
     private Settings settings;
     private DevStack.Running stack;
     private String admin;
+    /** {@code target/bench/<time>}: the run's stack; its {@code logs} stay after the run. */
+    private Path dir;
 
     Bench(Settings settings, boolean quick, String label, PrintStream out, PrintStream err) {
         this.base = settings;
@@ -82,11 +84,12 @@ final class Bench {
     }
 
     int run() {
-        Path dir;
+        // the run's PostgreSQL, Kafka and service logs live under target/bench/<time>/; all but the logs is deleted at the end
+        dir = base.root().resolve("target").resolve("bench").resolve(results.stamp());
         try {
-            dir = Files.createTempDirectory("patchbay-bench");
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            err.println("Cannot create a temporary directory: " + e.getMessage());
+            err.println("Cannot create " + dir + ": " + e.getMessage());
             return 1;
         }
         Map<String, String> env = new HashMap<>(base.env());
@@ -118,17 +121,14 @@ final class Bench {
             return 1;
         } finally {
             devStack.stop();
-            try {
-                Directories.deleteRecursively(dir);
-            } catch (RuntimeException e) {
-                err.println("Could not delete " + dir + ": " + e.getMessage());
-            }
+            keepOnlyLogs(dir);
         }
         try {
             Path written = results.write(base.root().resolve("docs"), label, sizes == Sizes.QUICK, commit());
             out.println();
             out.println(results.table());
             out.println("Written to docs/benchmarks.md and " + base.root().relativize(written));
+            out.println("The run's logs are in " + base.root().relativize(dir.resolve("logs")));
         } catch (IOException e) {
             err.println("Cannot write the results: " + e.getMessage());
             return 1;
@@ -480,7 +480,7 @@ final class Bench {
     /** A second instance of every service started alone on the running stack: process start until readiness is 200. */
     private void eachServiceAlone() throws Exception {
         section("Each service alone: from process start to ready");
-        Path logs = Files.createTempDirectory("patchbay-bench-alone");
+        Path logs = dir.resolve("logs").resolve("alone");
         for (ServiceProcess running : stack.services()) {
             ServiceDefinition service = running.service();
             int port = PortCheck.freePort();
@@ -506,7 +506,19 @@ final class Bench {
                 alone.awaitStop(10_000);
             }
         }
-        Directories.deleteRecursively(logs);
+    }
+
+    /** Deletes the run's databases and Kafka data, keeping its logs (services, each service alone, PostgreSQL and Kafka). */
+    private void keepOnlyLogs(Path dir) {
+        try (var entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                if (!entry.getFileName().toString().equals("logs")) {
+                    Directories.deleteRecursively(entry);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("Could not delete the run's data in " + dir + ": " + e.getMessage());
+        }
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------------

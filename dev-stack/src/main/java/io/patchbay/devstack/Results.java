@@ -65,6 +65,11 @@ final class Results {
                 + number(max("rss_mib.idle.")) + " / " + number(max("rss_mib.after_get_load.")) + " |";
     }
 
+    /** The run's time as its files are named ({@code 2026-12-04T062319Z}). */
+    String stamp() {
+        return at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'"));
+    }
+
     /** Appends the summary row and the details of this run to {@code docs/benchmarks.md}; writes the JSON file. */
     Path write(Path docs, String label, boolean quick, String commit) throws IOException {
         Path markdown = docs.resolve("benchmarks.md");
@@ -88,7 +93,7 @@ final class Results {
                 figure.put("floor", f.floor());
             }
         });
-        Path file = docs.resolve("benchmarks").resolve(at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'")) + "-" + commit + ".json");
+        Path file = docs.resolve("benchmarks").resolve(stamp() + "-" + commit + ".json");
         Files.createDirectories(file.getParent());
         json.writeValue(file.toFile(), root);
         return file;
