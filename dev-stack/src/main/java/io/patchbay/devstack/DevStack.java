@@ -44,6 +44,7 @@ final class DevStack {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> serviceEnv;
+    private final Map<String, String> postgresSettings;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile boolean stopRequested;
 
@@ -68,16 +69,21 @@ final class DevStack {
     }
 
     DevStack(Settings settings, Path dir, PrintStream out, PrintStream err) {
-        this(settings, dir, out, err, Map.of());
+        this(settings, dir, out, err, Map.of(), Map.of());
     }
 
-    /** With {@code serviceEnv} added to every service's environment (the bench lifts the per-caller rate limit). */
-    DevStack(Settings settings, Path dir, PrintStream out, PrintStream err, Map<String, String> serviceEnv) {
+    /**
+     * With {@code serviceEnv} added to every service's environment (the bench lifts the per-caller rate limit) and
+     * {@code postgresSettings} given to the PostgreSQL server (the bench turns on commit timestamps).
+     */
+    DevStack(Settings settings, Path dir, PrintStream out, PrintStream err, Map<String, String> serviceEnv,
+             Map<String, String> postgresSettings) {
         this.settings = settings;
         this.dir = dir;
         this.out = out;
         this.err = err;
         this.serviceEnv = Map.copyOf(serviceEnv);
+        this.postgresSettings = Map.copyOf(postgresSettings);
     }
 
     /** The services with a runnable jar, in start order; modules without sources are skipped quietly. */
@@ -200,7 +206,9 @@ final class DevStack {
 
     private Map<String, String> startInfrastructure() {
         long started = System.nanoTime();
-        EmbeddedPostgres pg = EmbeddedPostgres.builder(dir.resolve("postgres")).port(settings.pgPort()).durable(true).start();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder(dir.resolve("postgres")).port(settings.pgPort()).durable(true);
+        postgresSettings.forEach(builder::setting);
+        EmbeddedPostgres pg = builder.start();
         register(pg);
         for (ServiceDefinition service : ServiceDefinition.ALL) {
             pg.createDatabase(service.database());

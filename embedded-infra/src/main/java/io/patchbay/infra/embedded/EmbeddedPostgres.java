@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -203,6 +205,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         private int port;
         private boolean durable = true;
         private Duration startupTimeout = Duration.ofSeconds(60);
+        private final Map<String, String> settings = new LinkedHashMap<>();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir.toAbsolutePath();
@@ -215,6 +218,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
         public Builder durable(boolean durable) {
             this.durable = durable;
+            return this;
+        }
+
+        /** A server setting ({@code -c name=value}) on top of the builder's own, e.g. {@code track_commit_timestamp=on}. */
+        public Builder setting(String name, String value) {
+            settings.put(name, value);
             return this;
         }
 
@@ -275,6 +284,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (!durable) {
                 settings.addAll(List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"));
             }
+            this.settings.forEach((name, value) -> settings.add(name + "=" + value));
             settings.forEach(setting -> {
                 args.add("-c");
                 args.add(setting);
