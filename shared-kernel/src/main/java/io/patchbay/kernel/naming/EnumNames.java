@@ -20,9 +20,25 @@ import java.util.stream.Collectors;
  */
 public final class EnumNames {
     private final Map<Class<?>, Function<Enum<?>, String>> tables;
+    /** Per enum, its constants by name: a stored or requested name is read back with one lookup (every row read does). */
+    private final Map<Class<?>, Map<String, Enum<?>>> byName;
 
     private EnumNames(Map<Class<?>, Function<Enum<?>, String>> tables) {
         this.tables = Map.copyOf(tables);
+        Map<Class<?>, Map<String, Enum<?>>> reverse = new HashMap<>();
+        this.tables.forEach((type, names) -> {
+            Map<String, Enum<?>> constants = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                Enum<?> value = (Enum<?>) constant;
+                Enum<?> earlier = constants.putIfAbsent(names.apply(value), value);
+                if (earlier != null) {
+                    throw new IllegalArgumentException(type.getName() + " names " + earlier + " and " + value + " alike: '"
+                            + names.apply(value) + "'");
+                }
+            }
+            reverse.put(type, Map.copyOf(constants));
+        });
+        this.byName = Map.copyOf(reverse);
     }
 
     public static Builder builder() {
@@ -63,7 +79,11 @@ public final class EnumNames {
 
     /** The constant of {@code type} named {@code name}, if there is one. */
     public <E extends Enum<E>> Optional<E> find(Class<E> type, String name) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> name(e).equals(name)).findFirst();
+        Map<String, Enum<?>> constants = byName.get(type);
+        if (constants == null) {
+            throw new IllegalArgumentException("no names for " + type.getName());
+        }
+        return name == null ? Optional.empty() : Optional.ofNullable(type.cast(constants.get(name)));
     }
 
     /** The names of {@code type}'s constants, comma separated, in declaration order. */

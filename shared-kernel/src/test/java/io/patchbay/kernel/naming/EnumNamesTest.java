@@ -35,6 +35,13 @@ class EnumNamesTest {
         assertThatThrownBy(() -> names.name(Unnamed.X)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unnamed");
         assertThatThrownBy(() -> EnumNames.builder().add(Colour.class, c -> "x").add(Colour.class, c -> "y"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("named twice");
+        assertThatThrownBy(() -> names.find(Unnamed.class, "X")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unnamed");
+    }
+
+    @Test
+    void twoConstantsOfOneNameCannotBeReadBackSoTheTableIsRefused() {
+        assertThatThrownBy(() -> EnumNames.builder().add(Colour.class, c -> "same").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'same'");
     }
 
     @Test
