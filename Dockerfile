@@ -24,7 +24,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build --chown=root:root /src/service.jar /app/service.jar
 ENV PATCHBAY_HTTP_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=2000"
 # JDK 25 ahead-of-time cache (JEP 483/514): a training start records the classes the service loads and links, up to
 # the database it cannot reach at build time (the framework, Netty, serialisation, logging, the connection pool: most
 # of a start's class loading), and the JVM writes /app/service.aot as it exits. Every container start then uses it

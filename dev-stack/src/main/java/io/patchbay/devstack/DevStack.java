@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -206,21 +208,47 @@ final class DevStack {
 
     private Map<String, String> startInfrastructure() {
         long started = System.nanoTime();
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder(dir.resolve("postgres")).port(settings.pgPort()).durable(true);
-        postgresSettings.forEach(builder::setting);
-        EmbeddedPostgres pg = builder.start();
-        register(pg);
-        for (ServiceDefinition service : ServiceDefinition.ALL) {
-            pg.createDatabase(service.database());
+        // Kafka (in this process) starts on its own thread while PostgreSQL (a process of its own) starts: neither needs
+        // the other, and each spends much of its start waiting
+        CompletableFuture<EmbeddedKafka> kafkaStart = new CompletableFuture<>();
+        Thread.ofPlatform().name("kafka-start").daemon().start(() -> {
+            try {
+                EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), settings.kafkaPort());
+                try {
+                    broker.createTopic(LifecycleTopic.NAME, settings.topicPartitions());
+                    broker.createTopic(LifecycleTopic.DEAD_LETTER, settings.topicPartitions());
+                } catch (RuntimeException e) {
+                    broker.stop();
+                    throw e;
+                }
+                kafkaStart.complete(broker);
+            } catch (Throwable e) {
+                kafkaStart.completeExceptionally(e);
+            }
+        });
+        EmbeddedPostgres pg;
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder(dir.resolve("postgres")).port(settings.pgPort()).durable(true);
+            postgresSettings.forEach(builder::setting);
+            pg = builder.start();
+            register(pg);
+            for (ServiceDefinition service : ServiceDefinition.ALL) {
+                pg.createDatabase(service.database());
+            }
+        } catch (RuntimeException e) {
+            kafkaStart.thenAccept(EmbeddedKafka::stop); // a broker that still comes up is stopped right away
+            throw e;
         }
         out.printf("  PostgreSQL  127.0.0.1:%d ready (%s)%n", pg.port(), seconds(started));
         checkNotStopping();
 
-        started = System.nanoTime();
-        EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("kafka"), settings.kafkaPort());
+        EmbeddedKafka broker;
+        try {
+            broker = kafkaStart.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         register(broker);
-        broker.createTopic(LifecycleTopic.NAME, settings.topicPartitions());
-        broker.createTopic(LifecycleTopic.DEAD_LETTER, settings.topicPartitions());
         out.printf("  Kafka       %s ready (%s)%n", broker.bootstrapServers(), seconds(started));
         checkNotStopping();
 

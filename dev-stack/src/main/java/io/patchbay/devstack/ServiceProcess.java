@@ -85,6 +85,9 @@ final class ServiceProcess {
         // machine's memory, 384 MiB here, all of it touched in time); the serial collector has the smallest footprint and
         // no concurrent threads competing for two cores
         options.addAll(List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC"));
+        // native memory the JVM's own code freed (the JIT's arenas, Netty's buffers) goes back to the system every 2 s
+        // instead of staying with the C library: 242 -> 215 MiB for config-service after 30 s of GET load here
+        options.add("-XX:TrimNativeHeapInterval=2000");
         Arrays.stream(extraJavaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(options::add);
         return options;
     }
