@@ -328,25 +328,25 @@ final class Bench {
 
     /**
      * Where a change's time goes, from the timestamps the platform keeps and the commit timestamps PostgreSQL keeps for
-     * the bench ({@code track_commit_timestamp}): the change's commit (the outbox row's transaction), the relay's read
+     * the bench ({@code track_commit_timestamp}): the change's commit (the configuration row as the change left it), the relay's read
      * ({@code published_at}), each consumer's inbox transaction ({@code received_at}) and its commit, and when the bench
      * saw all three. One clock: the same machine.
      */
     private void breakdown(Connection config, Map<String, Connection> consumers, String id, List<Change> changes) throws SQLException {
-        Map<String, long[]> outbox = new HashMap<>();
+        Map<String, Long> published = new HashMap<>();
         // published_at only: the relay's mark rewrote the row, so its xmin is the mark's, not the change's
         try (PreparedStatement select = config.prepareStatement("SELECT event_id::text, (extract(epoch FROM published_at) * 1000000)::bigint "
                 + "FROM outbox_event WHERE record_key = ? AND published_at IS NOT NULL")) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    outbox.put(rows.getString(1), new long[] {rows.getLong(2)});
+                    published.put(rows.getString(1), rows.getLong(2));
                 }
             }
         }
         // per change (by version): the outbox's commit and read, and per consumer its inbox transaction's start and commit
         Set<Long> measured = changes.stream().map(Change::version).collect(Collectors.toSet());
-        Map<Long, long[]> relayed = new HashMap<>();
+        Map<Long, Long> relayed = new HashMap<>();
         Map<Long, Long> lastCommit = new HashMap<>();
         for (Map.Entry<String, Connection> consumer : consumers.entrySet()) {
             Histogram delivery = new Histogram(3);
@@ -357,8 +357,8 @@ final class Bench {
                 select.setString(1, id);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        long[] t = outbox.get(rows.getString(1));
-                        if (t == null) {
+                        Long read = published.get(rows.getString(1));
+                        if (read == null) {
                             continue;
                         }
                         long version = rows.getLong(2);
@@ -367,8 +367,8 @@ final class Bench {
                         }
                         long received = rows.getLong(3);
                         long committed = rows.getLong(4);
-                        relayed.put(version, t);
-                        delivery.recordValue(Math.max(0, received - t[0]) * 1000);
+                        relayed.put(version, read);
+                        delivery.recordValue(Math.max(0, received - read) * 1000);
                         transaction.recordValue(Math.max(0, committed - received) * 1000);
                         lastCommit.merge(version, committed, Math::max);
                     }
@@ -385,12 +385,12 @@ final class Bench {
         Histogram answered = new Histogram(3);
         Histogram seen = new Histogram(3);
         for (Change change : changes) {
-            long[] t = relayed.get(change.version());
+            Long read = relayed.get(change.version());
             Long committed = lastCommit.get(change.version());
-            if (t == null || committed == null) {
+            if (read == null || committed == null) {
                 continue;
             }
-            relay.recordValue(Math.max(0, t[0] - change.committedMicros()) * 1000);
+            relay.recordValue(Math.max(0, read - change.committedMicros()) * 1000);
             answered.recordValue(Math.max(0, micros(change.answered()) - change.committedMicros()) * 1000);
             seen.recordValue(Math.max(0, micros(change.seenByAll()) - committed) * 1000);
         }
@@ -698,18 +698,6 @@ final class Bench {
                 results.add(f.get());
             }
             return results;
-        }
-    }
-
-    private static long version(Connection connection, String sql, String id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("no row for " + id);
-                }
-                return row.getLong(1);
-            }
         }
     }
 
