@@ -126,7 +126,7 @@ final class Bench {
             return 1;
         } finally {
             devStack.stop();
-            keepOnlyLogs(dir);
+            keepOnlyLogs();
         }
         try {
             Path written = results.write(base.root().resolve("docs"), label, sizes == Sizes.QUICK, commit());
@@ -621,7 +621,7 @@ final class Bench {
     }
 
     /** Deletes the run's databases and Kafka data, keeping its logs (services, each service alone, PostgreSQL and Kafka). */
-    private void keepOnlyLogs(Path dir) {
+    private void keepOnlyLogs() {
         try (var entries = Files.list(dir)) {
             for (Path entry : entries.toList()) {
                 if (!entry.getFileName().toString().equals("logs")) {

@@ -240,8 +240,8 @@ final class DevStack {
             throw e;
         }
         out.printf("  PostgreSQL  127.0.0.1:%d ready (%s)%n", pg.port(), seconds(started));
-        checkNotStopping();
 
+        // registered before any check for a stop, so that a stop during the start stops the broker too
         EmbeddedKafka broker;
         try {
             broker = kafkaStart.join();

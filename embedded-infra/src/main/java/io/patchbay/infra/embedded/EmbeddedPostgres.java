@@ -205,7 +205,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         private int port;
         private boolean durable = true;
         private Duration startupTimeout = Duration.ofSeconds(60);
-        private final Map<String, String> settings = new LinkedHashMap<>();
+        private final Map<String, String> extraSettings = new LinkedHashMap<>();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir.toAbsolutePath();
@@ -223,7 +223,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
         /** A server setting ({@code -c name=value}) on top of the builder's own, e.g. {@code track_commit_timestamp=on}. */
         public Builder setting(String name, String value) {
-            settings.put(name, value);
+            extraSettings.put(name, value);
             return this;
         }
 
@@ -284,7 +284,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (!durable) {
                 settings.addAll(List.of("fsync=off", "synchronous_commit=off", "full_page_writes=off"));
             }
-            this.settings.forEach((name, value) -> settings.add(name + "=" + value));
+            extraSettings.forEach((name, value) -> settings.add(name + "=" + value));
             settings.forEach(setting -> {
                 args.add("-c");
                 args.add(setting);
