@@ -1,6 +1,7 @@
 package io.patchbay.test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.configuration.kafka.ConsumerRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +21,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.patchbay.test.ProblemAssert.assertProblem;
@@ -83,6 +85,17 @@ public final class DeadLetterFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * True once every Kafka listener of the service has its partitions. A test that counts a dead letter's attempts
+     * waits for it before publishing: a record that arrives in the very poll that assigns its partition is read once more
+     * when its batch fails (micronaut-kafka 5.9 cannot resolve the error strategy there; LifecycleConsumer), which
+     * would count one attempt more.
+     */
+    public static boolean partitionsAssigned(ConsumerRegistry consumers) {
+        Set<String> ids = consumers.getConsumerIds();
+        return !ids.isEmpty() && ids.stream().noneMatch(id -> consumers.getConsumerAssignment(id).isEmpty());
     }
 
     /** The text the refusal fails with (in the dead letter's error). */

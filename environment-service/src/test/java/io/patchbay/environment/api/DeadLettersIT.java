@@ -11,6 +11,7 @@ import io.patchbay.kernel.infra.event.LifecycleEventCodec;
 import io.patchbay.kernel.infra.outbox.OutboxMessage;
 import io.patchbay.test.Api;
 import io.patchbay.test.DeadLetterFixture;
+import io.micronaut.configuration.kafka.ConsumerRegistry;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +46,8 @@ class DeadLettersIT implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     LifecycleEventCodec codec;
+    @Inject
+    ConsumerRegistry consumers;
     Api api;
     DeadLetterFixture.Client admins;
     ApiFixture fx;
@@ -76,6 +79,8 @@ class DeadLettersIT implements TestPropertyProvider {
     }
 
     private void publish(UUID eventId, io.patchbay.kernel.event.ConfigurationLifecycleEvent event) throws Exception {
+        // the attempts a dead letter counts assume the partition was not assigned in the poll that reads the record
+        await().atMost(WAIT).until(() -> DeadLetterFixture.partitionsAssigned(consumers));
         OutboxMessage m = codec.toOutbox(eventId, event);
         events.send(m.topic(), m.key(), m.payload(), m.headers());
     }

@@ -15,6 +15,7 @@ import io.patchbay.oauth.support.TestProperties;
 import io.patchbay.oauth.support.Tokens;
 import io.patchbay.test.Api;
 import io.patchbay.test.DeadLetterFixture;
+import io.micronaut.configuration.kafka.ConsumerRegistry;
 import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +48,8 @@ class DeadLettersIT implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     LifecycleEventCodec codec;
+    @Inject
+    ConsumerRegistry consumers;
     RecordingApi api;
     DeadLetterFixture.Client admins;
     String jdbcUrl;
@@ -77,6 +80,8 @@ class DeadLettersIT implements TestPropertyProvider {
     }
 
     private void publish(UUID eventId, io.patchbay.kernel.event.ConfigurationLifecycleEvent event) throws Exception {
+        // the attempts a dead letter counts assume the partition was not assigned in the poll that reads the record
+        await().atMost(WAIT).until(() -> DeadLetterFixture.partitionsAssigned(consumers));
         OutboxMessage m = codec.toOutbox(eventId, event);
         events.send(m.topic(), m.key(), m.payload(), m.headers());
     }
