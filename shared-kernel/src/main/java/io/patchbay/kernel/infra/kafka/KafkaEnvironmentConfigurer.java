@@ -44,6 +44,9 @@ public class KafkaEnvironmentConfigurer implements ApplicationContextConfigurer 
             defaults.put(prefix + "request.timeout.ms", "5000");
         }
         defaults.put("kafka.producers.outbox-relay.linger.ms", "5");
+        // a backlog goes out in few produce requests: with Kafka's 16 KiB a 10,000-row drain waited 230-450 ms for the
+        // acknowledgements of ~25-record batches on a busy broker; with 128 KiB 0-90 ms, and the drain took half the time
+        defaults.put("kafka.producers.outbox-relay.batch.size", "131072");
         defaults.put("kafka.producers.outbox-relay.delivery.timeout.ms", "5010");
         defaults.put("kafka.producers.lifecycle-dead-letters.delivery.timeout.ms", "10000");
         return defaults;

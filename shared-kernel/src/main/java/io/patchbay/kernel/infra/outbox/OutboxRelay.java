@@ -88,6 +88,8 @@ public class OutboxRelay {
     private static final String READ = "SELECT id, topic, record_key, headers::text AS headers, payload, now() AS read_at "
             + "FROM outbox_event WHERE published_at IS NULL AND id > ? ORDER BY id LIMIT ?";
     private static final String MARK = "UPDATE outbox_event SET published_at = ? WHERE id = ANY(?)";
+    /** A drain of this many rows or more is logged with where its time went (a backlog, not the single rows of each change). */
+    private static final int LOGGED_DRAIN = 1000;
     private static final Argument<Map<String, String>> HEADERS = Argument.mapOf(String.class, String.class);
 
     private final Sql sql;
@@ -180,14 +182,18 @@ public class OutboxRelay {
         Deque<Batch> inFlight = new ArrayDeque<>();
         boolean more = true;
         int count = 0;
+        DrainTimes times = new DrainTimes();
         while (more || !inFlight.isEmpty()) {
             if (more && inFlight.size() < settings.maxInFlightBatches()) {
                 for (Batch sent : inFlight) {
                     sent.throwIfFailed(); // nothing more is sent after a refused record
                 }
                 // with nothing in flight, everything before is marked: start again at the lowest unmarked id
+                long t = System.nanoTime();
                 Batch batch = read(connection, inFlight.isEmpty() ? 0 : inFlight.getLast().lastId());
+                times.read += System.nanoTime() - t;
                 more = batch.size() == settings.batchSize();
+                t = System.nanoTime();
                 if (batch.size() > 0) {
                     send(batch);
                     inFlight.add(batch);
@@ -195,17 +201,40 @@ public class OutboxRelay {
                 if (!more) {
                     producer.get().flush(); // caught up: the last records go out now, not after the producer's linger
                 }
+                times.send += System.nanoTime() - t;
                 continue;
             }
             Batch oldest = inFlight.getFirst();
+            long t = System.nanoTime();
             oldest.awaitAcknowledgements();
+            times.await += System.nanoTime() - t;
             faultHook.afterSendBeforeMark();
+            t = System.nanoTime();
             mark(connection, oldest);
+            times.mark += System.nanoTime() - t;
             inFlight.removeFirst();
             published.addAndGet(oldest.size());
             count += oldest.size();
         }
+        if (count >= LOGGED_DRAIN) {
+            LOG.info("outbox relay: published {} rows in {} ms (reading {} ms, handing to the producer {} ms, waiting for Kafka's "
+                    + "acknowledgements {} ms, marking {} ms)", count, times.millis(System.nanoTime() - times.started), times.millis(times.read),
+                    times.millis(times.send), times.millis(times.await), times.millis(times.mark));
+        }
         return count;
+    }
+
+    /** Where one drain's time went: a drain of at least {@link #LOGGED_DRAIN} rows is logged with it. */
+    private static final class DrainTimes {
+        final long started = System.nanoTime();
+        long read;
+        long send;
+        long await;
+        long mark;
+
+        long millis(long nanos) {
+            return nanos / 1_000_000;
+        }
     }
 
     private static boolean tryLease(Connection connection) throws SQLException {

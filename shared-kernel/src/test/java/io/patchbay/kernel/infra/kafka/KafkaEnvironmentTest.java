@@ -77,7 +77,8 @@ class KafkaEnvironmentTest {
                     .containsEntry("session.timeout.ms", "10000").containsEntry("bootstrap.servers", "127.0.0.1:1");
             assertThat(context.getBean(io.micronaut.configuration.kafka.config.AbstractKafkaProducerConfiguration.class,
                     io.micronaut.inject.qualifiers.Qualifiers.byName("outbox-relay")).getConfig())
-                    .containsEntry("acks", "all").containsEntry("enable.idempotence", "true").containsEntry("bootstrap.servers", "127.0.0.1:1");
+                    .containsEntry("acks", "all").containsEntry("enable.idempotence", "true").containsEntry("bootstrap.servers", "127.0.0.1:1")
+                    .containsEntry("batch.size", "131072");
         }
         try (ApplicationContext context = ApplicationContext.run(Map.of("kafka.bootstrap.servers", "127.0.0.1:1",
                 "kafka.consumers.default.session.timeout.ms", "6000",
