@@ -69,8 +69,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p><b>Failures.</b> At-least-once: a row is marked only after Kafka acknowledged it. On any failure (a send, a
  * missing acknowledgement after 5 s, the database, {@link FaultHook}) the batches in flight are dropped unmarked, the
  * producer is renewed and publishing starts again, after a backoff, at the lowest unmarked id; rows that were sent but
- * not marked are published again (consumers dedupe by {@code ce_id}). After a database failure the connection is closed
- * too, which gives up the lease. A row whose transaction commits after rows with higher ids were sent is read once the
+ * not marked are published again (consumers dedupe by {@code ce_id}). The relay's connection commits its marks without
+ * waiting for the WAL flush ({@code synchronous_commit=off}): a database crash can lose the last marks, and their rows
+ * are published again in the same way; the rows themselves were committed by their writers as usual. After a database
+ * failure the connection is closed too, which gives up the lease. A row whose transaction commits after rows with higher ids were sent is read once the
  * pipeline has drained (each drain starts again from the lowest unmarked id).
  */
 @Context
@@ -302,6 +304,9 @@ public class OutboxRelay {
             Connection connection = DriverManager.getConnection(settings.jdbcUrl(), properties);
             try (Statement st = connection.createStatement()) {
                 st.execute("LISTEN " + OutboxWriter.CHANNEL);
+                // a mark lost in a crash only publishes its rows again (at-least-once, consumers dedupe): the relay's own
+                // commits need not wait for the WAL flush; the rows themselves were committed by their writers
+                st.execute("SET synchronous_commit TO off");
             } catch (SQLException e) {
                 connection.close();
                 throw e;
