@@ -72,8 +72,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * not marked are published again (consumers dedupe by {@code ce_id}). The relay's connection commits its marks without
  * waiting for the WAL flush ({@code synchronous_commit=off}): a database crash can lose the last marks, and their rows
  * are published again in the same way; the rows themselves were committed by their writers as usual. After a database
- * failure the connection is closed too, which gives up the lease. A row whose transaction commits after rows with higher ids were sent is read once the
- * pipeline has drained (each drain starts again from the lowest unmarked id).
+ * failure the connection is closed too, which gives up the lease. A row whose transaction commits after rows with higher
+ * ids were sent is read once the pipeline has drained (each drain starts again from the lowest unmarked id).
  */
 @Context
 @Requires(property = "kafka.bootstrap.servers")
